@@ -1,0 +1,232 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+
+/*
+ * The one place the process environment is read. Entry points call loadConfig() once at start-up and
+ * pass the typed sections down; nothing else touches process.env (lint-enforced).
+ */
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+const url = (fallback: string) => z.string().url().default(fallback);
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? fallback : ['true', '1', 'yes'].includes(v)));
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: port(3000),
+  PUBLIC_BASE_URL: optionalString,
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: optionalString,
+  LOG_SILENT: bool(false),
+
+  CATALOGUE_DIR: optionalString,
+  INDEX_DIR: optionalString,
+  EMBEDDINGS_PROVIDER: z.enum(['local', 'transformers', 'openai', 'ollama']).default('local'),
+  EMBEDDINGS_MODEL: optionalString,
+  EMBEDDINGS_BASE_URL: optionalString,
+  EMBEDDINGS_API_KEY: optionalString,
+  TRANSFORMERS_MODEL_DIR: optionalString,
+
+  LLM_PROVIDER: z.enum(['none', 'openai', 'ollama']).default('none'),
+  LLM_MODEL: optionalString,
+  LLM_BASE_URL: optionalString,
+  LLM_API_KEY: optionalString,
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+
+  DESK_NAME: z
+    .string()
+    .default('Bộ phận Một cửa (Trung tâm Phục vụ hành chính công) của UBND xã/phường'),
+  DESK_PHONE: optionalString,
+  DESK_ADDRESS: optionalString,
+  DESK_HOURS: z.string().default('Sáng 7h00–11h30, chiều 13h30–17h00, thứ Hai đến thứ Sáu'),
+  SESSION_TTL_MINUTES: z.coerce.number().int().positive().default(60),
+
+  TELEGRAM_BOT_TOKEN: optionalString,
+  TELEGRAM_API_ROOT: url('https://api.telegram.org'),
+  TELEGRAM_MODE: z.enum(['polling', 'webhook']).default('polling'),
+  TELEGRAM_WEBHOOK_SECRET: optionalString,
+
+  ZALO_BOT_TOKEN: optionalString,
+  ZALO_BOT_API_BASE: url('https://bot-api.zaloplatforms.com'),
+  ZALO_BOT_MODE: z.enum(['polling', 'webhook']).default('polling'),
+  ZALO_BOT_WEBHOOK_SECRET: optionalString,
+  ZALO_BOT_GROUPS: bool(false),
+
+  ZALO_OA_APP_ID: optionalString,
+  ZALO_OA_SECRET_KEY: optionalString,
+  ZALO_APP_SECRET: optionalString,
+  ZALO_OA_ACCESS_TOKEN: optionalString,
+  ZALO_OA_REFRESH_TOKEN: optionalString,
+  ZALO_OA_API_BASE: url('https://openapi.zalo.me'),
+  ZALO_OAUTH_BASE: url('https://oauth.zaloapp.com'),
+  ZALO_OA_REPLAY_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
+  ZALO_GRAPH_BASE: url('https://graph.zalo.me'),
+
+  SESSION_SECRET: optionalString,
+  RESIDENT_SESSION_TTL_MINUTES: z.coerce.number().int().positive().default(30),
+  MAX_ATTACHMENT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
+  MAX_ATTACHMENTS: z.coerce.number().int().positive().default(10),
+});
+
+type Env = z.infer<typeof EnvSchema>;
+
+/** Validated configuration, grouped by the part of the system that uses it. */
+export interface Config {
+  env: Env['NODE_ENV'];
+  server: { host: string; port: number; publicBaseUrl: string | undefined; logSilent: boolean };
+  storage: { dataDir: string; databaseUrl: string | undefined };
+  knowledge: {
+    catalogueDir: string | undefined;
+    indexDir: string;
+    embeddings: {
+      provider: Env['EMBEDDINGS_PROVIDER'];
+      model: string | undefined;
+      baseUrl: string | undefined;
+      apiKey: string | undefined;
+      modelDir: string | undefined;
+    };
+    llm: {
+      provider: Env['LLM_PROVIDER'];
+      model: string | undefined;
+      baseUrl: string | undefined;
+      apiKey: string | undefined;
+      timeoutMs: number;
+    };
+  };
+  desk: { name: string; phone: string | undefined; address: string | undefined; hours: string };
+  conversation: { sessionTtlMinutes: number };
+  telegram: {
+    token: string | undefined;
+    apiRoot: string;
+    mode: 'polling' | 'webhook';
+    webhookSecret: string | undefined;
+  };
+  zaloBot: {
+    token: string | undefined;
+    apiBase: string;
+    mode: 'polling' | 'webhook';
+    webhookSecret: string | undefined;
+    groups: boolean;
+  };
+  zaloOa: {
+    appId: string | undefined;
+    secretKey: string | undefined;
+    appSecret: string | undefined;
+    accessToken: string | undefined;
+    refreshToken: string | undefined;
+    apiBase: string;
+    oauthBase: string;
+    replayWindowSeconds: number;
+  };
+  zaloMiniApp: { graphBase: string; appSecret: string | undefined };
+  dossiers: {
+    sessionSecret: string | undefined;
+    residentSessionTtlMinutes: number;
+    maxAttachmentBytes: number;
+    maxAttachments: number;
+  };
+}
+
+/**
+ * Parses and validates the environment. Throws {@link ConfigError} listing every problem at once.
+ * @example const config = loadConfig(); // at the top of an entry point
+ */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.TELEGRAM_MODE === 'webhook' && e.TELEGRAM_BOT_TOKEN && !e.TELEGRAM_WEBHOOK_SECRET) {
+    problems.push('TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_MODE=webhook');
+  }
+  if (e.ZALO_BOT_MODE === 'webhook' && e.ZALO_BOT_TOKEN && !e.ZALO_BOT_WEBHOOK_SECRET) {
+    problems.push('ZALO_BOT_WEBHOOK_SECRET: required when ZALO_BOT_MODE=webhook');
+  }
+  if (e.ZALO_OA_APP_ID && !e.ZALO_OA_SECRET_KEY) {
+    problems.push('ZALO_OA_SECRET_KEY: required when ZALO_OA_APP_ID is set');
+  }
+  if (e.EMBEDDINGS_PROVIDER === 'transformers' && !e.TRANSFORMERS_MODEL_DIR) {
+    problems.push('TRANSFORMERS_MODEL_DIR: required when EMBEDDINGS_PROVIDER=transformers');
+  }
+  if (e.LLM_PROVIDER !== 'none' && !e.LLM_MODEL) {
+    problems.push('LLM_MODEL: required when LLM_PROVIDER is set');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    server: {
+      host: e.HOST,
+      port: e.PORT,
+      publicBaseUrl: e.PUBLIC_BASE_URL,
+      logSilent: e.LOG_SILENT,
+    },
+    storage: { dataDir, databaseUrl: e.DATABASE_URL },
+    knowledge: {
+      catalogueDir: e.CATALOGUE_DIR,
+      indexDir: path.resolve(e.INDEX_DIR ?? path.join(dataDir, 'index')),
+      embeddings: {
+        provider: e.EMBEDDINGS_PROVIDER,
+        model: e.EMBEDDINGS_MODEL,
+        baseUrl: e.EMBEDDINGS_BASE_URL,
+        apiKey: e.EMBEDDINGS_API_KEY,
+        modelDir: e.TRANSFORMERS_MODEL_DIR,
+      },
+      llm: {
+        provider: e.LLM_PROVIDER,
+        model: e.LLM_MODEL,
+        baseUrl: e.LLM_BASE_URL,
+        apiKey: e.LLM_API_KEY,
+        timeoutMs: e.LLM_TIMEOUT_MS,
+      },
+    },
+    desk: { name: e.DESK_NAME, phone: e.DESK_PHONE, address: e.DESK_ADDRESS, hours: e.DESK_HOURS },
+    conversation: { sessionTtlMinutes: e.SESSION_TTL_MINUTES },
+    telegram: {
+      token: e.TELEGRAM_BOT_TOKEN,
+      apiRoot: e.TELEGRAM_API_ROOT,
+      mode: e.TELEGRAM_MODE,
+      webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
+    },
+    zaloBot: {
+      token: e.ZALO_BOT_TOKEN,
+      apiBase: e.ZALO_BOT_API_BASE,
+      mode: e.ZALO_BOT_MODE,
+      webhookSecret: e.ZALO_BOT_WEBHOOK_SECRET,
+      groups: e.ZALO_BOT_GROUPS,
+    },
+    zaloOa: {
+      appId: e.ZALO_OA_APP_ID,
+      secretKey: e.ZALO_OA_SECRET_KEY,
+      appSecret: e.ZALO_APP_SECRET,
+      accessToken: e.ZALO_OA_ACCESS_TOKEN,
+      refreshToken: e.ZALO_OA_REFRESH_TOKEN,
+      apiBase: e.ZALO_OA_API_BASE,
+      oauthBase: e.ZALO_OAUTH_BASE,
+      replayWindowSeconds: e.ZALO_OA_REPLAY_WINDOW_SECONDS,
+    },
+    zaloMiniApp: { graphBase: e.ZALO_GRAPH_BASE, appSecret: e.ZALO_APP_SECRET },
+    dossiers: {
+      sessionSecret: e.SESSION_SECRET,
+      residentSessionTtlMinutes: e.RESIDENT_SESSION_TTL_MINUTES,
+      maxAttachmentBytes: e.MAX_ATTACHMENT_BYTES,
+      maxAttachments: e.MAX_ATTACHMENTS,
+    },
+  };
+}

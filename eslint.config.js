@@ -1,0 +1,84 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+
+/*
+ * Dependencies flow one way: common ← knowledge ← bot, api. Nothing imports bot/ or api/ except their
+ * entry points (scripts/*) and tests. process.env is read only in common/config.ts.
+ */
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'miniapp/**', 'test-artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'import-x/no-cycle': ['error', { maxDepth: 10 }],
+      'import-x/no-self-import': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './common',
+              from: ['./knowledge', './bot', './api', './scripts'],
+              message: 'common/ depends on nothing.',
+            },
+            {
+              target: './knowledge',
+              from: ['./bot', './api', './scripts'],
+              message: 'knowledge/ must not import channels or the API.',
+            },
+            {
+              target: './bot',
+              from: ['./api', './scripts'],
+              message: 'bot/ must not import api/.',
+            },
+            {
+              target: './api',
+              from: ['./bot', './scripts'],
+              message: 'api/ must not import bot/.',
+            },
+            {
+              target: './bot/conversation',
+              from: ['./bot/channels'],
+              message: 'The conversation core is platform-free.',
+            },
+            {
+              target: './knowledge/catalogue',
+              from: ['./knowledge/retrieval', './knowledge/answer'],
+              message: 'The catalogue is the bottom layer of knowledge/.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration through common/config.ts.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['common/config.ts', 'tests/**/*.ts', 'vitest.config.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+);
