@@ -1,0 +1,34 @@
+/*
+ * The reply contract shared by every channel: the web chat (POST /api/chat), the CLI (`ask --json`),
+ * the Telegram and Zalo adapters, and the mini-app. Channels only render it.
+ */
+
+/** A clarifying option the resident can pick (rendered as a button or a numbered line). */
+export interface ChatChoice {
+  /** Procedure code the option stands for. */
+  code: string;
+  /** Short Vietnamese label. */
+  label: string;
+}
+
+/** Provenance of the facts in a reply: procedure code and official portal link. */
+export interface ChatSource {
+  code: string;
+  url: string;
+}
+
+/** One reply of the assistant. */
+export interface ChatReply {
+  /** False when the assistant does not claim a procedure (greeting, off-topic, not confident). */
+  answered: boolean;
+  /** Plain Vietnamese text (no markup); channels escape and split it. */
+  text: string;
+  procedure: { code: string; name: string } | null;
+  choices: ChatChoice[];
+  sources: ChatSource[];
+  /** True when "xem thêm" (more detail about `procedure`) would show more. */
+  hasMore: boolean;
+}
+
+/** What a resident did: typed text, picked a choice, or asked for more detail. */
+export type ChatAction = { type: 'pick'; code: string } | { type: 'more'; code: string };

@@ -1,0 +1,55 @@
+/*
+ * Small contracts between the dossier API and the channel adapters, so that neither imports the other:
+ * the entry point wires bots' senders into the API's notification dispatcher, and the API's public
+ * status lookup into the bots' /hoso command.
+ */
+
+/** Channels a resident can be notified on. */
+export type NotifyChannel = 'telegram' | 'zalo' | 'zalo-oa';
+
+/** One message to one resident. `idempotencyKey` is unique per notice and target. */
+export interface OutgoingNotification {
+  channel: NotifyChannel;
+  /** Chat id / user id on that channel. */
+  recipient: string;
+  text: string;
+  idempotencyKey: string;
+}
+
+/** Implemented by each bot adapter. Throws {@link DeliveryError} on failure. */
+export interface NotificationSender {
+  readonly channel: NotifyChannel;
+  send(notification: OutgoingNotification): Promise<{ messageId?: string }>;
+}
+
+/** A failed delivery; `retryable` false means retrying cannot help (blocked bot, unknown chat). */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}
+
+/** What the public status lookup reveals: status and dates only, never personal data. */
+export interface PublicDossierStatus {
+  reference: string;
+  procedureCode: string;
+  procedureName: string;
+  /** Status code from the national vocabulary (e.g. "DANG_XU_LY"). */
+  status: string;
+  /** Vietnamese label of the status (e.g. "Đang xử lý"). */
+  statusLabel: string;
+  submittedAt: string;
+  appointmentDate: string | null;
+  updatedAt: string;
+}
+
+/** Looks up a dossier by its full reference plus the last 4 digits of the resident's phone. */
+export type PublicStatusLookup = (
+  reference: string,
+  phoneLast4: string,
+) => Promise<PublicDossierStatus | null>;
