@@ -54,12 +54,14 @@ const EnvSchema = z.object({
   TELEGRAM_API_ROOT: url('https://api.telegram.org'),
   TELEGRAM_MODE: z.enum(['polling', 'webhook']).default('polling'),
   TELEGRAM_WEBHOOK_SECRET: optionalString,
+  TELEGRAM_WEBHOOK_PATH: z.string().startsWith('/').default('/webhooks/telegram'),
 
   ZALO_BOT_TOKEN: optionalString,
   ZALO_BOT_API_BASE: url('https://bot-api.zaloplatforms.com'),
   ZALO_BOT_MODE: z.enum(['polling', 'webhook']).default('polling'),
   ZALO_BOT_WEBHOOK_SECRET: optionalString,
   ZALO_BOT_GROUPS: bool(false),
+  ZALO_BOT_WEBHOOK_PATH: z.string().startsWith('/').default('/webhooks/zalo-bot'),
 
   ZALO_OA_APP_ID: optionalString,
   ZALO_OA_SECRET_KEY: optionalString,
@@ -69,6 +71,9 @@ const EnvSchema = z.object({
   ZALO_OA_API_BASE: url('https://openapi.zalo.me'),
   ZALO_OAUTH_BASE: url('https://oauth.zaloapp.com'),
   ZALO_OA_REPLAY_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
+  ZALO_OA_WEBHOOK_PATH: z.string().startsWith('/').default('/webhooks/zalo-oa'),
+  BOT_RATE_LIMIT_BURST: z.coerce.number().int().positive().default(6),
+  BOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   ZALO_GRAPH_BASE: url('https://graph.zalo.me'),
 
   SESSION_SECRET: optionalString,
@@ -113,6 +118,7 @@ export interface Config {
     apiRoot: string;
     mode: 'polling' | 'webhook';
     webhookSecret: string | undefined;
+    webhookPath: string;
   };
   zaloBot: {
     token: string | undefined;
@@ -120,6 +126,7 @@ export interface Config {
     mode: 'polling' | 'webhook';
     webhookSecret: string | undefined;
     groups: boolean;
+    webhookPath: string;
   };
   zaloOa: {
     appId: string | undefined;
@@ -130,7 +137,10 @@ export interface Config {
     apiBase: string;
     oauthBase: string;
     replayWindowSeconds: number;
+    webhookPath: string;
   };
+  /** Limits shared by the chat bots: per-person token bucket on incoming messages. */
+  bots: { rateLimit: { burst: number; perMinute: number } };
   zaloMiniApp: { graphBase: string; appSecret: string | undefined };
   dossiers: {
     sessionSecret: string | undefined;
@@ -203,6 +213,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       apiRoot: e.TELEGRAM_API_ROOT,
       mode: e.TELEGRAM_MODE,
       webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
+      webhookPath: e.TELEGRAM_WEBHOOK_PATH,
     },
     zaloBot: {
       token: e.ZALO_BOT_TOKEN,
@@ -210,6 +221,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       mode: e.ZALO_BOT_MODE,
       webhookSecret: e.ZALO_BOT_WEBHOOK_SECRET,
       groups: e.ZALO_BOT_GROUPS,
+      webhookPath: e.ZALO_BOT_WEBHOOK_PATH,
     },
     zaloOa: {
       appId: e.ZALO_OA_APP_ID,
@@ -220,6 +232,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       apiBase: e.ZALO_OA_API_BASE,
       oauthBase: e.ZALO_OAUTH_BASE,
       replayWindowSeconds: e.ZALO_OA_REPLAY_WINDOW_SECONDS,
+      webhookPath: e.ZALO_OA_WEBHOOK_PATH,
+    },
+    bots: {
+      rateLimit: { burst: e.BOT_RATE_LIMIT_BURST, perMinute: e.BOT_RATE_LIMIT_PER_MINUTE },
     },
     zaloMiniApp: { graphBase: e.ZALO_GRAPH_BASE, appSecret: e.ZALO_APP_SECRET },
     dossiers: {
