@@ -1,0 +1,199 @@
+import type { ChatChoice, ChatReply } from '../../common/chat.js';
+import type { Catalogue } from '../../knowledge/catalogue/catalogue.js';
+import type { Procedure } from '../../knowledge/catalogue/procedure-schema.js';
+import type { Answerer } from '../../knowledge/answer/answerer.js';
+import { detectAttributes, foldForMatching } from '../../knowledge/answer/attributes.js';
+import type { DeskContact } from '../../knowledge/answer/compose-answer.js';
+import { detectSmallTalk, stripGreeting } from '../../knowledge/answer/small-talk.js';
+import type { GapLog } from '../../knowledge/gaps/gap-log.js';
+import { SessionStore, type Session } from './session-store.js';
+import { texts } from './texts.js';
+import type { Conversation, IncomingMessage } from './types.js';
+
+export interface ConversationDeps {
+  answerer: Answerer;
+  catalogue: Catalogue;
+  desk: DeskContact;
+  gapLog?: GapLog;
+  sessionTtlMinutes: number;
+  now?: () => number;
+}
+
+/** Longest question we read; longer input is cut (and the resident told). */
+export const MAX_QUESTION_CHARS = 500;
+
+const MORE = /^(xem them|them|chi tiet|xem chi tiet|more|day du|xem day du|cu the hon)$/;
+const REJECT =
+  /^(khong phai|khong dung|sai roi|khong phai cai nay|khong phai thu tuc nay|sai|nham roi|khong)( a| nhe| dau)?$/;
+// Words that carry no topic: when a follow-up has only these plus attribute words, it refers to the
+// current procedure ("còn lệ phí thì sao?", "thế làm online được không?").
+const FILLER = new Set(
+  (
+    'con thi sao the lam duoc khong a vay nhi nhe nua the nao bao nhieu mat may ngay o dau nop can gi giay to ' +
+    'le phi phi tien thoi gian bao lau online truc tuyen qua mang mau don to khai ho so cho hoi hoi em anh chi minh ' +
+    'toi ban oi ad the con co va voi la gi nhung cac ra sao nao lau tren thu tuc nay do kia luon ay day cua ' +
+    'gom mang theo chuan bi dang ky dich vu cong khi nao bao gio xong lay nhan ket qua dau o can cu phap ly ' +
+    'trinh tu cac buoc huong dan nhanh mien duoc phai tra dong het ton mat'
+  ).split(' '),
+);
+
+function isFollowUp(question: string): boolean {
+  const words = foldForMatching(question).split(' ').filter(Boolean);
+  return words.length > 0 && words.filter((w) => !FILLER.has(w)).length === 0;
+}
+
+function sanitize(raw: string): { text: string; truncated: boolean; unreadable: boolean } {
+  // Drop control characters and replacement chars from binary junk; keep letters, digits, punctuation.
+  const cleaned = raw
+    .normalize('NFC')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const truncated = cleaned.length > MAX_QUESTION_CHARS;
+  const text = truncated ? cleaned.slice(0, MAX_QUESTION_CHARS) : cleaned;
+  const unreadable = cleaned.length > 0 && !/[\p{L}\p{N}]/u.test(cleaned);
+  return { text, truncated, unreadable };
+}
+
+function choiceOf(p: Procedure): ChatChoice {
+  const level = p.levels.includes('xa')
+    ? ' (cấp xã)'
+    : p.levels.includes('tinh')
+      ? ' (cấp tỉnh)'
+      : '';
+  const label = p.name.replace(/^Thủ tục\s+/i, '');
+  return {
+    code: p.code,
+    label: `${label.charAt(0).toUpperCase()}${label.slice(1)}${level}`.slice(0, 120),
+  };
+}
+
+function plain(text: string, extra: Partial<ChatReply> = {}): ChatReply {
+  return {
+    answered: false,
+    text,
+    procedure: null,
+    choices: [],
+    sources: [],
+    hasMore: false,
+    ...extra,
+  };
+}
+
+/**
+ * The platform-free conversation core: small talk, retrieval with clarification and abstention,
+ * grounded answers, follow-ups on the current procedure, and "xem thêm".
+ */
+export function createConversation(deps: ConversationDeps): Conversation {
+  const sessions = new SessionStore(deps.sessionTtlMinutes * 60_000, 50_000, deps.now);
+
+  const explain = async (
+    session: Session,
+    procedure: Procedure,
+    question: string,
+    mode: 'short' | 'full' = 'short',
+  ): Promise<ChatReply> => {
+    session.currentCode = procedure.code;
+    session.lastChoices = [];
+    const reply = await deps.answerer.explain(procedure, { question, mode });
+    if (session.alternatives.length > 0 && mode === 'short') {
+      reply.text += `\n\n${texts.alternativesHint}`;
+    }
+    return reply;
+  };
+
+  const offer = (session: Session, options: Procedure[], text: string): ChatReply => {
+    session.lastChoices = options.map((p) => p.code);
+    return plain(text, { choices: options.map(choiceOf) });
+  };
+
+  const search = async (session: Session, message: IncomingMessage, question: string) => {
+    const outcome = await deps.answerer.find(question);
+    if (outcome.kind === 'found') {
+      session.alternatives = outcome.alternatives.map((p) => p.code);
+      session.pendingQuestion = null;
+      return explain(session, outcome.procedure, question);
+    }
+    if (outcome.kind === 'ambiguous') {
+      session.alternatives = [];
+      session.pendingQuestion = question;
+      return offer(session, outcome.options, texts.clarify);
+    }
+    deps.gapLog?.record({ channel: message.channel, question, reason: 'not_confident' });
+    session.currentCode = null;
+    session.alternatives = [];
+    session.pendingQuestion = question;
+    if (outcome.suggestions.length > 0 && detectAttributes(question).length > 0) {
+      return offer(session, outcome.suggestions, texts.notConfidentWithSuggestions(deps.desk));
+    }
+    session.lastChoices = [];
+    return plain(texts.notConfident(deps.desk));
+  };
+
+  return {
+    async handle(message) {
+      const key = `${message.channel}:${message.userId}`;
+      const session = sessions.get(key);
+
+      if (message.action) {
+        const procedure = deps.catalogue.get(message.action.code);
+        if (!procedure) return plain(texts.unknownChoice);
+        if (message.action.type === 'more') return explain(session, procedure, '', 'full');
+        const question = session.pendingQuestion ?? '';
+        session.pendingQuestion = null;
+        session.alternatives = [];
+        return explain(session, procedure, question);
+      }
+
+      const { text, truncated, unreadable } = sanitize(message.text ?? '');
+      if (!text) return plain(texts.empty);
+      if (unreadable) return plain(texts.unreadable);
+      const folded = foldForMatching(text);
+
+      const smallTalk = detectSmallTalk(text);
+      if (smallTalk === 'sensitive') return plain(texts.sensitive);
+      if (smallTalk === 'greeting') return plain(texts.greeting(deps.desk));
+      if (smallTalk === 'thanks') return plain(texts.thanks);
+      if (smallTalk === 'bye') {
+        sessions.reset(key);
+        return plain(texts.bye);
+      }
+
+      // A number picks one of the choices just offered (Zalo has no buttons).
+      const picked = /^\d$/.test(folded) ? session.lastChoices[Number(folded) - 1] : undefined;
+      if (picked) {
+        const procedure = deps.catalogue.get(picked);
+        if (procedure) {
+          const question = session.pendingQuestion ?? '';
+          session.pendingQuestion = null;
+          return explain(session, procedure, question);
+        }
+      }
+
+      if (MORE.test(folded)) {
+        const current = session.currentCode ? deps.catalogue.get(session.currentCode) : undefined;
+        return current ? explain(session, current, '', 'full') : plain(texts.noCurrentForMore);
+      }
+
+      if (REJECT.test(folded)) {
+        const options = session.alternatives
+          .map((c) => deps.catalogue.get(c))
+          .filter((p): p is Procedure => p !== undefined)
+          .slice(0, 3);
+        session.currentCode = null;
+        session.alternatives = [];
+        if (options.length === 0) return plain(texts.rejectedNoOptions(deps.desk));
+        return offer(session, options, texts.rejected);
+      }
+
+      const question = stripGreeting(text);
+      if (session.currentCode && isFollowUp(question)) {
+        const current = deps.catalogue.get(session.currentCode);
+        if (current) return explain(session, current, question);
+      }
+      const reply = await search(session, message, question);
+      if (truncated) reply.text = `${texts.tooLong}\n\n${reply.text}`;
+      return reply;
+    },
+  };
+}
