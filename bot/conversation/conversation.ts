@@ -46,6 +46,7 @@ function sanitize(raw: string): { text: string; truncated: boolean; unreadable: 
   // Drop control characters and replacement chars from binary junk; keep letters, digits, punctuation.
   const cleaned = raw
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
