@@ -1,0 +1,101 @@
+import type { ChatAction, ChatReply } from '../../../common/chat.js';
+import type { PublicStatusLookup } from '../../../common/dossier-contracts.js';
+import type { Logger } from '../../../common/logger.js';
+import type { ChannelName, Conversation } from '../../conversation/types.js';
+import { parseCommand } from './commands.js';
+import { RateLimiter } from './rate-limiter.js';
+import { formatDossierStatus } from './status-text.js';
+import { TEXTS } from './texts.js';
+
+/*
+ * The part every chat channel shares once the platform message is understood: per-person rate limit,
+ * the slash commands, the dossier status lookup, and the call into the conversation core with a
+ * polite fallback when it fails. Channels only translate platform messages in and render replies out.
+ */
+
+/** One thing a resident did, already stripped of platform details. */
+export interface ResidentInput {
+  channel: ChannelName;
+  /** Conversation key (the chat for Telegram groups, the person otherwise). */
+  userId: string;
+  /** Rate-limit key: always the person, even in a group. */
+  senderKey: string;
+  text: string;
+  action?: ChatAction;
+}
+
+/** Dependencies of {@link createResponder}. */
+export interface ResponderDeps {
+  conversation: Conversation;
+  statusLookup?: PublicStatusLookup;
+  logger: Logger;
+  rateLimit: { burst: number; perMinute: number };
+  /** Failed-guess guard for /hoso (the key is only 4 digits): lookups per person. */
+  lookupLimit?: { burst: number; perMinute: number };
+}
+
+/** Turns resident input into a reply; `null` means stay silent (rate limited after the warning). */
+export type Responder = (input: ResidentInput) => Promise<ChatReply | null>;
+
+/** A reply carrying only adapter text (commands, warnings). */
+export function textReply(text: string): ChatReply {
+  return { answered: false, text, procedure: null, choices: [], sources: [], hasMore: false };
+}
+
+const HOSO_ARGS = /^([A-Za-z0-9][A-Za-z0-9._/-]{2,39})\s+(\d{4})$/;
+
+/** Creates the shared responder used by every channel adapter. */
+export function createResponder(deps: ResponderDeps): Responder {
+  const limiter = new RateLimiter(deps.rateLimit);
+  const lookups = new RateLimiter(deps.lookupLimit ?? { burst: 5, perMinute: 1 });
+
+  async function ask(input: ResidentInput, text: string): Promise<ChatReply> {
+    try {
+      return await deps.conversation.handle({
+        channel: input.channel,
+        userId: input.userId,
+        text,
+        ...(input.action ? { action: input.action } : {}),
+      });
+    } catch (error) {
+      deps.logger.error('conversation failed', { channel: input.channel, error });
+      return textReply(TEXTS.failure);
+    }
+  }
+
+  async function status(input: ResidentInput, args: string): Promise<ChatReply> {
+    if (!deps.statusLookup) return textReply(TEXTS.hosoUnavailable);
+    const match = HOSO_ARGS.exec(args);
+    if (!match) return textReply(TEXTS.hosoUsage);
+    if (lookups.take(input.senderKey) !== 'allow') return textReply(TEXTS.hosoTooMany);
+    try {
+      const found = await deps.statusLookup(match[1]!.toUpperCase(), match[2]!);
+      return textReply(found ? formatDossierStatus(found) : TEXTS.hosoNotFound);
+    } catch (error) {
+      deps.logger.error('dossier status lookup failed', { channel: input.channel, error });
+      return textReply(TEXTS.hosoBusy);
+    }
+  }
+
+  return async function respond(input) {
+    const decision = limiter.take(`${input.channel}:${input.senderKey}`);
+    if (decision === 'drop') return null;
+    if (decision === 'warn') return textReply(TEXTS.tooFast);
+    if (input.action) return ask(input, input.text);
+    const command = parseCommand(input.text);
+    if (!command) return ask(input, input.text);
+    switch (command.name) {
+      case 'start':
+        return textReply(TEXTS.welcome);
+      case 'help':
+      case 'trogiup':
+        return textReply(TEXTS.help);
+      case 'thutuc':
+        return command.args ? ask(input, command.args) : textReply(TEXTS.thutucUsage);
+      case 'hoso':
+        return status(input, command.args);
+      default:
+        return textReply(TEXTS.unknownCommand);
+    }
+  };
+}

@@ -1,0 +1,76 @@
+import type { Config } from '../../../common/config.js';
+import type { Logger } from '../../../common/logger.js';
+import type { Responder } from '../shared/responder.js';
+import type { StartedChannel } from '../shared/started-channel.js';
+import { createTelegramBot, type TelegramBot } from './create-telegram-bot.js';
+import type { OutboxOptions } from './outbox.js';
+import { TelegramSender } from './telegram-sender.js';
+import { telegramWebhookRouter } from './webhook-router.js';
+
+const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+
+/** Test and bench knobs; production uses the defaults. */
+export interface TelegramStartOptions {
+  outbox?: OutboxOptions;
+  handlerTimeoutMs?: number;
+}
+
+/**
+ * Starts the Telegram bot from config: checks the token with getMe, then long polling or the webhook
+ * route (registering the webhook when PUBLIC_BASE_URL is known).
+ */
+export async function startTelegram(
+  config: Config,
+  deps: { respond: Responder; logger: Logger },
+  options: TelegramStartOptions = {},
+): Promise<StartedChannel & { telegram: TelegramBot }> {
+  const { token, apiRoot, mode, webhookSecret, webhookPath } = config.telegram;
+  if (!token) throw new Error('startTelegram needs config.telegram.token');
+  const telegram = createTelegramBot({ token, apiRoot, ...deps, ...options });
+  const { bot, outbox } = telegram;
+  bot.botInfo = (await outbox.call('getMe', {})) as NonNullable<typeof bot.botInfo>;
+  const senders = [new TelegramSender(outbox)];
+
+  if (mode === 'webhook') {
+    const router = telegramWebhookRouter({
+      bot,
+      path: webhookPath,
+      secret: webhookSecret ?? '',
+      logger: deps.logger,
+    });
+    const base = config.server.publicBaseUrl;
+    if (base) {
+      await outbox.call('setWebhook', {
+        url: new URL(webhookPath, base).toString(),
+        secret_token: webhookSecret,
+        allowed_updates: ALLOWED_UPDATES,
+      });
+    } else {
+      deps.logger.warn('telegram webhook: PUBLIC_BASE_URL is not set, webhook not registered');
+    }
+    return { label: 'telegram (webhook)', router, senders, telegram, stop: async () => {} };
+  }
+
+  const running = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).catch((error: unknown) => {
+    deps.logger.error('telegram polling stopped', { error });
+  });
+  return {
+    label: 'telegram (polling)',
+    senders,
+    telegram,
+    stop: async () => {
+      let settled = false;
+      void running.finally(() => (settled = true));
+      while (!settled) {
+        try {
+          bot.stop('shutdown');
+          break;
+        } catch {
+          // launch() is still between getMe/deleteWebhook and polling: try again in a moment.
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      }
+      await running;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { Router } from 'express';
+import type { Telegraf } from 'telegraf';
+import type { Update } from 'telegraf/types';
+import type { Logger } from '../../../common/logger.js';
+import { BoundedSet } from '../shared/bounded-set.js';
+import { secretsEqual } from '../shared/constant-time.js';
+import { BodyTooLargeError, parseJson, readRawBody } from '../shared/raw-body.js';
+
+/** Options of {@link telegramWebhookRouter}. */
+export interface TelegramWebhookOptions {
+  bot: Telegraf;
+  /** Full path Telegram posts to (mount the router at the app root). */
+  path: string;
+  /** Must equal the `secret_token` given to setWebhook. */
+  secret: string;
+  logger: Logger;
+}
+
+const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
+
+function isUpdate(value: unknown): value is Update {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Number.isInteger((value as { update_id?: unknown }).update_id)
+  );
+}
+
+/**
+ * Express route receiving Telegram updates. A wrong or missing secret header gets 401 and nothing is
+ * processed. The update is handled before answering 200, so Telegram redelivers it if we crash midway;
+ * redeliveries of an update already seen are acknowledged without processing.
+ */
+export function telegramWebhookRouter(options: TelegramWebhookOptions): Router {
+  const router = Router();
+  const seen = new BoundedSet(10_000);
+  router.post(options.path, async (req, res) => {
+    if (!secretsEqual(req.get(SECRET_HEADER), options.secret)) {
+      options.logger.warn('telegram webhook: bad secret token', { ip: req.ip });
+      res.status(401).json({ ok: false });
+      return;
+    }
+    let update: unknown;
+    try {
+      update = parseJson(await readRawBody(req));
+    } catch (error) {
+      res.status(error instanceof BodyTooLargeError ? 413 : 400).end();
+      return;
+    }
+    if (!isUpdate(update)) {
+      res.status(400).json({ ok: false });
+      return;
+    }
+    if (seen.add(String(update.update_id))) await options.bot.handleUpdate(update);
+    res.status(200).json({ ok: true });
+  });
+  return router;
+}

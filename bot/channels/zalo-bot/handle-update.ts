@@ -1,0 +1,69 @@
+import type { Logger } from '../../../common/logger.js';
+import { BoundedSet } from '../shared/bounded-set.js';
+import { PendingChoices } from '../shared/pending-choices.js';
+import { renderPlain } from '../shared/render-plain.js';
+import type { Responder } from '../shared/responder.js';
+import { TEXTS } from '../shared/texts.js';
+import type { ZaloBotClient } from './client.js';
+import { parseZaloUpdate, unwrapUpdates } from './parse-update.js';
+
+/** Dependencies of {@link createZaloUpdateHandler}. */
+export interface ZaloHandlerDeps {
+  client: ZaloBotClient;
+  respond: Responder;
+  logger: Logger;
+  /** Answer in group chats (Zalo group bots are still in internal testing). */
+  groups: boolean;
+  /** The bot's own id, to drop echoes of its own sends. */
+  botId: string | undefined;
+}
+
+/**
+ * Handles Zalo Bot updates (from polling or the webhook): drops duplicates, echoes and unwanted group
+ * messages, reads a numbered answer as the pick it stands for, asks the core and sends the reply.
+ * Never throws: a bad update or a failed send is logged.
+ */
+export function createZaloUpdateHandler(deps: ZaloHandlerDeps): (raw: unknown) => Promise<void> {
+  const seen = new BoundedSet(10_000);
+  const pending = new PendingChoices();
+
+  async function handleOne(raw: unknown): Promise<void> {
+    const update = parseZaloUpdate(raw);
+    if (!update) {
+      deps.logger.warn('zalo: update without a chat ignored');
+      return;
+    }
+    if (update.fromIsBot || (deps.botId !== undefined && update.fromId === deps.botId)) return;
+    if (update.messageId && !seen.add(`${update.eventName}:${update.messageId}`)) return;
+    const isGroup = update.chatType !== 'PRIVATE' && update.chatType !== 'USER';
+    if (isGroup && !deps.groups) return;
+    if (update.kind !== 'text' || update.text === undefined || !update.text.trim()) {
+      if (!isGroup && update.kind !== 'other')
+        await deps.client.sendMessage(update.chatId, TEXTS.textOnly);
+      return;
+    }
+    const userId = isGroup ? update.chatId : update.fromId;
+    const picked = pending.resolve(userId, update.text);
+    deps.client.sendChatAction(update.chatId).catch(() => undefined);
+    const reply = await deps.respond({
+      channel: 'zalo',
+      userId,
+      senderKey: update.fromId,
+      text: picked ? picked.label : update.text,
+      ...(picked ? { action: picked.action } : {}),
+    });
+    if (!reply) return;
+    pending.remember(userId, reply);
+    await deps.client.sendMessage(update.chatId, renderPlain(reply));
+  }
+
+  return async function handle(raw) {
+    for (const one of unwrapUpdates(raw)) {
+      try {
+        await handleOne(one);
+      } catch (error) {
+        deps.logger.error('zalo: update failed', { error });
+      }
+    }
+  };
+}
