@@ -5,7 +5,8 @@ import type { Logger } from '../../../common/logger.js';
  * message can echo them. Everything a channel logs or throws goes through these helpers.
  */
 
-const URL_TOKEN = /\/bot[^/\s]+\//g;
+// A `/bot…/` path segment, not the `//bot-api.` host right after the scheme.
+const URL_TOKEN = /(?<!\/)\/bot[^/\s]+\//g;
 
 /** Replaces every known secret and every `/bot<anything>/` path segment with a placeholder. */
 export function scrubSecrets(text: string, secrets: readonly (string | undefined)[]): string {
