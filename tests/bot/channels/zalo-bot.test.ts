@@ -201,10 +201,11 @@ describe('Zalo bot client and notifications', () => {
     // Zalo documents 403 as "internal server error" (not "blocked" as on Telegram).
     fake.failChat('n3', 403, 'Internal server error');
     const sender = bots.senders.find((s) => s.channel === 'zalo')!;
-    const send = (recipient: string) =>
-      sender
-        .send({ channel: 'zalo', recipient, text: 'x', idempotencyKey: recipient })
-        .catch((e: unknown) => e as DeliveryError);
+    const send = (recipient: string): Promise<DeliveryError> =>
+      sender.send({ channel: 'zalo', recipient, text: 'x', idempotencyKey: recipient }).then(
+        () => expect.unreachable(),
+        (e: unknown) => e as DeliveryError,
+      );
     const [refused, internal] = [await send('n2'), await send('n3')];
     expect(refused).toBeInstanceOf(DeliveryError);
     expect(refused.retryable).toBe(false);
