@@ -76,6 +76,8 @@ export interface FakeTelegramOptions {
 /** A fake Telegram Bot API server on 127.0.0.1. */
 export class FakeTelegramServer {
   readonly calls: TelegramCall[] = [];
+  /** Calls per method, counted even when recording is off. */
+  readonly counts = new Map<string, number>();
   readonly token: string;
   readonly botUser: { id: number; is_bot: true; first_name: string; username: string };
   private readonly updates: Record<string, unknown>[] = [];
@@ -192,6 +194,7 @@ export class FakeTelegramServer {
     } catch {
       return send(400, { ok: false, error_code: 400, description: 'Bad Request: invalid JSON' });
     }
+    this.counts.set(method, (this.counts.get(method) ?? 0) + 1);
     if (this.options.record !== false) {
       this.calls.push({ method, body, at: Date.now() });
       for (const wake of [...this.callWaiters]) wake();
