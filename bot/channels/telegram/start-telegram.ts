@@ -7,6 +7,11 @@ import type { OutboxOptions } from './outbox.js';
 import { TelegramSender } from './telegram-sender.js';
 import { telegramWebhookRouter } from './webhook-router.js';
 
+const COMMANDS = [
+  { command: 'thutuc', description: 'Hỏi về một thủ tục hành chính' },
+  { command: 'hoso', description: 'Xem tình trạng hồ sơ: /hoso <mã hồ sơ> <4 số cuối SĐT>' },
+  { command: 'help', description: 'Hướng dẫn sử dụng' },
+];
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 
 /** Test and bench knobs; production uses the defaults. */
@@ -30,6 +35,10 @@ export async function startTelegram(
   const { bot, outbox } = telegram;
   bot.botInfo = (await outbox.call('getMe', {})) as NonNullable<typeof bot.botInfo>;
   const senders = [new TelegramSender(outbox)];
+  // The command menu residents see when they type "/"; cosmetic, so a failure only warns.
+  await outbox.call('setMyCommands', { commands: COMMANDS }).catch((error: unknown) => {
+    deps.logger.warn('telegram setMyCommands failed', { error });
+  });
 
   if (mode === 'webhook') {
     const router = telegramWebhookRouter({

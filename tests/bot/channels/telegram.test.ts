@@ -82,6 +82,9 @@ describe('Telegram bot (long polling against a fake Bot API)', () => {
     const { fake, bots } = await setup();
     expect(bots.active).toEqual(['telegram (polling)']);
     await fake.waitFor((calls) => calls.some((c) => c.method === 'deleteWebhook'));
+    expect(fake.callsOf('setMyCommands')[0]!.body.commands).toContainEqual(
+      expect.objectContaining({ command: 'hoso' }),
+    );
     const pending = nextReply(fake, 501);
     fake.pushUpdate(tgUpdates.privateText(501, '/start'));
     const [reply] = await pending;

@@ -242,6 +242,7 @@ export class FakeTelegramServer {
       case 'sendMessage':
       case 'editMessageText':
         return this.checkMessage(method, body);
+      case 'setMyCommands':
       case 'answerCallbackQuery':
       case 'sendChatAction':
       case 'editMessageReplyMarkup':
