@@ -212,6 +212,24 @@ describe('Zalo bot client and notifications', () => {
     expect(internal.retryable).toBe(true);
   });
 
+  it('speaks the documented methods: photo by URL, typing, webhook info', async () => {
+    const fake = await FakeZaloBotServer.start();
+    cleanups.push(() => fake.stop());
+    const client = new ZaloBotClient({ token: fake.token, apiBase: fake.url });
+    await client.sendPhoto('p1', 'https://example.com/mau-to-khai.png', 'Mẫu tờ khai');
+    await client.sendChatAction('p1');
+    await client.setWebhook('https://motcua.example.vn/webhooks/zalo-bot', 'secret-123');
+    expect((await client.getWebhookInfo()).url).toBe('https://motcua.example.vn/webhooks/zalo-bot');
+    await client.deleteWebhook();
+    expect((await client.getWebhookInfo()).url).toBe('');
+    expect(fake.callsOf('sendPhoto')[0]!.body).toEqual({
+      chat_id: 'p1',
+      photo: 'https://example.com/mau-to-khai.png',
+      caption: 'Mẫu tờ khai',
+    });
+    expect(fake.callsOf('sendChatAction')[0]!.body).toEqual({ chat_id: 'p1', action: 'typing' });
+  });
+
   it('never puts the token in an error message', async () => {
     const token = '42:very-secret-zalo-token';
     const unreachable = new ZaloBotClient({ token, apiBase: 'http://127.0.0.1:9', timeoutMs: 500 });
