@@ -1,0 +1,174 @@
+/**
+ * @module The default {@link Retriever}: lexical BM25F and dense embeddings, fused by weighted
+ * min-max scores, nudged by ranking priors, with a calibrated abstention flag.
+ */
+import type { Embeddings } from '@langchain/core/embeddings';
+import { MAX_QUERY_CHARS, foldedTokens, normalizeText } from '../text/normalize.js';
+import { tokenWeight } from '../text/stopwords.js';
+import {
+  DEFAULT_ABSTENTION,
+  conceptCoverage,
+  confidenceOf,
+  type AbstentionFeatures,
+  type AbstentionModel,
+} from './abstention.js';
+import type { Bm25Index } from './bm25.js';
+import { DEFAULT_FUSION_WEIGHTS, fuseScores, type FusionWeights } from './fusion.js';
+import type { Lexicon } from './lexicon.js';
+import { DEFAULT_PRIORS, computePriors, type DocMeta, type PriorSettings } from './priors.js';
+import { DEFAULT_QUERY_WEIGHTS, QueryAnalyzer, type AnalyzedQuery, type QueryWeights } from './query-analyzer.js';
+import { searchableName } from './procedure-text.js';
+import type { RetrievalResult, Retriever, SearchOptions } from './retriever.js';
+import { isUnigram } from './terms.js';
+import type { VectorIndex } from './vector-index.js';
+
+/** The loaded parts of an index. */
+export interface RetrieverParts {
+  docs: readonly DocMeta[];
+  bm25: Bm25Index;
+  vectors: VectorIndex;
+  embeddings: Embeddings;
+  lexicon: Lexicon;
+}
+
+/**
+ * Re-ranking of the best fused candidates by how well the procedure NAME fits the question: residents
+ * ask for the plain procedure, so a name with qualifiers the question never mentions ("lưu động",
+ * "có yếu tố nước ngoài") should lose to the plain one.
+ */
+export interface RerankSettings {
+  candidates: number;
+  /** Weight of the share of the name (rarity-weighted) that the question mentions. */
+  namePrecision: number;
+  /** Weight of the share of the question (rarity-weighted) that the name contains. */
+  nameCoverage: number;
+}
+
+/** Tunable knobs; defaults are the dev-set choices documented in README.md. */
+export interface RetrieverSettings {
+  query: QueryWeights;
+  fusion: FusionWeights;
+  rerank: RerankSettings;
+  priors: PriorSettings;
+  abstention: AbstentionModel;
+  lexicalCandidates: number;
+  denseCandidates: number;
+}
+
+export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
+  query: DEFAULT_QUERY_WEIGHTS,
+  fusion: DEFAULT_FUSION_WEIGHTS,
+  rerank: { candidates: 40, namePrecision: 0.3, nameCoverage: 0.1 },
+  priors: DEFAULT_PRIORS,
+  abstention: DEFAULT_ABSTENTION,
+  lexicalCandidates: 100,
+  denseCandidates: 50,
+};
+
+const MAX_K = 50;
+const NOTHING: RetrievalResult = { answered: false, confidence: 0, hits: [] };
+
+/** A search with everything that led to it (for evaluation and debugging). */
+export interface ExplainedResult extends RetrievalResult {
+  query: AnalyzedQuery | null;
+  features: AbstentionFeatures | null;
+}
+
+export class HybridRetriever implements Retriever {
+  readonly settings: RetrieverSettings;
+  private readonly analyzer: QueryAnalyzer;
+  private readonly priors: Float32Array;
+  private readonly nameTerms = new Map<number, Array<{ term: string; idf: number }>>();
+  /** Highest reachable raw score (fusion 1 + every bonus), so reported scores stay in 0..1. */
+  private readonly maxScore: number;
+
+  constructor(
+    private readonly parts: RetrieverParts,
+    settings: Partial<RetrieverSettings> = {},
+  ) {
+    this.settings = { ...DEFAULT_RETRIEVER_SETTINGS, ...settings };
+    this.analyzer = new QueryAnalyzer(parts.lexicon, parts.bm25.syllableFrequencies(), parts.bm25.accentedSyllables(), this.settings.query);
+    this.priors = computePriors(parts.docs, this.settings.priors);
+    const { rerank } = this.settings;
+    this.maxScore = 1 + Math.max(0, ...this.priors) + rerank.namePrecision + rerank.nameCoverage;
+  }
+
+  async search(question: string, options: SearchOptions = {}): Promise<RetrievalResult> {
+    const { answered, confidence, hits } = await this.explain(question, options);
+    return { answered, confidence, hits };
+  }
+
+  async explain(question: unknown, options: SearchOptions = {}): Promise<ExplainedResult> {
+    const k = Math.max(1, Math.min(MAX_K, Math.floor(options.k ?? 5)));
+    const text = typeof question === 'string' ? normalizeText(question.slice(0, MAX_QUERY_CHARS * 2)) : '';
+    if (!/[\p{L}\p{N}]/u.test(text)) return { ...NOTHING, query: null, features: null };
+    const query = this.analyzer.analyze(text);
+    if (query.terms.size === 0) return { ...NOTHING, query, features: null };
+
+    const { bm25, vectors, embeddings, docs } = this.parts;
+    const lexical = new Map(
+      bm25.search(query.terms, this.settings.lexicalCandidates).map((s) => [s.doc, s.score] as const),
+    );
+    const denseHits = await vectors.searchVector(await embeddings.embedQuery(query.denseText), this.settings.denseCandidates);
+    const dense = new Map(denseHits.map((h) => [h.doc, h.similarity] as const));
+    const ranked = this.rerank(
+      query,
+      [...fuseScores(lexical, dense, this.settings.fusion)]
+        .map(([doc, score]) => ({ doc, score: score + this.priors[doc]! }))
+        .sort((a, b) => b.score - a.score || a.doc - b.doc),
+    );
+    const top = ranked[0];
+    if (!top) return { ...NOTHING, query, features: null };
+
+    const features: AbstentionFeatures = {
+      ...conceptCoverage(query.concepts, top.doc, bm25),
+      denseSimilarity: Math.max(0, dense.get(top.doc) ?? 0),
+      lexicon: query.lexiconHits > 0 ? 1 : 0,
+      offTopic: query.offTopicHits > 0 ? 1 : 0,
+    };
+    const confidence = confidenceOf(features, this.settings.abstention);
+    const hits = ranked.slice(0, k).map(({ doc, score }) => ({
+      code: docs[doc]!.code,
+      name: docs[doc]!.name,
+      score: Math.round(Math.min(1, Math.max(0, score / this.maxScore)) * 10_000) / 10_000,
+    }));
+    return {
+      answered: confidence >= this.settings.abstention.threshold,
+      confidence: Math.round(confidence * 10_000) / 10_000,
+      hits,
+      query,
+      features,
+    };
+  }
+
+  /** Adds name-fit features to the best candidates and re-sorts them (the tail keeps its order). */
+  private rerank(query: AnalyzedQuery, ranked: Array<{ doc: number; score: number }>) {
+    const { candidates, namePrecision, nameCoverage } = this.settings.rerank;
+    if (namePrecision === 0 && nameCoverage === 0) return ranked;
+    const asked = new Set<string>();
+    for (const [term, weight] of query.terms) if (weight >= 0.3 && isUnigram(term)) asked.add(term);
+    const head = ranked.slice(0, candidates).map(({ doc, score }) => {
+      const precision = this.namePrecision(doc, asked);
+      const coverage = conceptCoverage(query.concepts, doc, this.parts.bm25).nameCoverage;
+      return { doc, score: score + namePrecision * precision + nameCoverage * coverage };
+    });
+    head.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    return [...head, ...ranked.slice(candidates)];
+  }
+
+  private namePrecision(doc: number, asked: ReadonlySet<string>): number {
+    let terms = this.nameTerms.get(doc);
+    if (!terms) {
+      const unique = new Set(foldedTokens(searchableName(this.parts.docs[doc]!.name)).filter((t) => tokenWeight(t) === 1));
+      terms = [...unique].map((term) => ({ term, idf: this.parts.bm25.idf(term) }));
+      this.nameTerms.set(doc, terms);
+    }
+    let total = 0;
+    let found = 0;
+    for (const { term, idf } of terms) {
+      total += idf;
+      if (asked.has(term)) found += idf;
+    }
+    return total > 0 ? found / total : 0;
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * @module The resident-language lexicon (lexicon.json): everyday words and abbreviations mapped to
+ * catalogue wording. Phrases are matched on folded syllables, longest match first, left to right.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { foldedTokens, marksCompatible, tokenize, type Token } from '../text/normalize.js';
+
+/** One reviewed lexicon entry: what residents say, what the catalogue calls it, and why. */
+export interface LexiconEntry {
+  say: string[];
+  /** Catalogue wording; empty for question phrases that must not trigger anything. */
+  means: string;
+  /** "offtopic" marks chit-chat (greetings, weather, prices…) that is not about a procedure. */
+  kind?: 'offtopic';
+  note: string;
+}
+
+/** A phrase found in a query: tokens [start, end) and what it means (empty for question phrases). */
+export interface LexiconMatch {
+  start: number;
+  end: number;
+  means: readonly Token[];
+  entry: LexiconEntry;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Entries whose phrase ends here, with the phrase's accented syllables. */
+  ends: Array<{ entry: LexiconEntry; accented: string[] }>;
+}
+
+/** Path of the bundled lexicon data file. */
+export const LEXICON_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lexicon.json');
+
+/** Phrase matcher over folded syllables. */
+export class Lexicon {
+  private readonly root: TrieNode = { next: new Map(), ends: [] };
+  /** Every folded syllable of every `say` phrase (so the spelling fallback leaves them alone). */
+  readonly triggerSyllables = new Set<string>();
+  private readonly meaning = new Map<LexiconEntry, Token[]>();
+
+  private readonly abbreviations = new Map<string, string>();
+  /** Changes when the abbreviations (which shape the index) change. */
+  readonly indexFingerprint: string;
+
+  /**
+   * @param entries phrase entries (query side).
+   * @param abbreviations folded abbreviation → full wording; expanded in queries AND in indexed text.
+   */
+  constructor(
+    readonly entries: readonly LexiconEntry[],
+    abbreviations: Readonly<Record<string, string>> = {},
+  ) {
+    for (const entry of entries) this.add(entry);
+    for (const [short, full] of Object.entries(abbreviations)) {
+      if (short.startsWith('_')) continue;
+      const key = foldedTokens(short).join(' ');
+      this.abbreviations.set(key, full);
+      this.add({ say: [short], means: full, note: 'abbreviation' });
+    }
+    const sorted = [...this.abbreviations].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    this.indexFingerprint = createHash('sha256').update(JSON.stringify(sorted)).digest('hex').slice(0, 16);
+  }
+
+  /** Loads lexicon.json (or another file with the same shape). */
+  static load(file: string = LEXICON_FILE): Lexicon {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as {
+      entries: LexiconEntry[];
+      abbreviations?: Record<string, string>;
+    };
+    return new Lexicon(data.entries, data.abbreviations);
+  }
+
+  private add(entry: LexiconEntry): void {
+    this.meaning.set(entry, tokenize(entry.means));
+    for (const phrase of entry.say) this.insert(tokenize(phrase), entry);
+  }
+
+  /** The text followed by the full wording of every abbreviation in it (index side). */
+  expandAbbreviations(text: string): string {
+    const found = new Set<string>();
+    for (const token of foldedTokens(text)) {
+      const full = this.abbreviations.get(token);
+      if (full) found.add(full);
+    }
+    return found.size === 0 ? text : `${text} . ${[...found].join(' . ')}`;
+  }
+
+  private insert(tokens: Token[], entry: LexiconEntry): void {
+    let node = this.root;
+    for (const token of tokens) {
+      this.triggerSyllables.add(token.folded);
+      let child = node.next.get(token.folded);
+      if (!child) {
+        child = { next: new Map(), ends: [] };
+        node.next.set(token.folded, child);
+      }
+      node = child;
+    }
+    // On duplicates the first (reviewed-earlier) entry wins; it is tried first.
+    node.ends.push({ entry, accented: tokens.map((t) => t.text) });
+  }
+
+  /**
+   * Non-overlapping phrase matches, longest first at each position. Syllables are compared folded,
+   * but a syllable typed WITH marks must fit the phrase's marks (so "cười" never triggers "cưới").
+   */
+  match(tokens: readonly Token[]): LexiconMatch[] {
+    const out: LexiconMatch[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      let node: TrieNode | undefined = this.root;
+      let best: { end: number; entry: LexiconEntry } | undefined;
+      for (let j = i; j < tokens.length && node; j += 1) {
+        node = node.next.get(tokens[j]!.folded);
+        const fit = node?.ends.find((e) => e.accented.every((a, k) => marksCompatible(tokens[i + k]!.text, a)));
+        if (fit) best = { end: j + 1, entry: fit.entry };
+      }
+      if (best) {
+        const means = this.meaning.get(best.entry) ?? [];
+        out.push({ start: i, end: best.end, means, entry: best.entry });
+        i = best.end;
+      } else {
+        i += 1;
+      }
+    }
+    return out;
+  }
+}

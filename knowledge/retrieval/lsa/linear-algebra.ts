@@ -1,0 +1,185 @@
+/**
+ * @module The few dense/sparse linear-algebra kernels the LSA model needs, in plain TypeScript on
+ * Float64Arrays (row-major). Sizes are small: ~6k documents × ~30k terms × ~200 components.
+ */
+
+/** Sparse matrix in compressed-row form (rows = documents, columns = terms). */
+export interface CsrMatrix {
+  rows: number;
+  cols: number;
+  indptr: Uint32Array;
+  indices: Uint32Array;
+  values: Float64Array;
+}
+
+/** Dense row-major matrix. */
+export interface Dense {
+  rows: number;
+  cols: number;
+  data: Float64Array;
+}
+
+export function dense(rows: number, cols: number): Dense {
+  return { rows, cols, data: new Float64Array(rows * cols) };
+}
+
+/** A · X where A is sparse (r×c) and X dense (c×k): result r×k. */
+export function csrTimesDense(a: CsrMatrix, x: Dense): Dense {
+  const k = x.cols;
+  const out = dense(a.rows, k);
+  const { indptr, indices, values } = a;
+  const od = out.data;
+  const xd = x.data;
+  for (let r = 0; r < a.rows; r += 1) {
+    const o = r * k;
+    const end = indptr[r + 1]!;
+    for (let p = indptr[r]!; p < end; p += 1) {
+      const v = values[p]!;
+      const xo = indices[p]! * k;
+      for (let j = 0; j < k; j += 1) od[o + j] = od[o + j]! + v * xd[xo + j]!;
+    }
+  }
+  return out;
+}
+
+/** Aᵀ · Y where A is sparse (r×c) and Y dense (r×k): result c×k. */
+export function csrTransposeTimesDense(a: CsrMatrix, y: Dense): Dense {
+  const k = y.cols;
+  const out = dense(a.cols, k);
+  const { indptr, indices, values } = a;
+  const od = out.data;
+  const yd = y.data;
+  for (let r = 0; r < a.rows; r += 1) {
+    const yo = r * k;
+    const end = indptr[r + 1]!;
+    for (let p = indptr[r]!; p < end; p += 1) {
+      const v = values[p]!;
+      const o = indices[p]! * k;
+      for (let j = 0; j < k; j += 1) od[o + j] = od[o + j]! + v * yd[yo + j]!;
+    }
+  }
+  return out;
+}
+
+/** Orthonormalises the columns in place (modified Gram–Schmidt, twice, on a column-major copy). */
+export function orthonormalizeColumns(m: Dense): void {
+  const { rows, cols, data } = m;
+  const t = new Float64Array(rows * cols);
+  for (let r = 0; r < rows; r += 1) for (let c = 0; c < cols; c += 1) t[c * rows + r] = data[r * cols + c]!;
+  for (let pass = 0; pass < 2; pass += 1) {
+    for (let j = 0; j < cols; j += 1) {
+      const oj = j * rows;
+      for (let i = 0; i < j; i += 1) {
+        const oi = i * rows;
+        let dot = 0;
+        for (let r = 0; r < rows; r += 1) dot += t[oi + r]! * t[oj + r]!;
+        for (let r = 0; r < rows; r += 1) t[oj + r]! -= dot * t[oi + r]!;
+      }
+      let norm = 0;
+      for (let r = 0; r < rows; r += 1) norm += t[oj + r]! ** 2;
+      norm = Math.sqrt(norm) || 1;
+      for (let r = 0; r < rows; r += 1) t[oj + r]! /= norm;
+    }
+  }
+  for (let r = 0; r < rows; r += 1) for (let c = 0; c < cols; c += 1) data[r * cols + c] = t[c * rows + r]!;
+}
+
+/** Xᵀ · Y for dense X (n×a) and Y (n×b): result a×b. */
+export function transposeTimes(x: Dense, y: Dense): Dense {
+  const out = dense(x.cols, y.cols);
+  for (let r = 0; r < x.rows; r += 1) {
+    const xo = r * x.cols;
+    const yo = r * y.cols;
+    for (let i = 0; i < x.cols; i += 1) {
+      const v = x.data[xo + i]!;
+      if (v === 0) continue;
+      const o = i * y.cols;
+      for (let j = 0; j < y.cols; j += 1) out.data[o + j]! += v * y.data[yo + j]!;
+    }
+  }
+  return out;
+}
+
+/** X · Y for dense X (n×a) and Y (a×b): result n×b. */
+export function times(x: Dense, y: Dense): Dense {
+  const out = dense(x.rows, y.cols);
+  for (let r = 0; r < x.rows; r += 1) {
+    const o = r * y.cols;
+    for (let i = 0; i < x.cols; i += 1) {
+      const v = x.data[r * x.cols + i]!;
+      if (v === 0) continue;
+      const yo = i * y.cols;
+      for (let j = 0; j < y.cols; j += 1) out.data[o + j]! += v * y.data[yo + j]!;
+    }
+  }
+  return out;
+}
+
+/**
+ * Eigen-decomposition of a small symmetric matrix by cyclic Jacobi rotations.
+ * @returns eigenvalues (descending) and eigenvectors as columns of a k×k matrix, in the same order.
+ */
+export function symmetricEigen(input: Dense): { values: Float64Array; vectors: Dense } {
+  const n = input.rows;
+  const a = Float64Array.from(input.data);
+  const v = dense(n, n);
+  for (let i = 0; i < n; i += 1) v.data[i * n + i] = 1;
+  for (let sweep = 0; sweep < 50; sweep += 1) {
+    let off = 0;
+    for (let p = 0; p < n; p += 1) for (let q = p + 1; q < n; q += 1) off += a[p * n + q]! ** 2;
+    if (off < 1e-22) break;
+    for (let p = 0; p < n; p += 1) {
+      for (let q = p + 1; q < n; q += 1) {
+        const apq = a[p * n + q]!;
+        if (Math.abs(apq) < 1e-300) continue;
+        const theta = (a[q * n + q]! - a[p * n + p]!) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let k = 0; k < n; k += 1) {
+          const akp = a[k * n + p]!;
+          const akq = a[k * n + q]!;
+          a[k * n + p] = c * akp - s * akq;
+          a[k * n + q] = s * akp + c * akq;
+        }
+        for (let k = 0; k < n; k += 1) {
+          const apk = a[p * n + k]!;
+          const aqk = a[q * n + k]!;
+          a[p * n + k] = c * apk - s * aqk;
+          a[q * n + k] = s * apk + c * aqk;
+        }
+        for (let k = 0; k < n; k += 1) {
+          const vkp = v.data[k * n + p]!;
+          const vkq = v.data[k * n + q]!;
+          v.data[k * n + p] = c * vkp - s * vkq;
+          v.data[k * n + q] = s * vkp + c * vkq;
+        }
+      }
+    }
+  }
+  const order = [...Array(n).keys()].sort((i, j) => a[j * n + j]! - a[i * n + i]!);
+  const values = Float64Array.from(order.map((i) => a[i * n + i]!));
+  const vectors = dense(n, n);
+  order.forEach((src, dst) => {
+    for (let k = 0; k < n; k += 1) vectors.data[k * n + dst] = v.data[k * n + src]!;
+  });
+  return { values, vectors };
+}
+
+/** Deterministic PRNG (mulberry32) so index builds are reproducible. */
+export function seededRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Standard normal sample (Box–Muller). */
+export function gaussian(random: () => number): number {
+  const u = Math.max(random(), 1e-12);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+}

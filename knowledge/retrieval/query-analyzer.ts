@@ -1,0 +1,182 @@
+/**
+ * @module Turns a resident's question into weighted index terms: normalise, repair Telex leftovers and
+ * typos against the catalogue vocabulary, expand lexicon phrases into catalogue wording, weigh filler
+ * and question words down, and — when the resident did type diacritics — prefer catalogue words whose
+ * marks fit what was typed.
+ */
+import { SyllableCorrector } from '../text/fuzzy.js';
+import { MAX_QUERY_CHARS, bigrams, hasMarks, marksCompatible, tokenize, type Token } from '../text/normalize.js';
+import { tokenWeight } from '../text/stopwords.js';
+import { telexToFolded } from '../text/telex.js';
+import type { Lexicon } from './lexicon.js';
+import { ACCENT_PREFIX } from './terms.js';
+
+/** At most this many syllables of a question are used (after the character cap). */
+export const MAX_QUERY_TOKENS = 40;
+
+/** Query-side weights; defaults chosen on the dev set (README.md). */
+export interface QueryWeights {
+  bigram: number;
+  /** Share of a marked syllable's weight given to catalogue forms whose marks fit. */
+  accent: number;
+  /** Weight left on the resident's own words once a lexicon phrase has translated them. */
+  translated: number;
+  /** Weight of a marked syllable no catalogue word fits (a different word that folds the same). */
+  foreignMarks: number;
+  questionPhrase: number;
+}
+
+export const DEFAULT_QUERY_WEIGHTS: QueryWeights = {
+  bigram: 1.0,
+  accent: 0.5,
+  translated: 0.5,
+  foreignMarks: 0.2,
+  questionPhrase: 0.05,
+};
+
+/** One syllable of a concept: found in a procedure when any of `accepts` is among its terms. */
+export interface ConceptSyllable {
+  folded: string;
+  accepts: string[];
+}
+
+/** Something the question asks about, used to judge how much of it a result covers. */
+export interface QueryConcept {
+  syllables: ConceptSyllable[];
+  /** Importance (the caller scales it by rarity). */
+  weight: number;
+}
+
+/** A question as the retriever sees it. */
+export interface AnalyzedQuery {
+  /** Index term → query weight. */
+  terms: Map<string, number>;
+  concepts: QueryConcept[];
+  /** Folded text with lexicon expansions, for the dense embedding. */
+  denseText: string;
+  /** How many lexicon phrases with a catalogue meaning matched. */
+  lexiconHits: number;
+  /** How many chit-chat phrases (greetings, weather, prices…) matched. */
+  offTopicHits: number;
+}
+
+/** Stateless per question; built once per index (vocabulary) and shared. */
+export class QueryAnalyzer {
+  private readonly corrector: SyllableCorrector;
+  /** Folded syllable → accented forms used in the catalogue. */
+  private readonly accentForms = new Map<string, string[]>();
+
+  /**
+   * @param lexicon resident-language phrases.
+   * @param vocabulary folded syllables of the catalogue and how many procedures use each.
+   * @param accented accented syllables of the catalogue (without the index prefix).
+   */
+  constructor(
+    private readonly lexicon: Lexicon,
+    private readonly vocabulary: ReadonlyMap<string, number>,
+    accented: Iterable<string>,
+    private readonly weights: QueryWeights = DEFAULT_QUERY_WEIGHTS,
+  ) {
+    this.corrector = new SyllableCorrector(vocabulary);
+    for (const form of accented) {
+      const folded = tokenize(form)[0]?.folded;
+      if (!folded) continue;
+      const list = this.accentForms.get(folded);
+      if (list) list.push(form);
+      else this.accentForms.set(folded, [form]);
+    }
+  }
+
+  private known(folded: string): boolean {
+    return this.vocabulary.has(folded) || this.lexicon.triggerSyllables.has(folded);
+  }
+
+  /** Repairs Telex leftovers and one-edit typos of syllables the catalogue and lexicon never use. */
+  repair(tokens: Token[]): Token[] {
+    return tokens.map((t) => {
+      if (this.known(t.folded) || /^\d+$/.test(t.folded)) return t;
+      const telex = telexToFolded(t.folded);
+      if (telex !== undefined && this.known(telex)) return { text: telex, folded: telex };
+      // Short words have too many one-edit neighbours ("alo" → "lao") to guess safely.
+      if (t.folded.length < 4) return t;
+      const fixed = this.corrector.correct(t.folded);
+      return fixed === undefined ? t : { text: fixed, folded: fixed };
+    });
+  }
+
+  /**
+   * Catalogue forms a syllable may stand for: all forms when typed without marks; otherwise the forms
+   * whose marks fit, or none when the resident typed a word the catalogue never uses.
+   */
+  private accepts(t: Token): string[] {
+    const forms = this.accentForms.get(t.folded) ?? [];
+    if (!hasMarks(t.text)) return [t.folded];
+    const fitting = forms.filter((f) => marksCompatible(t.text, f)).map((f) => ACCENT_PREFIX + f);
+    // A syllable the catalogue only writes without marks ("hộ" vs "ho") cannot be checked.
+    const plainInCatalogue = this.vocabulary.has(t.folded) && forms.length === 0;
+    return plainInCatalogue ? [t.folded] : fitting;
+  }
+
+  analyze(question: string): AnalyzedQuery {
+    const w = this.weights;
+    const tokens = this.repair(tokenize(question.slice(0, MAX_QUERY_CHARS))).slice(0, MAX_QUERY_TOKENS);
+    const folded = tokens.map((t) => t.folded);
+    const weights = folded.map(tokenWeight);
+    const terms = new Map<string, number>();
+    const add = (term: string, weight: number) => {
+      if (weight > (terms.get(term) ?? 0)) terms.set(term, weight);
+    };
+    const concepts: QueryConcept[] = [];
+    const expansionTexts: string[] = [];
+    let lexiconHits = 0;
+    let offTopicHits = 0;
+
+    for (const m of this.lexicon.match(tokens)) {
+      const isQuestionPhrase = m.means.length === 0;
+      for (let i = m.start; i < m.end; i += 1) {
+        weights[i] = isQuestionPhrase ? w.questionPhrase : Math.min(weights[i]!, w.translated);
+      }
+      if (m.entry.kind === 'offtopic') offTopicHits += 1;
+      if (isQuestionPhrase) continue;
+      lexiconHits += 1;
+      const means = m.means.map((t) => t.folded);
+      means.forEach((t, i) => {
+        const tw = tokenWeight(t);
+        add(t, tw);
+        if (i > 0) add(`${means[i - 1]} ${t}`, w.bigram * Math.sqrt(tw * tokenWeight(means[i - 1]!)));
+      });
+      const syllables = means.filter((t) => tokenWeight(t) === 1).map((t) => ({ folded: t, accepts: [t] }));
+      concepts.push({ syllables, weight: 1 });
+      expansionTexts.push(means.join(' '));
+    }
+
+    // Marked syllables no catalogue word fits are probably a different word: weigh them (and their
+    // bigrams) down instead of letting the folded form match, e.g. "bạn" must not find "bán".
+    const accepted = tokens.map((t) => this.accepts(t));
+    tokens.forEach((t, i) => {
+      if (accepted[i]!.length === 0 && this.vocabulary.has(t.folded)) weights[i] = Math.min(weights[i]!, w.foreignMarks);
+    });
+    tokens.forEach((t, i) => {
+      const weight = weights[i]!;
+      const forms = accepted[i]!.filter((a) => a.startsWith(ACCENT_PREFIX));
+      if (forms.length > 0) {
+        add(t.folded, weight * (1 - w.accent));
+        for (const f of forms) add(f, weight * w.accent);
+      } else {
+        add(t.folded, weight);
+      }
+      if (tokenWeight(t.folded) === 1 && weight >= w.translated) {
+        concepts.push({ syllables: [{ folded: t.folded, accepts: accepted[i]! }], weight: 1 });
+      }
+    });
+    bigrams(folded).forEach((bg, i) => add(bg, w.bigram * Math.sqrt(weights[i]! * weights[i + 1]!)));
+
+    return {
+      terms,
+      concepts,
+      denseText: [folded.join(' '), ...expansionTexts].join(' '),
+      lexiconHits,
+      offTopicHits,
+    };
+  }
+}

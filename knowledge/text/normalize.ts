@@ -1,0 +1,88 @@
+/**
+ * @module Vietnamese text normalisation shared by indexing and querying: NFC, lower case, an
+ * accent-folded twin of every token, syllable bigrams. Residents type on phones, often without
+ * diacritics, so every comparison that must survive missing marks is done on the folded form.
+ */
+
+/** Longest question prefix we look at; longer input is cut (a question is never that long). */
+export const MAX_QUERY_CHARS = 300;
+
+// C0/C1 control characters, zero-width characters and the BOM: never meaningful in a question.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]/g;
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const TOKEN = /[\p{L}\p{N}]+/gu;
+
+/** NFC (accepting NFD input), lower case, control characters removed, spaces collapsed. */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(CONTROL, ' ')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Strips every diacritic and maps đ/Đ to d/D: "Đăng ký" → "Dang ky". */
+export function foldMarks(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFC');
+}
+
+/** Letter/digit runs of already-normalised text (Vietnamese words are space-separated syllables). */
+export function syllables(normalized: string): string[] {
+  return normalized.match(TOKEN) ?? [];
+}
+
+/** Adjacent pairs joined by a space: ["dang","ky","ket"] → ["dang ky","ky ket"]. */
+export function bigrams(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < tokens.length; i += 1) out.push(`${tokens[i]} ${tokens[i + 1]}`);
+  return out;
+}
+
+/** A token in both forms: `text` keeps diacritics, `folded` has none. */
+export interface Token {
+  text: string;
+  folded: string;
+}
+
+/** Normalises, splits and folds in one pass (the common path of indexing and querying). */
+export function tokenize(text: string): Token[] {
+  return syllables(normalizeText(text)).map((t) => ({ text: t, folded: foldMarks(t) }));
+}
+
+/** Folded syllables of a text: the form used for matching that must ignore missing marks. */
+export function foldedTokens(text: string): string[] {
+  return syllables(foldMarks(normalizeText(text)));
+}
+
+/** True when the token carries any Vietnamese diacritic (or đ). */
+export function hasMarks(token: string): boolean {
+  return foldMarks(token) !== token;
+}
+
+// Vowel marks (circumflex, breve, horn), tone marks (grave, acute, tilde, hook, dot below) and the
+// stroke of đ, as seen after NFD ("đ" has no decomposition, so it is tracked separately).
+const MARK_OF = /[\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323]/g;
+
+function markSet(token: string): Set<string> {
+  const marks = new Set(token.normalize('NFD').match(MARK_OF) ?? []);
+  if (/[đĐ]/.test(token)) marks.add('đ');
+  return marks;
+}
+
+/**
+ * Whether a typed syllable can stand for a known one with the same letters: every mark the resident
+ * typed must be in the known form ("kêt" fits "kết": a tone was left out), but a different mark means
+ * a different word ("cười" laugh is not "cưới" marry; "bạn" friend is not "bán" sell).
+ */
+export function marksCompatible(typed: string, known: string): boolean {
+  const have = markSet(known);
+  for (const mark of markSet(typed)) if (!have.has(mark)) return false;
+  return true;
+}
