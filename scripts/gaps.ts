@@ -1,5 +1,5 @@
 import { loadConfig } from '../common/config.js';
-import { topGaps } from '../knowledge/gaps/gap-log.js';
+import { topGaps } from '../knowledge/index.js';
 
 // `npm run gaps [-- --limit N] [-- --json]`: the questions the assistant most often could not answer.
 const args = process.argv.slice(2);
@@ -15,6 +15,8 @@ if (args.includes('--json')) {
 } else {
   process.stdout.write('Câu hỏi trợ lý chưa trả lời được (nhiều nhất trước):\n');
   for (const g of gaps) {
-    process.stdout.write(`${String(g.count).padStart(5)}  ${g.question}  (lần cuối ${g.lastAt.slice(0, 10)})\n`);
+    process.stdout.write(
+      `${String(g.count).padStart(5)}  ${g.question}  (lần cuối ${g.lastAt.slice(0, 10)})\n`,
+    );
   }
 }

@@ -1,11 +1,15 @@
 import type { ChatChoice, ChatReply } from '../../common/chat.js';
-import type { Catalogue } from '../../knowledge/catalogue/catalogue.js';
-import type { Procedure } from '../../knowledge/catalogue/procedure-schema.js';
-import type { Answerer } from '../../knowledge/answer/answerer.js';
-import { detectAttributes, foldForMatching } from '../../knowledge/answer/attributes.js';
-import type { DeskContact } from '../../knowledge/answer/compose-answer.js';
-import { detectSmallTalk, stripGreeting } from '../../knowledge/answer/small-talk.js';
-import type { GapLog } from '../../knowledge/gaps/gap-log.js';
+import {
+  detectAttributes,
+  detectSmallTalk,
+  foldForMatching,
+  stripGreeting,
+  type Answerer,
+  type Catalogue,
+  type DeskContact,
+  type GapLog,
+  type Procedure,
+} from '../../knowledge/index.js';
 import { SessionStore, type Session } from './session-store.js';
 import { texts } from './texts.js';
 import type { Conversation, IncomingMessage } from './types.js';

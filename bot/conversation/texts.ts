@@ -1,4 +1,4 @@
-import { deskLine, type DeskContact } from '../../knowledge/answer/compose-answer.js';
+import { deskLine, type DeskContact } from '../../knowledge/index.js';
 
 /* Every user-facing sentence of the conversation core, in one place. */
 

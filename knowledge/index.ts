@@ -1,0 +1,27 @@
+/**
+ * @module The public surface of knowledge/: catalogue → retrieval → answers. bot/, api/ and scripts/
+ * import knowledge only through this file (lint-enforced); tests may reach inside.
+ */
+export { Catalogue, type CatalogueStats } from './catalogue/catalogue.js';
+export { loadCatalogue, BUNDLED_CATALOGUE_DIR } from './catalogue/load-catalogue.js';
+export type {
+  Procedure,
+  Level,
+  Channel,
+  FilingMethod,
+  Duration,
+  Fee,
+  CatalogueMeta,
+} from './catalogue/procedure-schema.js';
+export { CatalogueInvalidError, IndexUnavailableError } from './errors.js';
+
+export { createRetriever, openRetriever, rebuildIndex } from './retrieval/open-retriever.js';
+export type { Retriever, RetrievalResult, RetrievalHit } from './retrieval/retriever.js';
+
+export { createAnswerer, type Answerer, type FindOutcome } from './answer/answerer.js';
+export { detectAttributes, foldForMatching, type Attribute } from './answer/attributes.js';
+export { deskLine, type DeskContact } from './answer/compose-answer.js';
+export { detectSmallTalk, stripGreeting } from './answer/small-talk.js';
+export { createPhraserFromSettings, type Phraser } from './answer/phraser.js';
+
+export { createFileGapLog, createMemoryGapLog, topGaps, type GapLog } from './gaps/gap-log.js';

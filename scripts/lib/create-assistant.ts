@@ -1,0 +1,58 @@
+import type { Config } from '../../common/config.js';
+import type { Logger } from '../../common/logger.js';
+import { createConversation } from '../../bot/conversation/conversation.js';
+import type { Conversation } from '../../bot/conversation/types.js';
+import {
+  Catalogue,
+  createAnswerer,
+  createFileGapLog,
+  createPhraserFromSettings,
+  createRetriever,
+  type Answerer,
+  type GapLog,
+  type Retriever,
+} from '../../knowledge/index.js';
+
+/** Everything a channel needs to answer residents. */
+export interface Assistant {
+  catalogue: Catalogue;
+  retriever: Retriever;
+  answerer: Answerer;
+  conversation: Conversation;
+}
+
+/**
+ * Composes catalogue → retriever → answerer → conversation from configuration. Builds the search index
+ * on first use (progress goes to `onProgress`).
+ */
+export async function createAssistant(
+  config: Config,
+  logger: Logger,
+  options: {
+    gapLog?: GapLog;
+    onProgress?: (p: { stage: string; done: number; total: number }) => void;
+  } = {},
+): Promise<Assistant> {
+  const catalogue = Catalogue.load(
+    config.knowledge.catalogueDir ? { dir: config.knowledge.catalogueDir } : {},
+  );
+  const retriever = await createRetriever(
+    config.knowledge,
+    options.onProgress ? { onProgress: options.onProgress } : {},
+  );
+  const phraser = await createPhraserFromSettings(config.knowledge.llm, logger);
+  const answerer = createAnswerer({
+    catalogue,
+    retriever,
+    desk: config.desk,
+    ...(phraser ? { phraser } : {}),
+  });
+  const conversation = createConversation({
+    answerer,
+    catalogue,
+    desk: config.desk,
+    gapLog: options.gapLog ?? createFileGapLog(config.storage.dataDir),
+    sessionTtlMinutes: config.conversation.sessionTtlMinutes,
+  });
+  return { catalogue, retriever, answerer, conversation };
+}
