@@ -66,6 +66,8 @@ export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
 };
 
 const MAX_K = 50;
+/** Below this confidence the hits are not even worth offering as suggestions. */
+const SUGGESTION_FLOOR = 0.15;
 const NOTHING: RetrievalResult = { answered: false, confidence: 0, hits: [] };
 
 /** A search with everything that led to it (for evaluation and debugging). */
@@ -91,6 +93,11 @@ export class HybridRetriever implements Retriever {
     this.priors = computePriors(parts.docs, this.settings.priors);
     const { rerank } = this.settings;
     this.maxScore = 1 + Math.max(0, ...this.priors) + rerank.namePrecision + rerank.nameCoverage;
+  }
+
+  /** Code and name of every indexed procedure (for baselines and diagnostics). */
+  documents(): ReadonlyArray<{ code: string; name: string }> {
+    return this.parts.docs;
   }
 
   async search(question: string, options: SearchOptions = {}): Promise<RetrievalResult> {
@@ -127,7 +134,9 @@ export class HybridRetriever implements Retriever {
       offTopic: query.offTopicHits > 0 ? 1 : 0,
     };
     const confidence = confidenceOf(features, this.settings.abstention);
-    const hits = ranked.slice(0, k).map(({ doc, score }) => ({
+    // Chit-chat gets no suggestions: "chào bạn" must not offer "chào bán chứng quyền".
+    const noSuggestions = confidence < SUGGESTION_FLOOR || (features.offTopic === 1 && features.lexicon === 0);
+    const hits = (noSuggestions && confidence < this.settings.abstention.threshold ? [] : ranked.slice(0, k)).map(({ doc, score }) => ({
       code: docs[doc]!.code,
       name: docs[doc]!.name,
       score: Math.round(Math.min(1, Math.max(0, score / this.maxScore)) * 10_000) / 10_000,

@@ -1,0 +1,73 @@
+/**
+ * `npm run eval`: retrieval quality on the dev set (tests/eval/dev-set.jsonl) next to a naive
+ * baseline (full-text search over accent-folded names), computed in the same run.
+ *   --json          machine-readable summary on stdout instead of the table
+ *   --misses        list the misses (question, expected, got) on stderr
+ *   --dev-set FILE  another labelled question file of the same format
+ */
+import { loadConfig } from '../common/config.js';
+import { NameSearchBaseline } from '../knowledge/retrieval/baseline.js';
+import { loadDevSet } from '../knowledge/retrieval/eval/dev-set.js';
+import {
+  runQuestions,
+  summarizeOutcomes,
+  type EvalSummary,
+  type QuestionOutcome,
+  type StyleSummary,
+} from '../knowledge/retrieval/eval/metrics.js';
+import { openConfiguredRetriever } from './ask/open-index.js';
+
+const DEFAULT_DEV_SET = 'tests/eval/dev-set.jsonl';
+
+function row(label: string, s: StyleSummary): string {
+  const pct = (v: number) => `${(v * 100).toFixed(1).padStart(5)}%`;
+  return `${label.padEnd(22)} ${String(s.count).padStart(4)}  ${pct(s.hit1)}  ${pct(s.hit3)}  ${s.mrr.toFixed(3)}  ${pct(s.falseAbstention)}`;
+}
+
+function table(name: string, summary: EvalSummary): string {
+  const lines = [
+    `${name}`,
+    `${'style'.padEnd(22)} ${'n'.padStart(4)}  ${'hit@1'.padStart(6)}  ${'hit@3'.padStart(6)}  ${'MRR'.padStart(5)}  ${'no-answer'.padStart(6)}`,
+    row('all real questions', summary.overall),
+    ...summary.byStyle.map((s) => row(`  ${s.style}`, s)),
+    `off-topic abstained: ${summary.offTopic.abstained}/${summary.offTopic.count} ` +
+      `(${(summary.offTopic.abstentionRate * 100).toFixed(1)}%)`,
+  ];
+  return lines.join('\n');
+}
+
+function describeMiss(o: QuestionOutcome): string {
+  const got = o.result.hits.slice(0, 3).map((h) => `${h.code} ${h.name.slice(0, 60)}`);
+  const why = o.question.expected.length === 0 ? 'answered off-topic' : o.rank === 0 ? 'not in top 10' : `rank ${o.rank}`;
+  return `${o.question.id} [${o.question.style}] ${why}${o.answered ? '' : ' (abstained)'}\n` +
+    `  Q: ${o.question.question}\n  expected: ${o.question.expected.join(', ') || '(none)'}\n  got: ${got.join(' | ') || '(nothing)'}`;
+}
+
+async function main(args: string[]): Promise<void> {
+  const devSetArg = args.indexOf('--dev-set');
+  const file = devSetArg >= 0 ? args[devSetArg + 1]! : DEFAULT_DEV_SET;
+  const questions = loadDevSet(file);
+  const { retriever, manifest } = await openConfiguredRetriever(loadConfig().knowledge);
+  const ours = await runQuestions(retriever, questions);
+  const docs = retriever.documents();
+  const baseline = await runQuestions(new NameSearchBaseline(docs), questions);
+  const summary = { ours: summarizeOutcomes(ours), baseline: summarizeOutcomes(baseline) };
+
+  if (args.includes('--json')) {
+    process.stdout.write(`${JSON.stringify({ devSet: file, index: manifest, ...summary })}\n`);
+  } else {
+    process.stdout.write(
+      `Dev set ${file}: ${questions.length} questions; index of ${manifest.catalogueCount} procedures ` +
+        `(${manifest.embeddings.provider}/${manifest.embeddings.model})\n\n` +
+        `${table('motcua retriever', summary.ours)}\n\n${table('baseline: full-text over folded names', summary.baseline)}\n`,
+    );
+  }
+  const misses = ours.filter((o) => (o.question.expected.length === 0 ? o.answered : o.rank !== 1 || !o.answered));
+  if (args.includes('--misses')) process.stderr.write(`${misses.map(describeMiss).join('\n')}\n`);
+  else process.stderr.write(`${misses.length} misses (rank ≠ 1, wrongly abstained or answered off-topic); --misses lists them\n`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`eval: ${(error as Error).message ?? String(error)}\n`);
+  process.exitCode = 1;
+});
