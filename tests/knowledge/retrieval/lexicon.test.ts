@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_CATALOGUE_DIR, PROCEDURES_FILE, loadCatalogue } from '../../../knowledge/catalogue/load-catalogue.js';
+import { Lexicon } from '../../../knowledge/retrieval/lexicon.js';
+import { foldedTokens, tokenize } from '../../../knowledge/text/normalize.js';
+
+const lexicon = Lexicon.load();
+const hasCatalogue = existsSync(path.join(BUNDLED_CATALOGUE_DIR, PROCEDURES_FILE));
+
+const meaningOf = (question: string) =>
+  lexicon
+    .match(tokenize(question))
+    .map((m) => m.entry.means)
+    .filter((m) => m !== '');
+
+describe('lexicon data', () => {
+  it('has a note on every entry and no empty phrases', () => {
+    for (const entry of lexicon.entries) {
+      expect(entry.note.trim(), JSON.stringify(entry.say)).not.toBe('');
+      for (const phrase of entry.say) expect(foldedTokens(phrase).length, entry.note).toBeGreaterThan(0);
+    }
+  });
+
+  it.skipIf(!hasCatalogue)('expands only to words that occur in the catalogue', () => {
+    const vocabulary = new Set<string>();
+    for (const p of loadCatalogue().procedures) {
+      const text = [p.name, p.field ?? '', ...p.results, ...p.documentGroups.flatMap((g) => g.documents.map((d) => d.name))].join(' ');
+      for (const t of foldedTokens(text)) vocabulary.add(t);
+    }
+    const missing = lexicon.entries.flatMap((e) =>
+      foldedTokens(e.means)
+        .filter((t) => !vocabulary.has(t))
+        .map((t) => `${t} (in "${e.means}")`),
+    );
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('Lexicon.match', () => {
+  it('translates everyday words into catalogue wording, with or without diacritics', () => {
+    expect(meaningOf('làm sổ đỏ lần đầu')).toEqual(['đăng ký đất đai cấp giấy chứng nhận quyền sử dụng đất lần đầu']);
+    expect(meaningOf('lam so do lan dau')).toEqual(meaningOf('làm sổ đỏ lần đầu'));
+    expect(meaningOf('cắt khẩu cho bố')).toEqual(['xóa đăng ký thường trú']);
+    expect(meaningOf('xin giấy độc thân')).toEqual(['cấp giấy xác nhận tình trạng hôn nhân']);
+  });
+
+  it('prefers the longest phrase and leaves question phrases without meaning', () => {
+    const matches = lexicon.match(tokenize('mất bao lâu thì xong'));
+    expect(matches[0]?.entry.means).toBe('');
+    expect(meaningOf('mất căn cước')).toEqual(['cấp lại thẻ căn cước']);
+  });
+
+  it('does not fire when typed marks say it is another word', () => {
+    expect(meaningOf('kể chuyện cười đi')).toEqual([]);
+    expect(meaningOf('đám cưới xong rồi, giờ đăng ký cưới ở đâu')).toEqual(['đăng ký kết hôn']);
+  });
+
+  it('expands abbreviations in indexed text', () => {
+    expect(lexicon.expandAbbreviations('Cấp lại sổ BHXH, thẻ BHYT')).toContain('bảo hiểm y tế');
+    expect(lexicon.expandAbbreviations('Đăng ký khai sinh')).toBe('Đăng ký khai sinh');
+  });
+});

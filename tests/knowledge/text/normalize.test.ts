@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bigrams,
+  foldMarks,
+  foldedTokens,
+  marksCompatible,
+  normalizeText,
+  tokenize,
+} from '../../../knowledge/text/normalize.js';
+import { SyllableCorrector, editDistance } from '../../../knowledge/text/fuzzy.js';
+import { telexToFolded } from '../../../knowledge/text/telex.js';
+
+describe('normalizeText / foldMarks', () => {
+  it('folds đ/Đ to d/D and strips every diacritic', () => {
+    expect(foldMarks('Đăng ký khai sinh ở Đà Nẵng')).toBe('Dang ky khai sinh o Da Nang');
+    expect(foldMarks('đường')).toBe('duong');
+  });
+
+  it('accepts NFD input and produces the same tokens as NFC', () => {
+    const nfc = 'Cấp, quản lý căn cước';
+    const nfd = nfc.normalize('NFD');
+    expect(nfd).not.toBe(nfc);
+    expect(tokenize(nfd)).toEqual(tokenize(nfc));
+    expect(normalizeText(nfd)).toBe('cấp, quản lý căn cước');
+  });
+
+  it('lower-cases mixed case and collapses control characters and spaces', () => {
+    expect(normalizeText('  ĐĂNG\tKý\u0000  KẾT\u200bHÔN ')).toBe('đăng ký kết hôn');
+    expect(foldedTokens('ĐĂNG ký Kết hôn!')).toEqual(['dang', 'ky', 'ket', 'hon']);
+  });
+
+  it('keeps accented and folded forms of each syllable, and makes bigrams', () => {
+    expect(tokenize('Sổ đỏ')).toEqual([
+      { text: 'sổ', folded: 'so' },
+      { text: 'đỏ', folded: 'do' },
+    ]);
+    expect(bigrams(['dang', 'ky', 'ket'])).toEqual(['dang ky', 'ky ket']);
+  });
+});
+
+describe('marksCompatible', () => {
+  it('accepts a syllable with marks left out, rejects one with different marks', () => {
+    expect(marksCompatible('kêt', 'kết')).toBe(true);
+    expect(marksCompatible('dăng', 'đăng')).toBe(true);
+    expect(marksCompatible('ket', 'kết')).toBe(true);
+    expect(marksCompatible('cười', 'cưới')).toBe(false);
+    expect(marksCompatible('bạn', 'bán')).toBe(false);
+  });
+});
+
+describe('typo repair helpers', () => {
+  it('turns Telex and VNI leftovers into folded syllables', () => {
+    expect(telexToFolded('ddawng')).toBe('dang');
+    expect(telexToFolded('kys')).toBe('ky');
+    expect(telexToFolded('nguwowif')).toBe('nguoi');
+    expect(telexToFolded('d9ang8')).toBe('dang');
+    expect(telexToFolded('sinh')).toBeUndefined();
+  });
+
+  it('corrects one edit to the most frequent known syllable, and leaves short words alone', () => {
+    const corrector = new SyllableCorrector(new Map([['thuong', 50], ['truong', 20], ['lao', 99]]));
+    expect(corrector.correct('thuog')).toBe('thuong');
+    expect(corrector.correct('thuonng')).toBe('thuong');
+    expect(corrector.correct('xyzzy')).toBeUndefined();
+    expect(corrector.correct('al')).toBeUndefined();
+    expect(editDistance('ekt', 'ket')).toBe(1);
+  });
+});
