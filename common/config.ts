@@ -84,6 +84,11 @@ const EnvSchema = z.object({
     .positive()
     .default(5 * 1024 * 1024),
   MAX_ATTACHMENTS: z.coerce.number().int().positive().default(10),
+  OFFICER_SESSION_TTL_MINUTES: z.coerce.number().int().positive().default(480),
+  STATUS_LOOKUPS_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  LATE_CHECK_INTERVAL_MINUTES: z.coerce.number().positive().default(60),
+  CORS_ORIGINS: z.string().default('https://h5.zdn.vn,http://localhost:3000'),
+  TRUST_PROXY: optionalString,
 });
 
 type Env = z.infer<typeof EnvSchema>;
@@ -147,6 +152,14 @@ export interface Config {
     residentSessionTtlMinutes: number;
     maxAttachmentBytes: number;
     maxAttachments: number;
+    officerSessionTtlMinutes: number;
+    /** Public status lookups allowed per client IP per minute. */
+    statusLookupsPerMinute: number;
+    lateCheckIntervalMinutes: number;
+    /** Origins allowed to call the API from a browser (the Zalo Mini App runs at https://h5.zdn.vn). */
+    corsOrigins: string[];
+    /** Express "trust proxy" setting (e.g. "loopback" or "1") so rate limits see the client IP. */
+    trustProxy: string | undefined;
   };
 }
 
@@ -243,6 +256,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       residentSessionTtlMinutes: e.RESIDENT_SESSION_TTL_MINUTES,
       maxAttachmentBytes: e.MAX_ATTACHMENT_BYTES,
       maxAttachments: e.MAX_ATTACHMENTS,
+      officerSessionTtlMinutes: e.OFFICER_SESSION_TTL_MINUTES,
+      statusLookupsPerMinute: e.STATUS_LOOKUPS_PER_MINUTE,
+      lateCheckIntervalMinutes: e.LATE_CHECK_INTERVAL_MINUTES,
+      corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+      trustProxy: e.TRUST_PROXY,
     },
   };
 }

@@ -1,0 +1,116 @@
+/**
+ * @module
+ * The express application: bot webhooks (raw bodies, mounted first), the dossier API under /api with
+ * per-router body parsing, the static web chat page, and one error handler. No I/O at import time and
+ * no listening here; see runtime.ts and server.ts.
+ */
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import express, { Router, type RequestHandler } from 'express';
+import type { Config } from '../common/config.js';
+import type { PublicStatusLookup } from '../common/dossier-contracts.js';
+import type { Logger } from '../common/logger.js';
+import { createSessionSigner } from './auth/session-token.js';
+import { createZaloVerifier, type ZaloUserVerifier } from './auth/zalo-verifier.js';
+import type { DossierContext } from './dossiers/context.js';
+import { createPublicStatusLookup } from './dossiers/public-status.js';
+import type { AuthOptions } from './middleware/auth.js';
+import { cors } from './middleware/cors.js';
+import { apiNotFound, errorHandler } from './middleware/error-handler.js';
+import { buildOpenApiDocument } from './openapi.js';
+import type { ProcedureLookup } from './procedure-lookup.js';
+import { createAuthRouter } from './routes/auth.js';
+import { createChatRouter, type ChatHandler } from './routes/chat.js';
+import { createDossierRouter } from './routes/dossiers.js';
+import { createFormsRouter } from './routes/forms.js';
+import { createHealthRouter } from './routes/health.js';
+import { createOfficerRouter } from './routes/officer.js';
+import { createStatusRouter } from './routes/status.js';
+import type { Store } from './store/store.js';
+
+/** Everything the app needs, passed in by the composition root. */
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  /** Procedure facts (name, processing time); the real one is backed by the catalogue. */
+  catalogue: ProcedureLookup;
+  /** Web chat handler; when present, POST /api/chat is mounted. */
+  chat?: ChatHandler;
+  /** Bot webhook routers, mounted first, before any body parser (they need raw bodies). */
+  extraRouters?: Router[];
+  /** Public status lookup; defaults to one over `store`. */
+  publicStatusLookup?: PublicStatusLookup;
+  /** HMAC secret for session tokens; defaults to config.dossiers.sessionSecret, else a random one per process. */
+  sessionSecret?: string;
+  /** Zalo token check; defaults to Zalo's Graph API at config.zaloMiniApp.graphBase. */
+  verifyZalo?: ZaloUserVerifier;
+  /** Clock (tests move it forward to make dossiers late). */
+  now?: () => Date;
+  /** Called after a commit that queued notifications (wakes the dispatcher). */
+  onNotificationQueued?: () => void;
+}
+
+const WEB_DIR = fileURLToPath(new URL('./web', import.meta.url));
+
+function trustProxySetting(value: string | undefined): boolean | number | string {
+  if (value === undefined) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (value === 'true') return true;
+  return value;
+}
+
+const notFoundPage: RequestHandler = function notFoundPage(_req, res) {
+  res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy trang này.' } });
+};
+
+/** Builds the express app. */
+export function createApp(deps: AppDeps): express.Express {
+  const { config, store, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', trustProxySetting(config.dossiers.trustProxy));
+
+  for (const router of deps.extraRouters ?? []) app.use(router);
+
+  app.use(createHealthRouter(store.db));
+
+  const signer = createSessionSigner(deps.sessionSecret ?? config.dossiers.sessionSecret ?? randomBytes(32));
+  const verifyZalo = deps.verifyZalo ?? createZaloVerifier({ graphBase: config.zaloMiniApp.graphBase });
+  const auth: AuthOptions = { signer, verifyZalo, db: store.db };
+  const ctx: DossierContext = {
+    store,
+    catalogue: deps.catalogue,
+    logger,
+    deskName: config.desk.name,
+    now: deps.now ?? (() => new Date()),
+    notified: deps.onNotificationQueued ?? (() => undefined),
+    servedCommunes: new Set(),
+  };
+  const lookup = deps.publicStatusLookup ?? createPublicStatusLookup(store.db);
+  let openApi: Record<string, unknown> | undefined;
+
+  const api = Router();
+  api.use(cors(config.dossiers.corsOrigins));
+  if (deps.chat) api.use(createChatRouter(deps.chat));
+  api.use(createAuthRouter({ config, db: store.db, signer, verifyZalo }));
+  api.use(createDossierRouter({ config, ctx, auth }));
+  api.use(createStatusRouter(lookup, config.dossiers.statusLookupsPerMinute));
+  api.use(createFormsRouter(deps.catalogue));
+  api.use(createOfficerRouter(ctx, auth));
+  api.get('/openapi.json', (_req, res) => {
+    openApi ??= buildOpenApiDocument({
+      withChat: deps.chat !== undefined,
+      maxAttachmentBytes: config.dossiers.maxAttachmentBytes,
+      maxAttachments: config.dossiers.maxAttachments,
+    });
+    res.json(openApi);
+  });
+  api.use(apiNotFound);
+  app.use('/api', api);
+
+  app.use(express.static(WEB_DIR, { index: 'index.html', maxAge: '1h' }));
+  app.use(notFoundPage);
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,69 @@
+/**
+ * @module
+ * Appends an entry to a dossier's hash-chained history inside the caller's transaction (the dossier
+ * row must be locked or freshly inserted, so `history_count`/`history_head` are current).
+ */
+import type { DossierStatus } from '../../common/dossier-schema.js';
+import type { Queryable } from '../store/database.js';
+import { insertHistory, type DossierRow, type HistoryRow } from '../store/dossier-repository.js';
+import { actorColumns, type Actor } from './context.js';
+import { entryHash } from './history-chain.js';
+
+export interface NewHistoryEntry {
+  action: string;
+  from: DossierStatus | null;
+  to: DossierStatus;
+  actor: Actor;
+  note: string | null;
+  details: Record<string, unknown>;
+  at: Date;
+}
+
+/** Builds the entry (with its hash) that would follow the dossier's current chain head. */
+export function buildHistoryEntry(
+  dossier: Pick<DossierRow, 'id' | 'reference' | 'history_count' | 'history_head'>,
+  e: NewHistoryEntry,
+): HistoryRow {
+  const who = actorColumns(e.actor);
+  const seq = dossier.history_count + 1;
+  const hash = entryHash({
+    reference: dossier.reference,
+    seq,
+    action: e.action,
+    fromStatus: e.from,
+    toStatus: e.to,
+    actorKind: who.kind,
+    actorId: who.id,
+    actorName: who.name,
+    note: e.note,
+    details: e.details,
+    at: e.at.toISOString(),
+    prevHash: dossier.history_head,
+  });
+  return {
+    dossier_id: dossier.id,
+    seq,
+    action: e.action,
+    from_status: e.from,
+    to_status: e.to,
+    actor_kind: who.kind,
+    actor_id: who.id,
+    actor_name: who.name,
+    note: e.note,
+    details: e.details,
+    at: e.at,
+    prev_hash: dossier.history_head,
+    hash,
+  };
+}
+
+/** Writes the entry; returns the new chain position to store on the dossier row. */
+export async function appendHistory(
+  q: Queryable,
+  dossier: Pick<DossierRow, 'id' | 'reference' | 'history_count' | 'history_head'>,
+  e: NewHistoryEntry,
+): Promise<{ history_count: number; history_head: string }> {
+  const entry = buildHistoryEntry(dossier, e);
+  await insertHistory(q, entry);
+  return { history_count: entry.seq, history_head: entry.hash };
+}

@@ -1,0 +1,212 @@
+/**
+ * @module
+ * Submitting a dossier: validated payload + attachment files already on disk → one transaction that
+ * writes the dossier, its first history entry, its attachment rows and the receipt notification.
+ * Idempotent per (resident, Idempotency-Key): a retry returns the dossier of the first attempt.
+ */
+import { randomUUID } from 'node:crypto';
+import type { SubmitDossier } from '../../common/dossier-schema.js';
+import { todayInVietnam } from '../../common/vietnam-id.js';
+import { getForm } from '../../knowledge/forms/registry.js';
+import { validateForm } from '../../knowledge/forms/validate-form.js';
+import type { StoredFile } from '../attachments/attachment-storage.js';
+import { HttpError, invalid } from '../errors.js';
+import {
+  findDossierByIdempotencyKey,
+  insertAttachments,
+  insertDossier,
+  insertHistory,
+  type DossierRow,
+} from '../store/dossier-repository.js';
+import { communeIsServed } from '../store/officer-repository.js';
+import { enqueueNotification } from '../store/outbox-repository.js';
+import type { DossierContext, ResidentActor } from './context.js';
+import { buildHistoryEntry } from './history.js';
+import { canonicalJson, genesisHash, sha256Hex } from './history-chain.js';
+import { receiptText } from './messages.js';
+import { newReference } from './reference.js';
+import { addWorkingDays } from './working-days.js';
+
+export interface SubmitRequest {
+  actor: ResidentActor;
+  idempotencyKey: string;
+  payload: SubmitDossier;
+  /** Files already written by the attachment storage; removed here if they end up unreferenced. */
+  files: readonly StoredFile[];
+}
+
+/** Hash of what the dossier says (recomputed by audit:verify from the stored row). */
+export function contentHash(d: {
+  procedureCode: string;
+  communeCode: string;
+  applicant: { fullName: string; phone: string; email: string | null };
+  formData: unknown;
+}): string {
+  return sha256Hex(canonicalJson(d));
+}
+
+/** Validates, then stores. Returns the dossier and whether this call created it. */
+export async function submitDossier(
+  ctx: DossierContext,
+  req: SubmitRequest,
+): Promise<{ dossier: DossierRow; created: boolean }> {
+  let committed = false;
+  try {
+    const result = await validateAndStore(ctx, req);
+    committed = result.created;
+    return result;
+  } finally {
+    if (!committed) await ctx.store.attachments.remove(req.files);
+  }
+}
+
+async function validateAndStore(
+  ctx: DossierContext,
+  { actor, idempotencyKey, payload, files }: SubmitRequest,
+): Promise<{ dossier: DossierRow; created: boolean }> {
+  const procedure = await ctx.catalogue(payload.procedureCode);
+  const form = getForm(payload.procedureCode);
+  if (!procedure || !form) {
+    throw invalid({
+      procedureCode: procedure
+        ? 'Thủ tục này chưa hỗ trợ nộp hồ sơ trực tuyến. Vui lòng nộp tại Bộ phận Một cửa.'
+        : 'Không tìm thấy thủ tục có mã này.',
+    });
+  }
+  const checked = validateForm(form, payload.formData, {
+    attachedDocumentCodes: new Set(files.map((f) => f.documentCode)),
+  });
+  if (!checked.ok) {
+    throw invalid(
+      Object.fromEntries(
+        Object.entries(checked.fields).map(([k, v]) => [k.startsWith('documents.') ? k : `formData.${k}`, v]),
+      ),
+    );
+  }
+  if (!ctx.servedCommunes.has(payload.communeCode)) {
+    if (!(await communeIsServed(ctx.store.db, payload.communeCode))) {
+      throw invalid({
+        communeCode: 'Xã/phường này chưa tiếp nhận hồ sơ trực tuyến qua hệ thống. Vui lòng nộp trực tiếp tại Bộ phận Một cửa.',
+      });
+    }
+    ctx.servedCommunes.add(payload.communeCode);
+  }
+
+  const applicant = {
+    fullName: payload.applicant.fullName,
+    phone: payload.applicant.phone,
+    email: payload.applicant.email ?? null,
+  };
+  const attachmentsForHash = files
+    .map((f) => ({ documentCode: f.documentCode, fileName: f.fileName, sha256: f.sha256 }))
+    .sort((a, b) => canonicalJson(a).localeCompare(canonicalJson(b)));
+  const requestHash = sha256Hex(
+    canonicalJson({
+      procedureCode: procedure.code,
+      communeCode: payload.communeCode,
+      applicant,
+      formData: checked.data,
+      resultDelivery: payload.resultDelivery,
+      deliveryAddress: payload.deliveryAddress ?? null,
+      notify: payload.notify,
+      attachments: attachmentsForHash,
+    }),
+  );
+
+  const now = ctx.now();
+  const days = procedure.processingWorkingDays;
+  const appointment = days === null ? null : addWorkingDays(todayInVietnam(now), days);
+  const id = randomUUID();
+  const base: Omit<DossierRow, 'reference' | 'history_head'> = {
+    id,
+    procedure_code: procedure.code,
+    procedure_name: procedure.name,
+    processing_days: days,
+    commune_code: payload.communeCode,
+    resident_id: actor.residentId,
+    applicant_name: applicant.fullName,
+    applicant_phone: applicant.phone,
+    applicant_email: applicant.email,
+    phone_last4: applicant.phone.slice(-4),
+    form_data: checked.data,
+    status: 'MOI_DANG_KY',
+    channel: 2,
+    result_delivery: payload.resultDelivery,
+    delivery_address: payload.deliveryAddress ?? null,
+    notify_channel: payload.notify.channel,
+    notify_recipient: payload.notify.recipient ?? null,
+    missing_documents: [],
+    fee_amount_vnd: null,
+    submitted_at: now,
+    received_at: null,
+    appointment_date: appointment,
+    completed_at: null,
+    updated_at: now,
+    idempotency_key: idempotencyKey,
+    request_hash: requestHash,
+    version: 1,
+    history_count: 1,
+  };
+  const details = {
+    contentHash: contentHash({ procedureCode: procedure.code, communeCode: payload.communeCode, applicant, formData: checked.data }),
+    attachments: files.map((f) => ({ id: f.id, documentCode: f.documentCode, sha256: f.sha256 })),
+    appointmentDate: appointment,
+  };
+
+  const outcome = await ctx.store.db.transaction(async (tx) => {
+    const existing = await findDossierByIdempotencyKey(tx, actor.residentId, idempotencyKey);
+    if (existing) return { dossier: existing, created: false };
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const reference = newReference();
+      const entry = buildHistoryEntry(
+        { id, reference, history_count: 0, history_head: genesisHash(reference) },
+        { action: 'NOP_HO_SO', from: null, to: 'MOI_DANG_KY', actor, note: null, details, at: now },
+      );
+      const row: DossierRow = { ...base, reference, history_head: entry.hash };
+      if (!(await insertDossier(tx, row))) {
+        // Either the reference collided (draw again) or a concurrent retry won the idempotency key.
+        const raced = await findDossierByIdempotencyKey(tx, actor.residentId, idempotencyKey);
+        if (raced) return { dossier: raced, created: false };
+        continue;
+      }
+      await insertHistory(tx, entry);
+      await insertAttachments(
+        tx,
+        files.map((f) => ({
+          id: f.id,
+          dossier_id: id,
+          history_seq: 1,
+          document_code: f.documentCode,
+          file_name: f.fileName,
+          content_type: f.contentType,
+          size_bytes: f.sizeBytes,
+          sha256: f.sha256,
+          storage_key: f.storageKey,
+          uploaded_at: now,
+        })),
+      );
+      if (row.notify_channel !== 'none' && row.notify_recipient) {
+        await enqueueNotification(tx, {
+          dossierId: id,
+          historySeq: 1,
+          channel: row.notify_channel,
+          recipient: row.notify_recipient,
+          body: receiptText(row, ctx.deskName),
+          at: now,
+        });
+      }
+      return { dossier: row, created: true };
+    }
+    throw new Error('could not draw a unique dossier reference');
+  });
+
+  if (!outcome.created && outcome.dossier.request_hash !== requestHash) {
+    throw new HttpError(
+      409,
+      'IDEMPOTENCY_KEY_REUSED',
+      'Mã Idempotency-Key này đã được dùng cho một hồ sơ khác với nội dung khác. Vui lòng tạo mã mới cho mỗi lần nộp hồ sơ mới.',
+    );
+  }
+  if (outcome.created && outcome.dossier.notify_channel !== 'none') ctx.notified();
+  return outcome;
+}

@@ -1,0 +1,134 @@
+/**
+ * @module
+ * Starts the dossier API's moving parts: store (PGlite under DATA_DIR, or PostgreSQL), migrations,
+ * session secret, orphan sweep, notification dispatcher and late-dossier check. The entry point
+ * (scripts/start.ts) calls {@link createApiRuntime} and then listens on `app`.
+ */
+import type express from 'express';
+import type { Router } from 'express';
+import type { Config } from '../common/config.js';
+import type { NotificationSender, PublicStatusLookup } from '../common/dossier-contracts.js';
+import type { Logger } from '../common/logger.js';
+import { createApp } from './app.js';
+import { loadSessionSecret } from './auth/session-secret.js';
+import type { ZaloUserVerifier } from './auth/zalo-verifier.js';
+import { runLateCheck } from './dossiers/late-dossiers.js';
+import { createPublicStatusLookup } from './dossiers/public-status.js';
+import { createDispatcher, type NotificationDispatcher } from './notifications/dispatcher.js';
+import type { ProcedureLookup } from './procedure-lookup.js';
+import type { ChatHandler } from './routes/chat.js';
+import { openStore, type Store } from './store/store.js';
+
+export interface ApiRuntimeOptions {
+  logger: Logger;
+  catalogue: ProcedureLookup;
+  senders?: NotificationSender[];
+  chat?: ChatHandler;
+  extraRouters?: Router[];
+  /** Overrides for tests: Zalo token check and clock. */
+  verifyZalo?: ZaloUserVerifier;
+  now?: () => Date;
+  /** Dispatcher poll interval (default 2 s). */
+  dispatcherPollMs?: number;
+  /** Retry backoff for notifications (default 30 s doubling, capped at 1 h). */
+  notificationBackoffMs?: (attempts: number) => number;
+}
+
+export interface ApiRuntime {
+  app: express.Express;
+  store: Store;
+  statusLookup: PublicStatusLookup;
+  dispatcher: NotificationDispatcher;
+  /** Runs the late-dossier check now; resolves with the number of apologies drafted. */
+  runLateCheck(): Promise<number>;
+  close(): Promise<void>;
+}
+
+const SWEEP_INTERVAL_MS = 10 * 60_000;
+
+export async function createApiRuntime(config: Config, options: ApiRuntimeOptions): Promise<ApiRuntime> {
+  const { logger } = options;
+  const store = await openStore({
+    dataDir: config.storage.dataDir,
+    databaseUrl: config.storage.databaseUrl,
+    maxAttachmentBytes: config.dossiers.maxAttachmentBytes,
+  });
+  const now = options.now ?? (() => new Date());
+  const sessionSecret = await loadSessionSecret(config.dossiers.sessionSecret, config.storage.dataDir);
+  const dispatcher = createDispatcher({
+    db: store.db,
+    senders: options.senders ?? [],
+    logger,
+    now,
+    ...(options.dispatcherPollMs ? { pollIntervalMs: options.dispatcherPollMs } : {}),
+    ...(options.notificationBackoffMs ? { backoffMs: options.notificationBackoffMs } : {}),
+  });
+  const statusLookup = createPublicStatusLookup(store.db);
+  const app = createApp({
+    config,
+    store,
+    logger,
+    catalogue: options.catalogue,
+    publicStatusLookup: statusLookup,
+    sessionSecret,
+    now,
+    onNotificationQueued: () => dispatcher.poke(),
+    ...(options.chat ? { chat: options.chat } : {}),
+    ...(options.extraRouters ? { extraRouters: options.extraRouters } : {}),
+    ...(options.verifyZalo ? { verifyZalo: options.verifyZalo } : {}),
+  });
+
+  const lateContext = {
+    store,
+    catalogue: options.catalogue,
+    logger,
+    deskName: config.desk.name,
+    now,
+    notified: () => dispatcher.poke(),
+    servedCommunes: new Set<string>(),
+  };
+  const lateCheck = async () => {
+    try {
+      const drafted = await runLateCheck(lateContext);
+      if (drafted > 0) logger.info('late dossiers: apologies drafted', { count: drafted });
+      return drafted;
+    } catch (error) {
+      logger.error('late-dossier check failed', { error });
+      return 0;
+    }
+  };
+  const sweep = async () => {
+    try {
+      const removed = await store.sweepOrphans();
+      if (removed > 0) logger.warn('removed orphaned attachment files', { count: removed });
+    } catch (error) {
+      logger.error('attachment sweep failed', { error });
+    }
+  };
+
+  dispatcher.start();
+  void sweep();
+  void lateCheck();
+  const timers = [
+    setInterval(() => void lateCheck(), config.dossiers.lateCheckIntervalMinutes * 60_000),
+    setInterval(() => void sweep(), SWEEP_INTERVAL_MS),
+  ];
+  for (const t of timers) t.unref();
+
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    store,
+    statusLookup,
+    dispatcher,
+    runLateCheck: lateCheck,
+    close() {
+      closing ??= (async () => {
+        for (const t of timers) clearInterval(t);
+        await dispatcher.stop();
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

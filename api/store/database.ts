@@ -1,0 +1,120 @@
+/**
+ * @module
+ * One SQL interface over two engines: PGlite (embedded PostgreSQL in WebAssembly, files under
+ * DATA_DIR, the default) and PostgreSQL (when DATABASE_URL is set). The SQL is the same; only the
+ * connection and transaction plumbing differ. Every query is parameterised (`$1`, `$2`, …).
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/** Anything that runs a parameterised query: the database or an open transaction. */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+/** A database with transactions. Inside `transaction`, use only the `tx` it gives you. */
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /**
+   * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. On
+   * PostgreSQL a serialization failure or deadlock is retried a few times.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const OID_INT8 = 20;
+const OID_DATE = 1082;
+
+// Dates stay `YYYY-MM-DD` strings (a JS Date would shift them by the time zone); counts fit a number.
+const parseDate = (v: string) => v;
+const parseInt8 = (v: string) => Number(v);
+
+/** Opens (creating if needed) the embedded database in `dir`. */
+export async function openPglite(dir: string): Promise<Database> {
+  mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+  const db = await PGlite.create({
+    dataDir: dir,
+    parsers: { [OID_DATE]: parseDate, [OID_INT8]: parseInt8 },
+  });
+  const wrap = (q: { query: PGlite['query'] }): Queryable => ({
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const result = await q.query<T>(sql, params as unknown[]);
+      return result.rows;
+    },
+  });
+  const self = wrap(db);
+  return {
+    kind: 'pglite',
+    query: self.query,
+    // PGlite has a single connection and serialises transactions behind a mutex, so there is
+    // nothing to retry: transactions never run concurrently.
+    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    close: () => db.close(),
+  };
+}
+
+const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
+
+/** Connects a pool to PostgreSQL at `url`. */
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        if (oid === OID_DATE) return parseDate;
+        if (oid === OID_INT8) return parseInt8;
+        return pg.types.getTypeParser(oid, format);
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  await pool.query('SELECT 1');
+  const viaClient = (client: pg.PoolClient): Queryable => ({
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const result = await client.query(sql, params as unknown[]);
+      return result.rows as T[];
+    },
+  });
+  return {
+    kind: 'postgres',
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const result = await pool.query(sql, params as unknown[]);
+      return result.rows as T[];
+    },
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      for (let attempt = 1; ; attempt++) {
+        const client = await pool.connect();
+        let broken = false;
+        try {
+          await client.query('BEGIN');
+          const value = await fn(viaClient(client));
+          await client.query('COMMIT');
+          return value;
+        } catch (error) {
+          try {
+            await client.query('ROLLBACK');
+          } catch {
+            broken = true;
+          }
+          const code = (error as { code?: string }).code;
+          if (attempt < 4 && code && RETRYABLE.has(code)) continue;
+          throw error;
+        } finally {
+          client.release(broken);
+        }
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** True when `error` is a PostgreSQL unique-constraint violation (on `constraint`, if given). */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const e = error as { code?: string; constraint?: string };
+  return e?.code === '23505' && (constraint === undefined || e.constraint === constraint);
+}

@@ -1,0 +1,172 @@
+/**
+ * @module
+ * The dossier schema as an ordered list of migrations. Each runs once, in its own transaction, under
+ * an advisory lock so two API processes starting together on PostgreSQL do not race.
+ */
+import type { Database } from './database.js';
+
+interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'dossiers, history, attachments, outbox, officers, apologies',
+    sql: `
+CREATE TABLE officers (
+  id text PRIMARY KEY,
+  username text NOT NULL UNIQUE,
+  password_hash text NOT NULL,
+  commune_code text NOT NULL,
+  role text NOT NULL CHECK (role IN ('officer', 'admin')),
+  display_name text,
+  disabled boolean NOT NULL DEFAULT false,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX officers_commune ON officers (commune_code) WHERE NOT disabled;
+
+CREATE TABLE dossiers (
+  id text PRIMARY KEY,
+  reference text NOT NULL UNIQUE,
+  procedure_code text NOT NULL,
+  procedure_name text NOT NULL,
+  processing_days integer,
+  commune_code text NOT NULL,
+  resident_id text NOT NULL,
+  applicant_name text NOT NULL,
+  applicant_phone text NOT NULL,
+  applicant_email text,
+  phone_last4 text NOT NULL,
+  form_data jsonb NOT NULL,
+  status text NOT NULL,
+  -- DVCQG channel: 1 trực tiếp, 2 trực tuyến, 3 bưu chính công ích
+  channel smallint NOT NULL DEFAULT 2,
+  result_delivery text NOT NULL CHECK (result_delivery IN ('tai_quay', 'buu_chinh')),
+  delivery_address text,
+  notify_channel text NOT NULL,
+  notify_recipient text,
+  missing_documents jsonb NOT NULL DEFAULT '[]',
+  fee_amount_vnd bigint,
+  submitted_at timestamptz NOT NULL,
+  received_at timestamptz,
+  appointment_date date,
+  completed_at timestamptz,
+  updated_at timestamptz NOT NULL,
+  idempotency_key text NOT NULL,
+  request_hash text NOT NULL,
+  version integer NOT NULL DEFAULT 1,
+  history_count integer NOT NULL,
+  history_head text NOT NULL,
+  CONSTRAINT dossiers_idempotency UNIQUE (resident_id, idempotency_key)
+);
+CREATE INDEX dossiers_resident ON dossiers (resident_id, submitted_at DESC, id);
+CREATE INDEX dossiers_commune ON dossiers (commune_code, submitted_at DESC, id);
+CREATE INDEX dossiers_open_by_date ON dossiers (appointment_date)
+  WHERE status IN ('MOI_DANG_KY', 'DUOC_TIEP_NHAN', 'DANG_XU_LY');
+
+CREATE TABLE dossier_history (
+  dossier_id text NOT NULL REFERENCES dossiers (id),
+  seq integer NOT NULL,
+  action text NOT NULL,
+  from_status text,
+  to_status text NOT NULL,
+  actor_kind text NOT NULL,
+  actor_id text,
+  actor_name text,
+  note text,
+  details jsonb NOT NULL,
+  at timestamptz NOT NULL,
+  prev_hash text NOT NULL,
+  hash text NOT NULL,
+  PRIMARY KEY (dossier_id, seq)
+);
+
+CREATE TABLE dossier_attachments (
+  id text PRIMARY KEY,
+  dossier_id text NOT NULL REFERENCES dossiers (id),
+  history_seq integer NOT NULL,
+  document_code text NOT NULL,
+  file_name text NOT NULL,
+  content_type text NOT NULL,
+  size_bytes bigint NOT NULL,
+  sha256 text NOT NULL,
+  storage_key text NOT NULL UNIQUE,
+  uploaded_at timestamptz NOT NULL
+);
+CREATE INDEX dossier_attachments_dossier ON dossier_attachments (dossier_id);
+
+CREATE TABLE notification_outbox (
+  id bigserial PRIMARY KEY,
+  dossier_id text NOT NULL REFERENCES dossiers (id),
+  history_seq integer NOT NULL,
+  channel text NOT NULL,
+  recipient text NOT NULL,
+  body text NOT NULL,
+  idempotency_key text NOT NULL UNIQUE,
+  state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sending', 'sent', 'failed')),
+  attempts integer NOT NULL DEFAULT 0,
+  next_attempt_at timestamptz NOT NULL,
+  lease_until timestamptz,
+  last_error text,
+  message_id text,
+  created_at timestamptz NOT NULL,
+  sent_at timestamptz
+);
+CREATE INDEX notification_outbox_due ON notification_outbox (next_attempt_at)
+  WHERE state IN ('pending', 'sending');
+
+CREATE TABLE apologies (
+  id text PRIMARY KEY,
+  dossier_id text NOT NULL REFERENCES dossiers (id),
+  commune_code text NOT NULL,
+  original_date date NOT NULL,
+  proposed_date date NOT NULL,
+  letter text NOT NULL,
+  state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'confirmed')),
+  created_at timestamptz NOT NULL,
+  confirmed_at timestamptz,
+  confirmed_by text,
+  CONSTRAINT apologies_once_per_date UNIQUE (dossier_id, original_date)
+);
+CREATE INDEX apologies_pending ON apologies (commune_code, created_at) WHERE state = 'pending';
+`,
+  },
+];
+
+/** Arbitrary constant naming our advisory lock. */
+const MIGRATION_LOCK = 7_254_001;
+
+/** Applies every migration not yet recorded; returns the versions applied now. */
+export async function migrate(db: Database): Promise<number[]> {
+  await db.query(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
+  const applied: number[] = [];
+  for (const migration of MIGRATIONS) {
+    const done = await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      const rows = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);
+      if (rows.length > 0) return false;
+      for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
+      return true;
+    });
+    if (done) applied.push(migration.version);
+  }
+  return applied;
+}
+
+/** Our migrations contain no semicolons inside strings or bodies, so a plain split is enough. */
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(';')
+    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+    .filter(Boolean);
+}

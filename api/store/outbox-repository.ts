@@ -1,0 +1,93 @@
+/**
+ * @module
+ * The notification outbox: a row per message to a resident, written in the same transaction as the
+ * status change it announces, then claimed and delivered by the dispatcher.
+ *
+ * States: pending → sending (claimed, with a lease) → sent | failed, or back to pending with a later
+ * `next_attempt_at` after a retryable failure. A claim whose lease ran out (the process died while
+ * sending) can be claimed again.
+ */
+import type { NotifyChannel } from '../../common/dossier-contracts.js';
+import type { Queryable } from './database.js';
+
+export interface OutboxRow {
+  id: number;
+  dossier_id: string;
+  history_seq: number;
+  channel: NotifyChannel;
+  recipient: string;
+  body: string;
+  idempotency_key: string;
+  state: 'pending' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: Date;
+  lease_until: Date | null;
+  last_error: string | null;
+  message_id: string | null;
+  created_at: Date;
+  sent_at: Date | null;
+}
+
+export async function enqueueNotification(
+  q: Queryable,
+  n: { dossierId: string; historySeq: number; channel: NotifyChannel; recipient: string; body: string; at: Date },
+): Promise<void> {
+  await q.query(
+    `INSERT INTO notification_outbox (dossier_id, history_seq, channel, recipient, body, idempotency_key,
+       next_attempt_at, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (idempotency_key) DO NOTHING`,
+    [n.dossierId, n.historySeq, n.channel, n.recipient, n.body, `dossier:${n.dossierId}:${n.historySeq}:${n.channel}`, n.at],
+  );
+}
+
+/**
+ * Claims up to `limit` due rows for `leaseMs`. `FOR UPDATE SKIP LOCKED` lets several dispatchers (API
+ * processes on one PostgreSQL) share the queue without taking the same row; on PGlite there is one
+ * connection, so the statement is trivially exclusive.
+ */
+export async function claimDue(q: Queryable, limit: number, leaseMs: number, now: Date): Promise<OutboxRow[]> {
+  return q.query<OutboxRow>(
+    `UPDATE notification_outbox o
+        SET state = 'sending', attempts = o.attempts + 1,
+            lease_until = $2::timestamptz + ($3::text || ' milliseconds')::interval
+      WHERE o.id IN (
+        SELECT id FROM notification_outbox
+         WHERE (state = 'pending' AND next_attempt_at <= $2)
+            OR (state = 'sending' AND lease_until < $2)
+         ORDER BY next_attempt_at, id
+         LIMIT $1
+         FOR UPDATE SKIP LOCKED)
+      RETURNING o.*`,
+    [limit, now, String(leaseMs)],
+  );
+}
+
+/** Marks a claimed row sent. Returns false if the claim was lost (lease expired and re-claimed). */
+export async function markSent(q: Queryable, id: number, attempts: number, messageId: string | null, now: Date): Promise<boolean> {
+  const rows = await q.query(
+    `UPDATE notification_outbox SET state = 'sent', sent_at = $3, message_id = $4, lease_until = NULL, last_error = NULL
+      WHERE id = $1 AND state = 'sending' AND attempts = $2 RETURNING id`,
+    [id, attempts, now, messageId],
+  );
+  return rows.length === 1;
+}
+
+export async function markRetry(q: Queryable, id: number, attempts: number, error: string, nextAttemptAt: Date): Promise<void> {
+  await q.query(
+    `UPDATE notification_outbox SET state = 'pending', next_attempt_at = $3, last_error = $4, lease_until = NULL
+      WHERE id = $1 AND state = 'sending' AND attempts = $2`,
+    [id, attempts, nextAttemptAt, error.slice(0, 500)],
+  );
+}
+
+export async function markFailed(q: Queryable, id: number, attempts: number, error: string): Promise<void> {
+  await q.query(
+    `UPDATE notification_outbox SET state = 'failed', last_error = $3, lease_until = NULL
+      WHERE id = $1 AND state = 'sending' AND attempts = $2`,
+    [id, attempts, error.slice(0, 500)],
+  );
+}
+
+export async function listOutbox(q: Queryable, dossierId: string): Promise<OutboxRow[]> {
+  return q.query<OutboxRow>('SELECT * FROM notification_outbox WHERE dossier_id = $1 ORDER BY id', [dossierId]);
+}

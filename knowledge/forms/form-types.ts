@@ -1,0 +1,92 @@
+/**
+ * @module
+ * Shapes of a procedure's online form (tờ khai): sections of labelled fields, the documents to attach,
+ * and which fields the Mini App may pre-fill from the resident's profile. Definitions are plain data
+ * plus a few cross-field checks, so the API validator and the Mini App form share one source.
+ */
+
+/** Input kinds the Mini App knows how to render. `cccd` and `phone` carry Vietnamese validation. */
+export type FieldKind =
+  | 'text'
+  | 'textarea'
+  | 'date'
+  | 'select'
+  | 'radio'
+  | 'cccd'
+  | 'phone'
+  | 'email'
+  | 'number'
+  | 'checkbox'
+  | 'table';
+
+/** Profile facts a Mini App can pre-fill (the resident still checks them before submitting). */
+export type PrefillKey =
+  | 'fullName'
+  | 'dateOfBirth'
+  | 'sex'
+  | 'cccd'
+  | 'phone'
+  | 'email'
+  | 'address'
+  | 'communeName'
+  | 'today';
+
+/** One input of a form. `name` is the key in `formData`. */
+export interface FieldDefinition {
+  name: string;
+  /** Vietnamese label as printed on the official form. */
+  label: string;
+  kind: FieldKind;
+  required: boolean;
+  options?: readonly string[];
+  prefill?: PrefillKey;
+  placeholder?: string;
+  hint?: string;
+  maxLength?: number;
+  /** Dates only: allow a date after today (e.g. an intended date). Default false. */
+  allowFuture?: boolean;
+  /** Numbers only. */
+  min?: number;
+  max?: number;
+  /** Tables only: the columns of each row. */
+  columns?: readonly FieldDefinition[];
+  /** Tables only: the most rows accepted. */
+  maxRows?: number;
+}
+
+export interface SectionDefinition {
+  title: string;
+  note?: string;
+  fields: readonly FieldDefinition[];
+}
+
+/** A document the resident uploads (scan or photo). */
+export interface DocumentRequirement {
+  /** Stable code, used as the multipart part name and `documentCode` of an attachment. */
+  code: string;
+  label: string;
+  /** Always required. When false, `requiredWhen` may still make it required for some answers. */
+  required: boolean;
+  /** Vietnamese description of when the document is needed, shown next to the upload button. */
+  condition?: string;
+  requiredWhen?: (data: Readonly<Record<string, unknown>>) => boolean;
+}
+
+/** Reports a problem on one field (or `_` for the whole form) during cross-field checks. */
+export type AddFieldIssue = (field: string, message: string) => void;
+
+/** The online form of one procedure. */
+export interface FormDefinition {
+  /** Procedure code (mã TTHC) on the national portal, e.g. "1.001193". */
+  procedureCode: string;
+  slug: string;
+  /** Procedure name as residents know it. */
+  title: string;
+  /** Official template the form reproduces, e.g. "Tờ khai đăng ký khai sinh (TT 04/2024/TT-BTP)". */
+  template: string;
+  legalBasis: readonly string[];
+  sections: readonly SectionDefinition[];
+  documents: readonly DocumentRequirement[];
+  /** Cross-field checks run after every field is individually valid. `today` is `YYYY-MM-DD` (Vietnam). */
+  checks?: (data: Readonly<Record<string, unknown>>, addIssue: AddFieldIssue, today: string) => void;
+}
