@@ -64,6 +64,7 @@ function docMeta(p: Procedure): DocMeta {
     province: p.province,
     popularity: p.popularity,
     detail: p.detail,
+    citizen: p.targetGroups.some((g) => /^công dân/iu.test(g.normalize('NFC'))),
   };
 }
 

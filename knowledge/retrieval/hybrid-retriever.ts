@@ -3,12 +3,13 @@
  * min-max scores, nudged by ranking priors, with a calibrated abstention flag.
  */
 import type { Embeddings } from '@langchain/core/embeddings';
-import { MAX_QUERY_CHARS, foldedTokens, normalizeText } from '../text/normalize.js';
+import { MAX_QUERY_CHARS, normalizeText, tokenize } from '../text/normalize.js';
 import { tokenWeight } from '../text/stopwords.js';
 import {
   DEFAULT_ABSTENTION,
   conceptCoverage,
   confidenceOf,
+  phraseCoverage,
   type AbstentionFeatures,
   type AbstentionModel,
 } from './abstention.js';
@@ -129,6 +130,7 @@ export class HybridRetriever implements Retriever {
 
     const features: AbstentionFeatures = {
       ...conceptCoverage(query.concepts, top.doc, bm25),
+      phraseCoverage: phraseCoverage(query.phrases, top.doc, bm25),
       denseSimilarity: Math.max(0, dense.get(top.doc) ?? 0),
       lexicon: query.lexiconHits > 0 ? 1 : 0,
       offTopic: query.offTopicHits > 0 ? 1 : 0,
@@ -168,7 +170,8 @@ export class HybridRetriever implements Retriever {
   private namePrecision(doc: number, asked: ReadonlySet<string>): number {
     let terms = this.nameTerms.get(doc);
     if (!terms) {
-      const unique = new Set(foldedTokens(searchableName(this.parts.docs[doc]!.name)).filter((t) => tokenWeight(t) === 1));
+      const name = tokenize(searchableName(this.parts.docs[doc]!.name));
+      const unique = new Set(name.filter((t) => tokenWeight(t.text) === 1).map((t) => t.folded));
       terms = [...unique].map((term) => ({ term, idf: this.parts.bm25.idf(term) }));
       this.nameTerms.set(doc, terms);
     }

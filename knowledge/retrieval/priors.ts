@@ -14,12 +14,15 @@ export interface DocMeta {
   province: string | null;
   popularity: number | null;
   detail: 'full' | 'listed';
+  /** Filed by citizens (target groups include "Công dân Việt Nam"), not only by organisations. */
+  citizen: boolean;
 }
 
 export interface PriorSettings {
   /** Province we serve; provincial procedures of any other province are demoted. */
   homeProvince: string;
   communeBonus: number;
+  citizenBonus: number;
   detailBonus: number;
   popularityWeight: number;
   otherProvincePenalty: number;
@@ -29,6 +32,7 @@ export interface PriorSettings {
 export const DEFAULT_PRIORS: PriorSettings = {
   homeProvince: 'Thanh Hóa',
   communeBonus: 0.04,
+  citizenBonus: 0.03,
   detailBonus: 0.01,
   popularityWeight: 0.03,
   otherProvincePenalty: 0.5,
@@ -43,6 +47,7 @@ export function computePriors(docs: readonly DocMeta[], settings: PriorSettings)
     let prior = 0;
     if (d.levels.includes('xa')) prior += settings.communeBonus;
     if (d.detail === 'full') prior += settings.detailBonus;
+    if (d.citizen) prior += settings.citizenBonus;
     prior += (settings.popularityWeight * Math.log1p(d.popularity ?? 0)) / maxLog;
     if (d.scope === 'internal') prior -= settings.internalPenalty;
     if (d.scope === 'provincial') {

@@ -24,6 +24,11 @@ export interface QueryWeights {
   /** Weight of a marked syllable no catalogue word fits (a different word that folds the same). */
   foreignMarks: number;
   questionPhrase: number;
+  /**
+   * A lexicon meaning is ONE concept however long its wording: its terms share this many terms'
+   * worth of weight, so "giấy chứng nhận quyền sử dụng đất" does not drown the resident's other words.
+   */
+  expansionBudget: number;
 }
 
 export const DEFAULT_QUERY_WEIGHTS: QueryWeights = {
@@ -32,6 +37,7 @@ export const DEFAULT_QUERY_WEIGHTS: QueryWeights = {
   translated: 0.5,
   foreignMarks: 0.2,
   questionPhrase: 0.05,
+  expansionBudget: 3,
 };
 
 /** One syllable of a concept: found in a procedure when any of `accepts` is among its terms. */
@@ -58,6 +64,8 @@ export interface AnalyzedQuery {
   lexiconHits: number;
   /** How many chit-chat phrases (greetings, weather, prices…) matched. */
   offTopicHits: number;
+  /** Folded two-syllable phrases that carry the topic (content words, lexicon meanings). */
+  phrases: string[];
 }
 
 /** Stateless per question; built once per index (vocabulary) and shared. */
@@ -121,7 +129,7 @@ export class QueryAnalyzer {
     const w = this.weights;
     const tokens = this.repair(tokenize(question.slice(0, MAX_QUERY_CHARS))).slice(0, MAX_QUERY_TOKENS);
     const folded = tokens.map((t) => t.folded);
-    const weights = folded.map(tokenWeight);
+    const weights = tokens.map((t) => tokenWeight(t.text));
     const terms = new Map<string, number>();
     const add = (term: string, weight: number) => {
       if (weight > (terms.get(term) ?? 0)) terms.set(term, weight);
@@ -130,6 +138,7 @@ export class QueryAnalyzer {
     const expansionTexts: string[] = [];
     let lexiconHits = 0;
     let offTopicHits = 0;
+    const phrases = new Set<string>();
 
     for (const m of this.lexicon.match(tokens)) {
       const isQuestionPhrase = m.means.length === 0;
@@ -140,12 +149,18 @@ export class QueryAnalyzer {
       if (isQuestionPhrase) continue;
       lexiconHits += 1;
       const means = m.means.map((t) => t.folded);
+      const content = m.means.filter((t) => tokenWeight(t.text) === 1).length;
+      const share = Math.min(1, w.expansionBudget / Math.max(1, content));
+      const meansWeights = m.means.map((t) => tokenWeight(t.text) * share);
       means.forEach((t, i) => {
-        const tw = tokenWeight(t);
+        const tw = meansWeights[i]!;
         add(t, tw);
-        if (i > 0) add(`${means[i - 1]} ${t}`, w.bigram * Math.sqrt(tw * tokenWeight(means[i - 1]!)));
+        if (i === 0) return;
+        const pair = `${means[i - 1]} ${t}`;
+        add(pair, w.bigram * Math.sqrt(tw * meansWeights[i - 1]!));
+        if (tokenWeight(m.means[i]!.text) === 1 && tokenWeight(m.means[i - 1]!.text) === 1) phrases.add(pair);
       });
-      const syllables = means.filter((t) => tokenWeight(t) === 1).map((t) => ({ folded: t, accepts: [t] }));
+      const syllables = m.means.filter((t) => tokenWeight(t.text) === 1).map((t) => ({ folded: t.folded, accepts: [t.folded] }));
       concepts.push({ syllables, weight: 1 });
       expansionTexts.push(means.join(' '));
     }
@@ -165,11 +180,15 @@ export class QueryAnalyzer {
       } else {
         add(t.folded, weight);
       }
-      if (tokenWeight(t.folded) === 1 && weight >= w.translated) {
+      if (tokenWeight(t.text) === 1 && weight >= w.translated) {
         concepts.push({ syllables: [{ folded: t.folded, accepts: accepted[i]! }], weight: 1 });
       }
     });
-    bigrams(folded).forEach((bg, i) => add(bg, w.bigram * Math.sqrt(weights[i]! * weights[i + 1]!)));
+    bigrams(folded).forEach((bg, i) => {
+      add(bg, w.bigram * Math.sqrt(weights[i]! * weights[i + 1]!));
+      const content = (j: number) => weights[j]! >= w.translated && tokenWeight(tokens[j]!.text) === 1;
+      if (content(i) && content(i + 1)) phrases.add(bg);
+    });
 
     return {
       terms,
@@ -177,6 +196,7 @@ export class QueryAnalyzer {
       denseText: [folded.join(' '), ...expansionTexts].join(' '),
       lexiconHits,
       offTopicHits,
+      phrases: [...phrases],
     };
   }
 }
