@@ -12,7 +12,7 @@ import path from 'node:path';
 import { hashPassword } from '../../api/auth/password.js';
 import { createApiRuntime, type ApiRuntime } from '../../api/runtime.js';
 import { upsertOfficer, type OfficerRole } from '../../api/store/officer-repository.js';
-import { openStore } from '../../api/store/store.js';
+import { openStore, type Store } from '../../api/store/store.js';
 import { loadConfig, type Config } from '../../common/config.js';
 import { silentLogger } from '../../common/logger.js';
 import { testProcedureLookup } from './dossier-fixtures.js';
@@ -177,6 +177,12 @@ async function copyPgliteTemplate(target: string): Promise<void> {
     await rm(building, { recursive: true, force: true });
   }
   await cp(template, target, { recursive: true });
+}
+
+/** Opens a PGlite store in `dataDir`, starting from the migrated template (fast). */
+export async function openTemplateStore(dataDir: string, maxAttachmentBytes = 1 << 20): Promise<Store> {
+  await copyPgliteTemplate(path.join(dataDir, 'pglite'));
+  return openStore({ dataDir, maxAttachmentBytes });
 }
 
 /** A fresh Idempotency-Key. */

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../support/api-harness.js';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h?.close());
+
+describe('service routes', () => {
+  it('GET /healthz answers 200', async () => {
+    const res = await h.request('GET', '/healthz');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ok: true, database: 'pglite' });
+  });
+
+  it('describes every route in GET /api/openapi.json, with schemas from the validators', async () => {
+    const res = await h.request('GET', '/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    const paths = res.body.paths as Record<string, Record<string, unknown>>;
+    const operations = Object.entries(paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    expect(operations.sort()).toEqual(
+      [
+        'GET /healthz',
+        'POST /api/auth/zalo',
+        'POST /api/officer/login',
+        'GET /api/officer/me',
+        'POST /api/dossiers',
+        'GET /api/dossiers',
+        'GET /api/dossiers/{reference}',
+        'POST /api/dossiers/{reference}/transitions',
+        'POST /api/dossiers/{reference}/supplements',
+        'GET /api/dossiers/{reference}/attachments/{attachmentId}',
+        'GET /api/status',
+        'GET /api/forms',
+        'GET /api/forms/{procedureCode}',
+        'GET /api/officer/apologies',
+        'POST /api/officer/apologies/{id}/confirm',
+        'GET /api/openapi.json',
+      ].sort(),
+    );
+    const schemas = res.body.components.schemas;
+    expect(schemas.TransitionRequest.properties.to.enum).toContain('YEU_CAU_THUC_HIEN_NVTC');
+    expect(schemas.SubmitDossier.required).toEqual(expect.arrayContaining(['procedureCode', 'communeCode', 'applicant', 'formData']));
+    expect(schemas.Error.properties.error.required).toEqual(['code', 'message']);
+    // Every documented path answers something other than "no such route".
+    for (const op of operations.filter((o) => o.startsWith('GET') && !o.includes('{'))) {
+      const probe = await h.request('GET', op.slice(4));
+      expect(probe.body?.error?.code, op).not.toBe('ROUTE_NOT_FOUND');
+    }
+  });
+
+  it('answers unknown API routes with the JSON error envelope', async () => {
+    const res = await h.request('GET', '/api/khong-co');
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ error: { code: 'ROUTE_NOT_FOUND', message: 'Không có địa chỉ API này.' } });
+  });
+
+  it('answers wrong JSON types and malformed bodies on every JSON route with 400, never HTML', async () => {
+    const login = await h.request('POST', '/api/officer/login', { json: { username: 42, password: ['x'] } });
+    expect(login.status).toBe(400);
+    expect(login.body.error.fields).toMatchObject({
+      username: expect.stringMatching(/văn bản|Vui lòng nhập/),
+      password: expect.any(String),
+    });
+    const broken = await h.request('POST', '/api/officer/login', { body: '{username:', headers: { 'content-type': 'application/json' } });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.code).toBe('MALFORMED_JSON');
+    expect(broken.text).not.toMatch(/<html|at JSON\.parse|node_modules/i);
+  });
+});
+
+describe('forms for the Mini App', () => {
+  it('lists the online forms and whether each procedure is in the catalogue', async () => {
+    const res = await h.request('GET', '/api/forms');
+    expect(res.status).toBe(200);
+    const codes = res.body.items.map((f: { procedureCode: string }) => f.procedureCode);
+    expect(codes).toEqual(expect.arrayContaining(['1.001193', '1.000894', '1.004873', '1.004222', '2.000815']));
+    expect(res.body.items.find((f: { procedureCode: string }) => f.procedureCode === '1.004222')).toMatchObject({
+      available: true,
+      processingWorkingDays: 7,
+    });
+  });
+
+  it('serves one form with labels, documents, pre-fill hints and a JSON Schema', async () => {
+    const res = await h.request('GET', '/api/forms/1.004222');
+    expect(res.status).toBe(200);
+    expect(res.body.template).toMatch(/CT01/);
+    const fields = res.body.sections.flatMap((s: { fields: { name: string; label: string }[] }) => s.fields);
+    expect(fields.find((f: { name: string }) => f.name === 'cccd')).toMatchObject({ label: '4. Số định danh cá nhân', kind: 'cccd' });
+    expect(res.body.prefill).toMatchObject({ fullName: 'fullName', cccd: 'cccd', dateOfBirth: 'dateOfBirth' });
+    expect(res.body.documents.find((d: { code: string }) => d.code === 'giay_to_cho_o_hop_phap').required).toBe(true);
+    expect(res.body.jsonSchema.properties.sex.enum).toEqual(['Nam', 'Nữ']);
+    expect((await h.request('GET', '/api/forms/9.999999')).status).toBe(404);
+  });
+});
