@@ -1,5 +1,6 @@
 import type { Level, Procedure } from './procedure-schema.js';
 import { loadCatalogue, type LoadedCatalogue } from './load-catalogue.js';
+import { procedureNameKey } from './procedure-name.js';
 
 /** Counts printed by `npm run catalogue -- --stats`. */
 export interface CatalogueStats {
@@ -20,6 +21,7 @@ export class Catalogue {
   readonly snapshotDate: string;
   readonly procedures: readonly Procedure[];
   private readonly byCode: Map<string, Procedure>;
+  private byNameKey: Map<string, Procedure[]> | undefined;
 
   constructor(loaded: LoadedCatalogue) {
     this.snapshotDate = loaded.meta.snapshotDate;
@@ -46,6 +48,29 @@ export class Catalogue {
     );
   }
 
+  /**
+   * The commune-level (cấp xã) variant of a procedure: the procedure itself when it is done at commune level,
+   * else another procedure with the same name (ignoring case, spacing, diacritics and a leading "Thủ tục")
+   * that is. A province-specific variant only counts for its own province: `options.province` (the
+   * promulgating UBND, e.g. "UBND tỉnh Thanh Hóa") or, by default, the procedure's own province. Among several,
+   * a national one wins, then one with full detail, then the lowest code. Undefined if there is none.
+   */
+  communeVariant(code: string, options: { province?: string } = {}): Procedure | undefined {
+    const procedure = this.get(code);
+    if (!procedure) return undefined;
+    if (procedure.levels.includes('xa')) return procedure;
+    const province = options.province ?? procedure.province;
+    const candidates = (this.nameIndex().get(procedureNameKey(procedure.name)) ?? []).filter(
+      (p) =>
+        p.code !== procedure.code &&
+        p.levels.includes('xa') &&
+        (p.scope !== 'provincial' || (province !== null && p.province === province)),
+    );
+    const score = (p: Procedure) =>
+      (p.scope === 'national' ? 0 : 2) + (p.detail === 'full' ? 0 : 1);
+    return [...candidates].sort((a, b) => score(a) - score(b) || (a.code < b.code ? -1 : 1))[0];
+  }
+
   stats(): CatalogueStats {
     const count = (pred: (p: Procedure) => boolean) => this.procedures.filter(pred).length;
     const tally = (keys: (p: Procedure) => string[]) => {
@@ -65,5 +90,17 @@ export class Catalogue {
       byLevel: tally((p) => (p.levels.length > 0 ? p.levels : ['unknown'])),
       byField: tally((p) => [p.field ?? 'unknown']),
     };
+  }
+
+  /** Name key → procedures, built on first use so loading stays fast. */
+  private nameIndex(): Map<string, Procedure[]> {
+    if (!this.byNameKey) {
+      this.byNameKey = new Map();
+      for (const p of this.procedures) {
+        const key = procedureNameKey(p.name);
+        this.byNameKey.set(key, [...(this.byNameKey.get(key) ?? []), p]);
+      }
+    }
+    return this.byNameKey;
   }
 }
