@@ -3,7 +3,7 @@
  * min-max scores, nudged by ranking priors, with a calibrated abstention flag.
  */
 import type { Embeddings } from '@langchain/core/embeddings';
-import { MAX_QUERY_CHARS, normalizeText, tokenize } from '../text/normalize.js';
+import { MAX_QUERY_CHARS, foldedTokens, normalizeText, tokenize } from '../text/normalize.js';
 import { tokenWeight } from '../text/stopwords.js';
 import {
   DEFAULT_ABSTENTION,
@@ -43,6 +43,10 @@ export interface RerankSettings {
   namePrecision: number;
   /** Weight of the share of the question (rarity-weighted) that the name contains. */
   nameCoverage: number;
+  /** Weight of the share of recognised lexicon topics the name contains. */
+  topicInName: number;
+  /** Penalty per variant marker in the name ("lưu động", "cấp lại"…) the question does not ask for. */
+  qualifierPenalty: number;
 }
 
 /** Tunable knobs; defaults are the dev-set choices documented in README.md. */
@@ -59,7 +63,7 @@ export interface RetrieverSettings {
 export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
   query: DEFAULT_QUERY_WEIGHTS,
   fusion: DEFAULT_FUSION_WEIGHTS,
-  rerank: { candidates: 40, namePrecision: 0.3, nameCoverage: 0.1 },
+  rerank: { candidates: 40, namePrecision: 0.3, nameCoverage: 0.1, topicInName: 0.2, qualifierPenalty: 0.1 },
   priors: DEFAULT_PRIORS,
   abstention: DEFAULT_ABSTENTION,
   lexicalCandidates: 100,
@@ -67,6 +71,8 @@ export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
 };
 
 const MAX_K = 50;
+/** A name opening with a base action followed by a list ("Cấp, cấp lại…", "Đăng ký, đăng ký lại…"). */
+const BASE_ACTION = /^\s*(cấp|đăng ký|thực hiện|giải quyết|xác định)\s*[,;]/iu;
 /** Below this confidence the hits are not even worth offering as suggestions. */
 const SUGGESTION_FLOOR = 0.15;
 const NOTHING: RetrievalResult = { answered: false, confidence: 0, hits: [] };
@@ -82,6 +88,7 @@ export class HybridRetriever implements Retriever {
   private readonly analyzer: QueryAnalyzer;
   private readonly priors: Float32Array;
   private readonly nameTerms = new Map<number, Array<{ term: string; idf: number }>>();
+  private readonly nameQualifiers = new Map<number, number[]>();
   /** Highest reachable raw score (fusion 1 + every bonus), so reported scores stay in 0..1. */
   private readonly maxScore: number;
 
@@ -93,7 +100,7 @@ export class HybridRetriever implements Retriever {
     this.analyzer = new QueryAnalyzer(parts.lexicon, parts.bm25.syllableFrequencies(), parts.bm25.accentedSyllables(), this.settings.query);
     this.priors = computePriors(parts.docs, this.settings.priors);
     const { rerank } = this.settings;
-    this.maxScore = 1 + Math.max(0, ...this.priors) + rerank.namePrecision + rerank.nameCoverage;
+    this.maxScore = 1 + Math.max(0, ...this.priors) + rerank.namePrecision + rerank.nameCoverage + rerank.topicInName;
   }
 
   /** Code and name of every indexed procedure (for baselines and diagnostics). */
@@ -154,14 +161,25 @@ export class HybridRetriever implements Retriever {
 
   /** Adds name-fit features to the best candidates and re-sorts them (the tail keeps its order). */
   private rerank(query: AnalyzedQuery, ranked: Array<{ doc: number; score: number }>) {
-    const { candidates, namePrecision, nameCoverage } = this.settings.rerank;
-    if (namePrecision === 0 && nameCoverage === 0) return ranked;
+    const { candidates, namePrecision, nameCoverage, topicInName, qualifierPenalty } = this.settings.rerank;
+    const topics = query.concepts.filter((c) => c.fromLexicon);
     const asked = new Set<string>();
     for (const [term, weight] of query.terms) if (weight >= 0.3 && isUnigram(term)) asked.add(term);
+    const wanted = this.wantedQualifiers(query);
     const head = ranked.slice(0, candidates).map(({ doc, score }) => {
       const precision = this.namePrecision(doc, asked);
       const coverage = conceptCoverage(query.concepts, doc, this.parts.bm25).nameCoverage;
-      return { doc, score: score + namePrecision * precision + nameCoverage * coverage };
+      const topic = topics.length > 0 ? conceptCoverage(topics, doc, this.parts.bm25).nameCoverage : 0;
+      const unasked = this.qualifiersOf(doc).filter((q) => !wanted[q]).length;
+      return {
+        doc,
+        score:
+          score +
+          namePrecision * precision +
+          nameCoverage * coverage +
+          topicInName * topic -
+          qualifierPenalty * Math.min(2, unasked),
+      };
     });
     head.sort((a, b) => b.score - a.score || a.doc - b.doc);
     return [...head, ...ranked.slice(candidates)];
@@ -182,5 +200,31 @@ export class HybridRetriever implements Retriever {
       if (asked.has(term)) found += idf;
     }
     return total > 0 ? found / total : 0;
+  }
+
+  /** For each qualifier: does the question ask for that variant? */
+  private wantedQualifiers(query: AnalyzedQuery): boolean[] {
+    const has = (phrase: string[]) =>
+      phrase.length === 1
+        ? query.terms.has(phrase[0]!)
+        : phrase.every((t, i) => i === 0 || query.terms.has(`${phrase[i - 1]} ${t}`));
+    return this.parts.lexicon.qualifiers.map((q) => q.unless.some(has));
+  }
+
+  /** Indexes of the qualifiers present in a procedure name (cached). */
+  private qualifiersOf(doc: number): number[] {
+    let found = this.nameQualifiers.get(doc);
+    if (!found) {
+      const name = ` ${foldedTokens(searchableName(this.parts.docs[doc]!.name)).join(' ')} `;
+      // "Cấp, cấp lại, …" / "Thực hiện, điều chỉnh, …": the base action is covered too.
+      const coversBase = BASE_ACTION.test(searchableName(this.parts.docs[doc]!.name));
+      found = [];
+      this.parts.lexicon.qualifiers.forEach((q, i) => {
+        if (q.kind === 'action' && coversBase) return;
+        if (name.includes(` ${q.name.join(' ')} `)) found!.push(i);
+      });
+      this.nameQualifiers.set(doc, found);
+    }
+    return found;
   }
 }

@@ -18,6 +18,17 @@ export interface LexiconEntry {
   note: string;
 }
 
+/** A name part that makes a procedure a special variant (see lexicon.json "qualifiers"). */
+export interface Qualifier {
+  /** Folded syllables as they appear in procedure names. */
+  name: string[];
+  /** Folded phrases that, in a question, ask for this variant. */
+  unless: string[][];
+  /** "action": a follow-up action, ignored in names that start with a base action. */
+  kind?: 'action';
+  note: string;
+}
+
 /** A phrase found in a query: tokens [start, end) and what it means (empty for question phrases). */
 export interface LexiconMatch {
   start: number;
@@ -45,6 +56,8 @@ export class Lexicon {
   private readonly abbreviations = new Map<string, string>();
   /** Changes when the abbreviations (which shape the index) change. */
   readonly indexFingerprint: string;
+  /** Variant markers in procedure names; see {@link Qualifier}. */
+  readonly qualifiers: readonly Qualifier[];
 
   /**
    * @param entries phrase entries (query side).
@@ -53,7 +66,14 @@ export class Lexicon {
   constructor(
     readonly entries: readonly LexiconEntry[],
     abbreviations: Readonly<Record<string, string>> = {},
+    qualifiers: ReadonlyArray<{ name: string; unless: string[]; kind?: 'action'; note: string }> = [],
   ) {
+    this.qualifiers = qualifiers.map((q) => ({
+      name: foldedTokens(q.name),
+      unless: q.unless.map((u) => foldedTokens(u)),
+      kind: q.kind,
+      note: q.note,
+    }));
     for (const entry of entries) this.add(entry);
     for (const [short, full] of Object.entries(abbreviations)) {
       if (short.startsWith('_')) continue;
@@ -70,8 +90,9 @@ export class Lexicon {
     const data = JSON.parse(readFileSync(file, 'utf8')) as {
       entries: LexiconEntry[];
       abbreviations?: Record<string, string>;
+      qualifiers?: { list: Array<{ name: string; unless: string[]; kind?: 'action'; note: string }> };
     };
-    return new Lexicon(data.entries, data.abbreviations);
+    return new Lexicon(data.entries, data.abbreviations, data.qualifiers?.list);
   }
 
   private add(entry: LexiconEntry): void {

@@ -22,6 +22,8 @@ export interface PriorSettings {
   /** Province we serve; provincial procedures of any other province are demoted. */
   homeProvince: string;
   communeBonus: number;
+  /** For procedures with no commune variant level: a province-level one beats a central one. */
+  provinceBonus: number;
   citizenBonus: number;
   detailBonus: number;
   popularityWeight: number;
@@ -32,6 +34,7 @@ export interface PriorSettings {
 export const DEFAULT_PRIORS: PriorSettings = {
   homeProvince: 'Thanh Hóa',
   communeBonus: 0.04,
+  provinceBonus: 0.02,
   citizenBonus: 0.03,
   detailBonus: 0.01,
   popularityWeight: 0.03,
@@ -46,6 +49,7 @@ export function computePriors(docs: readonly DocMeta[], settings: PriorSettings)
   return Float32Array.from(docs, (d) => {
     let prior = 0;
     if (d.levels.includes('xa')) prior += settings.communeBonus;
+    else if (d.levels.includes('tinh')) prior += settings.provinceBonus;
     if (d.detail === 'full') prior += settings.detailBonus;
     if (d.citizen) prior += settings.citizenBonus;
     prior += (settings.popularityWeight * Math.log1p(d.popularity ?? 0)) / maxLog;

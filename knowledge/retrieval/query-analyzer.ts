@@ -51,6 +51,8 @@ export interface QueryConcept {
   syllables: ConceptSyllable[];
   /** Importance (the caller scales it by rarity). */
   weight: number;
+  /** True for a lexicon meaning (a recognised topic), false for a word of the question itself. */
+  fromLexicon: boolean;
 }
 
 /** A question as the retriever sees it. */
@@ -161,7 +163,7 @@ export class QueryAnalyzer {
         if (tokenWeight(m.means[i]!.text) === 1 && tokenWeight(m.means[i - 1]!.text) === 1) phrases.add(pair);
       });
       const syllables = m.means.filter((t) => tokenWeight(t.text) === 1).map((t) => ({ folded: t.folded, accepts: [t.folded] }));
-      concepts.push({ syllables, weight: 1 });
+      concepts.push({ syllables, weight: 1, fromLexicon: true });
       expansionTexts.push(means.join(' '));
     }
 
@@ -181,7 +183,7 @@ export class QueryAnalyzer {
         add(t.folded, weight);
       }
       if (tokenWeight(t.text) === 1 && weight >= w.translated) {
-        concepts.push({ syllables: [{ folded: t.folded, accepts: accepted[i]! }], weight: 1 });
+        concepts.push({ syllables: [{ folded: t.folded, accepts: accepted[i]! }], weight: 1, fromLexicon: false });
       }
     });
     bigrams(folded).forEach((bg, i) => {
