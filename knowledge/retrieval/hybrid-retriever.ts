@@ -3,7 +3,7 @@
  * min-max scores, nudged by ranking priors, with a calibrated abstention flag.
  */
 import type { Embeddings } from '@langchain/core/embeddings';
-import { MAX_QUERY_CHARS, foldedTokens, normalizeText, tokenize } from '../text/normalize.js';
+import { MAX_QUERY_CHARS, foldMarks, foldedTokens, hasMarks, normalizeText, tokenize, type Token } from '../text/normalize.js';
 import { tokenWeight } from '../text/stopwords.js';
 import {
   DEFAULT_ABSTENTION,
@@ -20,7 +20,7 @@ import { DEFAULT_PRIORS, computePriors, type DocMeta, type PriorSettings } from 
 import { DEFAULT_QUERY_WEIGHTS, QueryAnalyzer, type AnalyzedQuery, type QueryWeights } from './query-analyzer.js';
 import { searchableName } from './procedure-text.js';
 import type { RetrievalResult, Retriever, SearchOptions } from './retriever.js';
-import { isUnigram } from './terms.js';
+import { ACCENT_PREFIX, isUnigram } from './terms.js';
 import type { VectorIndex } from './vector-index.js';
 
 /** The loaded parts of an index. */
@@ -204,10 +204,17 @@ export class HybridRetriever implements Retriever {
 
   /** For each qualifier: does the question ask for that variant? */
   private wantedQualifiers(query: AnalyzedQuery): boolean[] {
-    const has = (phrase: string[]) =>
+    // Folded syllables the question (or a lexicon meaning) wrote WITH marks: for those, only the
+    // same accented word counts ("đối với" must not ask for "cấp đổi").
+    const marked = new Set<string>();
+    for (const term of query.terms.keys()) if (term.startsWith(ACCENT_PREFIX)) marked.add(foldMarks(term.slice(1)));
+    const asks = (t: Token) =>
+      (query.terms.get(t.folded) ?? 0) >= 0.3 &&
+      (!hasMarks(t.text) || !marked.has(t.folded) || query.terms.has(ACCENT_PREFIX + t.text));
+    const has = (phrase: Token[]) =>
       phrase.length === 1
-        ? query.terms.has(phrase[0]!)
-        : phrase.every((t, i) => i === 0 || query.terms.has(`${phrase[i - 1]} ${t}`));
+        ? asks(phrase[0]!)
+        : phrase.every((t, i) => i === 0 || (query.terms.get(`${phrase[i - 1]!.folded} ${t.folded}`) ?? 0) >= 0.2);
     return this.parts.lexicon.qualifiers.map((q) => q.unless.some(has));
   }
 

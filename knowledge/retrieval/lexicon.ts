@@ -22,8 +22,8 @@ export interface LexiconEntry {
 export interface Qualifier {
   /** Folded syllables as they appear in procedure names. */
   name: string[];
-  /** Folded phrases that, in a question, ask for this variant. */
-  unless: string[][];
+  /** Phrases that, in a question, ask for this variant. */
+  unless: Token[][];
   /** "action": a follow-up action, ignored in names that start with a base action. */
   kind?: 'action';
   note: string;
@@ -70,7 +70,7 @@ export class Lexicon {
   ) {
     this.qualifiers = qualifiers.map((q) => ({
       name: foldedTokens(q.name),
-      unless: q.unless.map((u) => foldedTokens(u)),
+      unless: q.unless.map((u) => tokenize(u)),
       kind: q.kind,
       note: q.note,
     }));

@@ -157,6 +157,8 @@ export class QueryAnalyzer {
       means.forEach((t, i) => {
         const tw = meansWeights[i]!;
         add(t, tw);
+        const typed = m.means[i]!.text;
+        if (hasMarks(typed)) add(ACCENT_PREFIX + typed, tw * w.accent);
         if (i === 0) return;
         const pair = `${means[i - 1]} ${t}`;
         add(pair, w.bigram * Math.sqrt(tw * meansWeights[i - 1]!));
