@@ -3,7 +3,7 @@
  * min-max scores, nudged by ranking priors, with a calibrated abstention flag.
  */
 import type { Embeddings } from '@langchain/core/embeddings';
-import { MAX_QUERY_CHARS, foldMarks, foldedTokens, hasMarks, normalizeText, tokenize, type Token } from '../text/normalize.js';
+import { MAX_QUERY_CHARS, foldedTokens, marksCompatible, normalizeText, tokenize, type Token } from '../text/normalize.js';
 import { tokenWeight } from '../text/stopwords.js';
 import {
   DEFAULT_ABSTENTION,
@@ -20,7 +20,7 @@ import { DEFAULT_PRIORS, computePriors, type DocMeta, type PriorSettings } from 
 import { DEFAULT_QUERY_WEIGHTS, QueryAnalyzer, type AnalyzedQuery, type QueryWeights } from './query-analyzer.js';
 import { searchableName } from './procedure-text.js';
 import type { RetrievalResult, Retriever, SearchOptions } from './retriever.js';
-import { ACCENT_PREFIX, isUnigram } from './terms.js';
+import { isUnigram } from './terms.js';
 import type { VectorIndex } from './vector-index.js';
 
 /** The loaded parts of an index. */
@@ -139,6 +139,7 @@ export class HybridRetriever implements Retriever {
       ...conceptCoverage(query.concepts, top.doc, bm25),
       phraseCoverage: phraseCoverage(query.phrases, top.doc, bm25),
       denseSimilarity: Math.max(0, dense.get(top.doc) ?? 0),
+      topScore: Math.min(1, Math.max(0, top.score / this.maxScore)),
       lexicon: query.lexiconHits > 0 ? 1 : 0,
       offTopic: query.offTopicHits > 0 ? 1 : 0,
     };
@@ -202,20 +203,20 @@ export class HybridRetriever implements Retriever {
     return total > 0 ? found / total : 0;
   }
 
-  /** For each qualifier: does the question ask for that variant? */
+  /**
+   * For each qualifier: does the question (or a lexicon meaning) ask for that variant? Syllables are
+   * compared folded, but typed marks must fit ("đối với" does not ask for "cấp đổi").
+   */
   private wantedQualifiers(query: AnalyzedQuery): boolean[] {
-    // Folded syllables the question (or a lexicon meaning) wrote WITH marks: for those, only the
-    // same accented word counts ("đối với" must not ask for "cấp đổi").
-    const marked = new Set<string>();
-    for (const term of query.terms.keys()) if (term.startsWith(ACCENT_PREFIX)) marked.add(foldMarks(term.slice(1)));
-    const asks = (t: Token) =>
-      (query.terms.get(t.folded) ?? 0) >= 0.3 &&
-      (!hasMarks(t.text) || !marked.has(t.folded) || query.terms.has(ACCENT_PREFIX + t.text));
-    const has = (phrase: Token[]) =>
-      phrase.length === 1
-        ? asks(phrase[0]!)
-        : phrase.every((t, i) => i === 0 || (query.terms.get(`${phrase[i - 1]!.folded} ${t.folded}`) ?? 0) >= 0.2);
-    return this.parts.lexicon.qualifiers.map((q) => q.unless.some(has));
+    const fits = (typed: Token, want: Token) => typed.folded === want.folded && marksCompatible(typed.text, want.text);
+    const occurs = (phrase: readonly Token[]) =>
+      query.sequences.some((seq) => {
+        for (let i = 0; i + phrase.length <= seq.length; i += 1) {
+          if (phrase.every((t, k) => fits(seq[i + k]!, t))) return true;
+        }
+        return false;
+      });
+    return this.parts.lexicon.qualifiers.map((q) => q.unless.some(occurs));
   }
 
   /** Indexes of the qualifiers present in a procedure name (cached). */

@@ -68,6 +68,8 @@ export interface AnalyzedQuery {
   offTopicHits: number;
   /** Folded two-syllable phrases that carry the topic (content words, lexicon meanings). */
   phrases: string[];
+  /** The question's syllables as typed (after repair), then each lexicon meaning's syllables. */
+  sequences: Token[][];
 }
 
 /** Stateless per question; built once per index (vocabulary) and shared. */
@@ -138,6 +140,7 @@ export class QueryAnalyzer {
     };
     const concepts: QueryConcept[] = [];
     const expansionTexts: string[] = [];
+    const sequences: Token[][] = [tokens];
     let lexiconHits = 0;
     let offTopicHits = 0;
     const phrases = new Set<string>();
@@ -150,6 +153,7 @@ export class QueryAnalyzer {
       if (m.entry.kind === 'offtopic') offTopicHits += 1;
       if (isQuestionPhrase) continue;
       lexiconHits += 1;
+      sequences.push([...m.means]);
       const means = m.means.map((t) => t.folded);
       const content = m.means.filter((t) => tokenWeight(t.text) === 1).length;
       const share = Math.min(1, w.expansionBudget / Math.max(1, content));
@@ -201,6 +205,7 @@ export class QueryAnalyzer {
       lexiconHits,
       offTopicHits,
       phrases: [...phrases],
+      sequences,
     };
   }
 }
