@@ -9,6 +9,8 @@
 export interface FusionWeights {
   lexical: number;
   dense: number;
+  /** "weighted" (default) or "rrf" (reciprocal-rank fusion, kept for comparison in the sweep). */
+  method?: 'weighted' | 'rrf';
 }
 
 /** Chosen by the sweep documented in knowledge/retrieval/README.md. */
@@ -47,5 +49,22 @@ export function fuseScores(lexical: ScoreMap, dense: ScoreMap, weights: FusionWe
   };
   addNormalized(lexical, weights.lexical);
   addNormalized(dense, weights.dense);
+  return out;
+}
+
+/**
+ * Reciprocal-rank fusion (Cormack et al. 2009), for comparison: each ranking contributes
+ * weight / (k + rank). Rescaled so the best possible score is 1.
+ */
+export function reciprocalRankFusion(lexical: ScoreMap, dense: ScoreMap, weights: FusionWeights, k = 60): Map<number, number> {
+  const total = weights.lexical + weights.dense || 1;
+  const out = new Map<number, number>();
+  const add = (scores: ScoreMap, weight: number) => {
+    [...scores.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .forEach(([doc], rank) => out.set(doc, (out.get(doc) ?? 0) + ((weight / total) * (k + 1)) / (k + rank + 1)));
+  };
+  add(lexical, weights.lexical);
+  add(dense, weights.dense);
   return out;
 }

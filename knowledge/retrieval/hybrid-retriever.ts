@@ -14,7 +14,7 @@ import {
   type AbstentionModel,
 } from './abstention.js';
 import type { Bm25Index } from './bm25.js';
-import { DEFAULT_FUSION_WEIGHTS, fuseScores, type FusionWeights } from './fusion.js';
+import { DEFAULT_FUSION_WEIGHTS, fuseScores, reciprocalRankFusion, type FusionWeights } from './fusion.js';
 import type { Lexicon } from './lexicon.js';
 import { DEFAULT_PRIORS, computePriors, type DocMeta, type PriorSettings } from './priors.js';
 import { DEFAULT_QUERY_WEIGHTS, QueryAnalyzer, type AnalyzedQuery, type QueryWeights } from './query-analyzer.js';
@@ -128,7 +128,7 @@ export class HybridRetriever implements Retriever {
     const dense = new Map(denseHits.map((h) => [h.doc, h.similarity] as const));
     const ranked = this.rerank(
       query,
-      [...fuseScores(lexical, dense, this.settings.fusion)]
+      [...(this.settings.fusion.method === 'rrf' ? reciprocalRankFusion : fuseScores)(lexical, dense, this.settings.fusion)]
         .map(([doc, score]) => ({ doc, score: score + this.priors[doc]! }))
         .sort((a, b) => b.score - a.score || a.doc - b.doc),
     );
