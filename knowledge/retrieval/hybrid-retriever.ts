@@ -124,7 +124,8 @@ export class HybridRetriever implements Retriever {
     const lexical = new Map(
       bm25.search(query.terms, this.settings.lexicalCandidates).map((s) => [s.doc, s.score] as const),
     );
-    const denseHits = await vectors.searchVector(await embeddings.embedQuery(query.denseText), this.settings.denseCandidates);
+    const queryVector = await embeddings.embedQuery(query.denseText);
+    const denseHits = await vectors.searchVector(queryVector, this.settings.denseCandidates);
     const dense = new Map(denseHits.map((h) => [h.doc, h.similarity] as const));
     const ranked = this.rerank(
       query,
@@ -138,7 +139,7 @@ export class HybridRetriever implements Retriever {
     const features: AbstentionFeatures = {
       ...conceptCoverage(query.concepts, top.doc, bm25),
       phraseCoverage: phraseCoverage(query.phrases, top.doc, bm25),
-      denseSimilarity: Math.max(0, dense.get(top.doc) ?? 0),
+      denseSimilarity: Math.max(0, dense.get(top.doc) ?? vectors.similarity(queryVector, top.doc)),
       topScore: Math.min(1, Math.max(0, top.score / this.maxScore)),
       lexicon: query.lexiconHits > 0 ? 1 : 0,
       offTopic: query.offTopicHits > 0 ? 1 : 0,

@@ -57,6 +57,21 @@ export class VectorIndex {
     return this.store.index.getCurrentCount();
   }
 
+  /** Cosine similarity between an embedded query and one indexed procedure (0 when unknown). */
+  similarity(vector: readonly number[], doc: number): number {
+    if (doc < 0 || doc >= this.size) return 0;
+    const point = this.store.index.getPoint(doc);
+    let dot = 0;
+    let a = 0;
+    let b = 0;
+    for (let i = 0; i < point.length; i += 1) {
+      dot += point[i]! * (vector[i] ?? 0);
+      a += point[i]! ** 2;
+      b += (vector[i] ?? 0) ** 2;
+    }
+    return a > 0 && b > 0 ? dot / Math.sqrt(a * b) : 0;
+  }
+
   /** The `k` nearest procedures to an already embedded query. */
   async searchVector(vector: number[], k: number): Promise<DenseHit[]> {
     if (vector.every((v) => v === 0) || this.size === 0) return [];
