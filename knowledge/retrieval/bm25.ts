@@ -138,9 +138,9 @@ export class Bm25Index {
     return out.slice(0, limit);
   }
 
-  /** Accented syllables of the catalogue (the "~" terms, without the prefix). */
-  accentedSyllables(): string[] {
-    return this.data.terms.filter((t) => t.startsWith('~')).map((t) => t.slice(1));
+  /** The accented terms of the catalogue (see terms.ts `accentTerm`). */
+  accentTerms(): string[] {
+    return this.data.terms.filter((t) => t.startsWith('~'));
   }
 
   /** Folded syllables and their document frequency (the spelling fallback's vocabulary). */

@@ -18,7 +18,7 @@ import { DEFAULT_FUSION_WEIGHTS, fuseScores, reciprocalRankFusion, type FusionWe
 import type { Lexicon } from './lexicon.js';
 import { DEFAULT_PRIORS, computePriors, type DocMeta, type PriorSettings } from './priors.js';
 import { DEFAULT_QUERY_WEIGHTS, QueryAnalyzer, type AnalyzedQuery, type QueryWeights } from './query-analyzer.js';
-import { searchableName } from './procedure-text.js';
+import { coreName, searchableName } from './procedure-text.js';
 import type { RetrievalResult, Retriever, SearchOptions } from './retriever.js';
 import { isUnigram } from './terms.js';
 import type { VectorIndex } from './vector-index.js';
@@ -45,6 +45,8 @@ export interface RerankSettings {
   nameCoverage: number;
   /** Weight of the share of recognised lexicon topics the name contains. */
   topicInName: number;
+  /** Judge name precision on the name without parenthetical clarifications. */
+  precisionOnCoreName: boolean;
   /** Penalty per variant marker in the name ("lưu động", "cấp lại"…) the question does not ask for. */
   qualifierPenalty: number;
 }
@@ -63,7 +65,7 @@ export interface RetrieverSettings {
 export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
   query: DEFAULT_QUERY_WEIGHTS,
   fusion: DEFAULT_FUSION_WEIGHTS,
-  rerank: { candidates: 40, namePrecision: 0.3, nameCoverage: 0.1, topicInName: 0.2, qualifierPenalty: 0.1 },
+  rerank: { candidates: 40, namePrecision: 0.3, nameCoverage: 0.1, topicInName: 0.2, qualifierPenalty: 0.1, precisionOnCoreName: false },
   priors: DEFAULT_PRIORS,
   abstention: DEFAULT_ABSTENTION,
   lexicalCandidates: 100,
@@ -97,7 +99,7 @@ export class HybridRetriever implements Retriever {
     settings: Partial<RetrieverSettings> = {},
   ) {
     this.settings = { ...DEFAULT_RETRIEVER_SETTINGS, ...settings };
-    this.analyzer = new QueryAnalyzer(parts.lexicon, parts.bm25.syllableFrequencies(), parts.bm25.accentedSyllables(), this.settings.query);
+    this.analyzer = new QueryAnalyzer(parts.lexicon, parts.bm25.syllableFrequencies(), parts.bm25.accentTerms(), this.settings.query);
     this.priors = computePriors(parts.docs, this.settings.priors);
     const { rerank } = this.settings;
     this.maxScore = 1 + Math.max(0, ...this.priors) + rerank.namePrecision + rerank.nameCoverage + rerank.topicInName;
@@ -172,7 +174,8 @@ export class HybridRetriever implements Retriever {
       const precision = this.namePrecision(doc, asked);
       const coverage = conceptCoverage(query.concepts, doc, this.parts.bm25).nameCoverage;
       const topic = topics.length > 0 ? conceptCoverage(topics, doc, this.parts.bm25).nameCoverage : 0;
-      const unasked = this.qualifiersOf(doc).filter((q) => !wanted[q]).length;
+      const qualifiers = this.parts.lexicon.qualifiers;
+      const unasked = this.qualifiersOf(doc).reduce((n, q) => n + (wanted[q] ? 0 : qualifiers[q]!.weight), 0);
       return {
         doc,
         score:
@@ -190,7 +193,8 @@ export class HybridRetriever implements Retriever {
   private namePrecision(doc: number, asked: ReadonlySet<string>): number {
     let terms = this.nameTerms.get(doc);
     if (!terms) {
-      const name = tokenize(searchableName(this.parts.docs[doc]!.name));
+      const full = this.parts.docs[doc]!.name;
+      const name = tokenize(this.settings.rerank.precisionOnCoreName ? coreName(full) : searchableName(full));
       const unique = new Set(name.filter((t) => tokenWeight(t.text) === 1).map((t) => t.folded));
       terms = [...unique].map((term) => ({ term, idf: this.parts.bm25.idf(term) }));
       this.nameTerms.set(doc, terms);

@@ -26,6 +26,8 @@ export interface Qualifier {
   unless: Token[][];
   /** "action": a follow-up action, ignored in names that start with a base action. */
   kind?: 'action';
+  /** How many penalties the marker counts for (default 1). */
+  weight: number;
   note: string;
 }
 
@@ -66,12 +68,13 @@ export class Lexicon {
   constructor(
     readonly entries: readonly LexiconEntry[],
     abbreviations: Readonly<Record<string, string>> = {},
-    qualifiers: ReadonlyArray<{ name: string; unless: string[]; kind?: 'action'; note: string }> = [],
+    qualifiers: ReadonlyArray<{ name: string; unless: string[]; kind?: 'action'; weight?: number; note: string }> = [],
   ) {
     this.qualifiers = qualifiers.map((q) => ({
       name: foldedTokens(q.name),
       unless: q.unless.map((u) => tokenize(u)),
       kind: q.kind,
+      weight: q.weight ?? 1,
       note: q.note,
     }));
     for (const entry of entries) this.add(entry);
@@ -90,7 +93,7 @@ export class Lexicon {
     const data = JSON.parse(readFileSync(file, 'utf8')) as {
       entries: LexiconEntry[];
       abbreviations?: Record<string, string>;
-      qualifiers?: { list: Array<{ name: string; unless: string[]; kind?: 'action'; note: string }> };
+      qualifiers?: { list: Array<{ name: string; unless: string[]; kind?: 'action'; weight?: number; note: string }> };
     };
     return new Lexicon(data.entries, data.abbreviations, data.qualifiers?.list);
   }
@@ -100,14 +103,16 @@ export class Lexicon {
     for (const phrase of entry.say) this.insert(tokenize(phrase), entry);
   }
 
-  /** The text followed by the full wording of every abbreviation in it (index side). */
+  /**
+   * The text with every abbreviation followed by its full wording, in place ("đóng BHXH tự nguyện" →
+   * "đóng BHXH bảo hiểm xã hội tự nguyện"), so phrases across it still form bigrams (index side).
+   */
   expandAbbreviations(text: string): string {
-    const found = new Set<string>();
-    for (const token of foldedTokens(text)) {
-      const full = this.abbreviations.get(token);
-      if (full) found.add(full);
-    }
-    return found.size === 0 ? text : `${text} . ${[...found].join(' . ')}`;
+    if (this.abbreviations.size === 0) return text;
+    return text.replace(/[\p{L}\p{N}]+/gu, (word) => {
+      const full = this.abbreviations.get(foldedTokens(word)[0] ?? '');
+      return full ? `${word} ${full}` : word;
+    });
   }
 
   private insert(tokens: Token[], entry: LexiconEntry): void {

@@ -23,6 +23,14 @@ export function searchableName(name: string): string {
  * Searchable fields of a procedure. `expand` may append wording to name and body (abbreviations
  * spelled out, so "thẻ BHYT" is also found as "bảo hiểm y tế").
  */
+const PARENTHESES = /\([^()]*\)/g;
+
+/** The name without its parenthetical clarifications ("(áp dụng cho cả trường hợp …)"). */
+export function coreName(name: string): string {
+  const plain = searchableName(name);
+  return plain.replace(PARENTHESES, ' ').replace(/\s+/g, ' ').trim() || plain;
+}
+
 export function procedureFields(p: Procedure, expand: (text: string) => string = (t) => t): ProcedureFields {
   const body = [
     ...p.documentGroups.flatMap((g) => [g.name ?? '', ...g.documents.map((d) => d.name)]),

@@ -5,11 +5,11 @@
  * marks fit what was typed.
  */
 import { SyllableCorrector } from '../text/fuzzy.js';
-import { MAX_QUERY_CHARS, bigrams, hasMarks, marksCompatible, tokenize, type Token } from '../text/normalize.js';
+import { MAX_QUERY_CHARS, bigrams, hasMarks, markSet, tokenize, type Token } from '../text/normalize.js';
 import { tokenWeight } from '../text/stopwords.js';
 import { telexToFolded } from '../text/telex.js';
 import type { Lexicon } from './lexicon.js';
-import { ACCENT_PREFIX } from './terms.js';
+import { ACCENT_PREFIX, accentTerm, parseAccentTerm } from './terms.js';
 
 /** At most this many syllables of a question are used (after the character cap). */
 export const MAX_QUERY_TOKENS = 40;
@@ -75,13 +75,13 @@ export interface AnalyzedQuery {
 /** Stateless per question; built once per index (vocabulary) and shared. */
 export class QueryAnalyzer {
   private readonly corrector: SyllableCorrector;
-  /** Folded syllable → accented forms used in the catalogue. */
-  private readonly accentForms = new Map<string, string[]>();
+  /** Folded syllable → the catalogue's accented terms for it, with their marks. */
+  private readonly accentForms = new Map<string, Array<{ term: string; marks: Set<string> }>>();
 
   /**
    * @param lexicon resident-language phrases.
    * @param vocabulary folded syllables of the catalogue and how many procedures use each.
-   * @param accented accented syllables of the catalogue (without the index prefix).
+   * @param accented the catalogue's accented terms (terms.ts `accentTerm`).
    */
   constructor(
     private readonly lexicon: Lexicon,
@@ -90,12 +90,11 @@ export class QueryAnalyzer {
     private readonly weights: QueryWeights = DEFAULT_QUERY_WEIGHTS,
   ) {
     this.corrector = new SyllableCorrector(vocabulary);
-    for (const form of accented) {
-      const folded = tokenize(form)[0]?.folded;
-      if (!folded) continue;
+    for (const term of accented) {
+      const { folded, marks } = parseAccentTerm(term);
       const list = this.accentForms.get(folded);
-      if (list) list.push(form);
-      else this.accentForms.set(folded, [form]);
+      if (list) list.push({ term, marks });
+      else this.accentForms.set(folded, [{ term, marks }]);
     }
   }
 
@@ -123,7 +122,8 @@ export class QueryAnalyzer {
   private accepts(t: Token): string[] {
     const forms = this.accentForms.get(t.folded) ?? [];
     if (!hasMarks(t.text)) return [t.folded];
-    const fitting = forms.filter((f) => marksCompatible(t.text, f)).map((f) => ACCENT_PREFIX + f);
+    const typed = markSet(t.text);
+    const fitting = forms.filter((f) => [...typed].every((m) => f.marks.has(m))).map((f) => f.term);
     // A syllable the catalogue only writes without marks ("hộ" vs "ho") cannot be checked.
     const plainInCatalogue = this.vocabulary.has(t.folded) && forms.length === 0;
     return plainInCatalogue ? [t.folded] : fitting;
@@ -162,7 +162,7 @@ export class QueryAnalyzer {
         const tw = meansWeights[i]!;
         add(t, tw);
         const typed = m.means[i]!.text;
-        if (hasMarks(typed)) add(ACCENT_PREFIX + typed, tw * w.accent);
+        if (hasMarks(typed)) add(accentTerm(typed), tw * w.accent);
         if (i === 0) return;
         const pair = `${means[i - 1]} ${t}`;
         add(pair, w.bigram * Math.sqrt(tw * meansWeights[i - 1]!));

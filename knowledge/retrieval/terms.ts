@@ -3,17 +3,31 @@
  * in one vocabulary: folded syllables ("dang"), folded syllable bigrams ("dang ky") and, for syllables
  * that carry marks, the accented form behind a prefix ("~đăng") so correct diacritics can break ties.
  */
-import { bigrams, hasMarks, tokenize, type Token } from '../text/normalize.js';
+import { bigrams, foldMarks, hasMarks, markKey, tokenize, type Token } from '../text/normalize.js';
 
 /** Prefix of accented-form terms. */
 export const ACCENT_PREFIX = '~';
+
+/**
+ * The accented term of a syllable with marks: folded letters plus its marks as a set, so old and new
+ * tone placement ("hoà"/"hòa") are the same term: "~hoa:\u0300".
+ */
+export function accentTerm(text: string): string {
+  return `${ACCENT_PREFIX}${foldMarks(text)}:${markKey(text)}`;
+}
+
+/** Folded syllable and mark set of an accented term. */
+export function parseAccentTerm(term: string): { folded: string; marks: Set<string> } {
+  const [folded, marks] = term.slice(ACCENT_PREFIX.length).split(':');
+  return { folded: folded ?? '', marks: new Set([...(marks ?? '')].filter((c) => c !== '')) };
+}
 
 /** Index terms of one token sequence (repeats kept: the caller counts term frequency). */
 export function termsOfTokens(tokens: readonly Token[]): string[] {
   const out: string[] = [];
   for (const t of tokens) {
     out.push(t.folded);
-    if (hasMarks(t.text)) out.push(ACCENT_PREFIX + t.text);
+    if (hasMarks(t.text)) out.push(accentTerm(t.text));
   }
   out.push(...bigrams(tokens.map((t) => t.folded)));
   return out;

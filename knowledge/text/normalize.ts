@@ -51,9 +51,15 @@ export interface Token {
   folded: string;
 }
 
+// Spellings used interchangeably in official texts; one form is kept so their marks compare equal.
+const SPELLING_VARIANTS: Readonly<Record<string, string>> = { hằng: 'hàng' };
+
 /** Normalises, splits and folds in one pass (the common path of indexing and querying). */
 export function tokenize(text: string): Token[] {
-  return syllables(normalizeText(text)).map((t) => ({ text: t, folded: foldMarks(t) }));
+  return syllables(normalizeText(text)).map((raw) => {
+    const t = SPELLING_VARIANTS[raw] ?? raw;
+    return { text: t, folded: foldMarks(t) };
+  });
 }
 
 /** Folded syllables of a text: the form used for matching that must ignore missing marks. */
@@ -70,10 +76,19 @@ export function hasMarks(token: string): boolean {
 // stroke of đ, as seen after NFD ("đ" has no decomposition, so it is tracked separately).
 const MARK_OF = /[\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323]/g;
 
-function markSet(token: string): Set<string> {
+/** The marks of a syllable (vowel marks, tone, đ), whatever their position. */
+export function markSet(token: string): Set<string> {
   const marks = new Set(token.normalize('NFD').match(MARK_OF) ?? []);
   if (/[đĐ]/.test(token)) marks.add('đ');
   return marks;
+}
+
+/**
+ * The marks of a syllable as a position-free key: "hoà" (old tone placement) and "hòa" (new) get the
+ * same key, as do NFC and NFD input.
+ */
+export function markKey(token: string): string {
+  return [...markSet(token)].sort().join('');
 }
 
 /**

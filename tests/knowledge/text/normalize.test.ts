@@ -3,6 +3,7 @@ import {
   bigrams,
   foldMarks,
   foldedTokens,
+  markKey,
   marksCompatible,
   normalizeText,
   tokenize,
@@ -35,6 +36,15 @@ describe('normalizeText / foldMarks', () => {
       { text: 'đỏ', folded: 'do' },
     ]);
     expect(bigrams(['dang', 'ky', 'ket'])).toEqual(['dang ky', 'ky ket']);
+  });
+});
+
+describe('markKey', () => {
+  it('gives old and new tone placement, and NFD input, the same key', () => {
+    expect(markKey('hoà')).toBe(markKey('hòa'));
+    expect(markKey('thuỷ')).toBe(markKey('thủy'));
+    expect(markKey('đăng'.normalize('NFD'))).toBe(markKey('đăng'));
+    expect(markKey('bán')).not.toBe(markKey('bạn'));
   });
 });
 
