@@ -51,6 +51,7 @@ export async function createApiRuntime(config: Config, options: ApiRuntimeOption
   const store = await openStore({
     dataDir: config.storage.dataDir,
     databaseUrl: config.storage.databaseUrl,
+    poolSize: config.storage.poolSize,
     maxAttachmentBytes: config.dossiers.maxAttachmentBytes,
   });
   const now = options.now ?? (() => new Date());

@@ -26,6 +26,7 @@ const EnvSchema = z.object({
   PUBLIC_BASE_URL: optionalString,
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: optionalString,
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_SILENT: bool(false),
 
   CATALOGUE_DIR: optionalString,
@@ -97,7 +98,7 @@ type Env = z.infer<typeof EnvSchema>;
 export interface Config {
   env: Env['NODE_ENV'];
   server: { host: string; port: number; publicBaseUrl: string | undefined; logSilent: boolean };
-  storage: { dataDir: string; databaseUrl: string | undefined };
+  storage: { dataDir: string; databaseUrl: string | undefined; poolSize: number };
   knowledge: {
     catalogueDir: string | undefined;
     indexDir: string;
@@ -200,7 +201,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       publicBaseUrl: e.PUBLIC_BASE_URL,
       logSilent: e.LOG_SILENT,
     },
-    storage: { dataDir, databaseUrl: e.DATABASE_URL },
+    storage: { dataDir, databaseUrl: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
     knowledge: {
       catalogueDir: e.CATALOGUE_DIR,
       indexDir: path.resolve(e.INDEX_DIR ?? path.join(dataDir, 'index')),
@@ -263,4 +264,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       trustProxy: e.TRUST_PROXY,
     },
   };
+}
+
+/**
+ * The environment for a child process: this process's environment plus `overrides`. Scripts that
+ * start a server child use it, so they never read process.env themselves.
+ */
+export function childEnvironment(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
 }

@@ -5,6 +5,7 @@
  * connection and transaction plumbing differ. Every query is parameterised (`$1`, `$2`, …).
  */
 import { mkdirSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -32,13 +33,53 @@ const OID_DATE = 1082;
 const parseDate = (v: string) => v;
 const parseInt8 = (v: string) => Number(v);
 
-/** Opens (creating if needed) the embedded database in `dir`. */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite is single-process: two processes opening one data folder would corrupt it. A lock file with
+ * the owner's pid guards it; a lock left by a dead process (crash, SIGKILL) is taken over.
+ */
+async function lockDataDir(lockPath: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await writeFile(lockPath, String(process.pid), { flag: 'wx' });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number((await readFile(lockPath, 'utf8').catch(() => '')).trim());
+      if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
+        throw new Error(
+          `The embedded database ${path.dirname(lockPath)} is in use by process ${owner}. Stop that process (e.g. the server) first, or use PostgreSQL (DATABASE_URL) to share the database.`,
+        );
+      }
+      await rm(lockPath, { force: true });
+    }
+  }
+  throw new Error(`could not lock ${lockPath}`);
+}
+
+/** Opens (creating if needed) the embedded database in `dir`; one process at a time. */
 export async function openPglite(dir: string): Promise<Database> {
   mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
-  const db = await PGlite.create({
-    dataDir: dir,
-    parsers: { [OID_DATE]: parseDate, [OID_INT8]: parseInt8 },
-  });
+  const lockPath = `${path.resolve(dir)}.lock`;
+  await lockDataDir(lockPath);
+  let db: PGlite;
+  try {
+    db = await PGlite.create({
+      dataDir: dir,
+      parsers: { [OID_DATE]: parseDate, [OID_INT8]: parseInt8 },
+    });
+  } catch (error) {
+    await rm(lockPath, { force: true });
+    throw error;
+  }
   const wrap = (q: { query: PGlite['query'] }): Queryable => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {
       const result = await q.query<T>(sql, params as unknown[]);
@@ -52,7 +93,10 @@ export async function openPglite(dir: string): Promise<Database> {
     // PGlite has a single connection and serialises transactions behind a mutex, so there is
     // nothing to retry: transactions never run concurrently.
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
-    close: () => db.close(),
+    async close() {
+      await db.close();
+      await rm(lockPath, { force: true });
+    },
   };
 }
 
