@@ -65,7 +65,7 @@ export interface RetrieverSettings {
 export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
   query: DEFAULT_QUERY_WEIGHTS,
   fusion: DEFAULT_FUSION_WEIGHTS,
-  rerank: { candidates: 40, namePrecision: 0.3, nameCoverage: 0.1, topicInName: 0.2, qualifierPenalty: 0.1, precisionOnCoreName: false },
+  rerank: { candidates: 40, namePrecision: 0.3, nameCoverage: 0.1, topicInName: 0.2, qualifierPenalty: 0.15, precisionOnCoreName: false },
   priors: DEFAULT_PRIORS,
   abstention: DEFAULT_ABSTENTION,
   lexicalCandidates: 100,

@@ -140,7 +140,10 @@ export class QueryAnalyzer {
     };
     const concepts: QueryConcept[] = [];
     const expansionTexts: string[] = [];
-    const sequences: Token[][] = [tokens];
+    // The question's own words for qualifier checks; question phrases ("mất bao lâu") are blanked so
+    // their words ("mất") do not count as asking for anything.
+    const own = [...tokens];
+    const sequences: Token[][] = [own];
     let lexiconHits = 0;
     let offTopicHits = 0;
     const phrases = new Set<string>();
@@ -149,6 +152,7 @@ export class QueryAnalyzer {
       const isQuestionPhrase = m.means.length === 0;
       for (let i = m.start; i < m.end; i += 1) {
         weights[i] = isQuestionPhrase ? w.questionPhrase : Math.min(weights[i]!, w.translated);
+        if (isQuestionPhrase) own[i] = { text: '', folded: '' };
       }
       if (m.entry.kind === 'offtopic') offTopicHits += 1;
       if (isQuestionPhrase) continue;
