@@ -16,17 +16,23 @@ export interface BenchModule {
 const BENCH_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bench');
 
 async function loadBenches(): Promise<BenchModule[]> {
-  const files = (await readdir(BENCH_DIR)).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort();
+  const files = (await readdir(BENCH_DIR))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+    .sort();
   const out: BenchModule[] = [];
   for (const file of files) {
-    const mod = (await import(pathToFileURL(path.join(BENCH_DIR, file)).href)) as { bench?: BenchModule };
+    const mod = (await import(pathToFileURL(path.join(BENCH_DIR, file)).href)) as {
+      bench?: BenchModule;
+    };
     if (mod.bench && typeof mod.bench.run === 'function') out.push(mod.bench);
   }
   return out;
 }
 
 async function main(wanted: string[]): Promise<void> {
-  const benches = (await loadBenches()).filter((b) => wanted.length === 0 || wanted.includes(b.name));
+  const benches = (await loadBenches()).filter(
+    (b) => wanted.length === 0 || wanted.includes(b.name),
+  );
   const unknown = wanted.filter((w) => !benches.some((b) => b.name === w));
   if (unknown.length > 0) process.stderr.write(`bench: no benchmark named ${unknown.join(', ')}\n`);
   const results: Record<string, unknown> = {};

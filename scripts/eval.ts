@@ -38,9 +38,16 @@ function table(name: string, summary: EvalSummary): string {
 
 function describeMiss(o: QuestionOutcome): string {
   const got = o.result.hits.slice(0, 3).map((h) => `${h.code} ${h.name.slice(0, 60)}`);
-  const why = o.question.expected.length === 0 ? 'answered off-topic' : o.rank === 0 ? 'not in top 10' : `rank ${o.rank}`;
-  return `${o.question.id} [${o.question.style}] ${why}${o.answered ? '' : ' (abstained)'}\n` +
-    `  Q: ${o.question.question}\n  expected: ${o.question.expected.join(', ') || '(none)'}\n  got: ${got.join(' | ') || '(nothing)'}`;
+  const why =
+    o.question.expected.length === 0
+      ? 'answered off-topic'
+      : o.rank === 0
+        ? 'not in top 10'
+        : `rank ${o.rank}`;
+  return (
+    `${o.question.id} [${o.question.style}] ${why}${o.answered ? '' : ' (abstained)'}\n` +
+    `  Q: ${o.question.question}\n  expected: ${o.question.expected.join(', ') || '(none)'}\n  got: ${got.join(' | ') || '(nothing)'}`
+  );
 }
 
 async function main(args: string[]): Promise<void> {
@@ -62,9 +69,14 @@ async function main(args: string[]): Promise<void> {
         `${table('motcua retriever', summary.ours)}\n\n${table('baseline: full-text over folded names', summary.baseline)}\n`,
     );
   }
-  const misses = ours.filter((o) => (o.question.expected.length === 0 ? o.answered : o.rank !== 1 || !o.answered));
+  const misses = ours.filter((o) =>
+    o.question.expected.length === 0 ? o.answered : o.rank !== 1 || !o.answered,
+  );
   if (args.includes('--misses')) process.stderr.write(`${misses.map(describeMiss).join('\n')}\n`);
-  else process.stderr.write(`${misses.length} misses (rank ≠ 1, wrongly abstained or answered off-topic); --misses lists them\n`);
+  else
+    process.stderr.write(
+      `${misses.length} misses (rank ≠ 1, wrongly abstained or answered off-topic); --misses lists them\n`,
+    );
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

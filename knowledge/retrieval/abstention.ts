@@ -72,7 +72,8 @@ export function conceptCoverage(
   let inName = 0;
   for (const c of concepts) {
     if (c.syllables.length === 0) continue;
-    const weight = c.weight * (c.syllables.reduce((s, t) => s + lookup.idf(t.folded), 0) / c.syllables.length);
+    const weight =
+      c.weight * (c.syllables.reduce((s, t) => s + lookup.idf(t.folded), 0) / c.syllables.length);
     let any = 0;
     let name = 0;
     for (const syllable of c.syllables) {
@@ -85,11 +86,17 @@ export function conceptCoverage(
     found += (weight * any) / c.syllables.length;
     inName += (weight * name) / c.syllables.length;
   }
-  return total > 0 ? { coverage: found / total, nameCoverage: inName / total } : { coverage: 0, nameCoverage: 0 };
+  return total > 0
+    ? { coverage: found / total, nameCoverage: inName / total }
+    : { coverage: 0, nameCoverage: 0 };
 }
 
 /** Share of `phrases` that occur in `doc` (0 when there are none). */
-export function phraseCoverage(phrases: readonly string[], doc: number, lookup: TermLookup): number {
+export function phraseCoverage(
+  phrases: readonly string[],
+  doc: number,
+  lookup: TermLookup,
+): number {
   if (phrases.length === 0) return 0;
   return phrases.filter((p) => lookup.flagsOf(p, doc) !== 0).length / phrases.length;
 }

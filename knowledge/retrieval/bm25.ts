@@ -65,7 +65,10 @@ export class Bm25Index {
     });
     const avg = {} as Record<FieldName, number>;
     for (const name of FIELD_NAMES) {
-      avg[name] = Math.max(1, perDoc.reduce((s, d) => s + d.lengths[name], 0) / Math.max(1, perDoc.length));
+      avg[name] = Math.max(
+        1,
+        perDoc.reduce((s, d) => s + d.lengths[name], 0) / Math.max(1, perDoc.length),
+      );
     }
     const postings = new Map<string, Array<{ doc: number; tf: number; flags: number }>>();
     perDoc.forEach((d, doc) => {

@@ -7,7 +7,11 @@ import path from 'node:path';
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { CatalogueMeta, Procedure } from '../catalogue/procedure-schema.js';
 import { Bm25Index } from './bm25.js';
-import { createProviderEmbeddings, embeddingIdentity, type EmbeddingSettings } from './embeddings.js';
+import {
+  createProviderEmbeddings,
+  embeddingIdentity,
+  type EmbeddingSettings,
+} from './embeddings.js';
 import {
   INDEX_BUILD_VERSION,
   MODEL_DIR,
@@ -141,12 +145,19 @@ export async function loadIndex(dir: string, settings: EmbeddingSettings): Promi
       readBm25(dir),
       VectorIndex.load(path.join(dir, VECTORS_DIR), embeddings),
     ]);
-    if (docs.length !== manifest.catalogueCount || bm25.data.docCount !== docs.length || vectors.size !== docs.length) {
+    if (
+      docs.length !== manifest.catalogueCount ||
+      bm25.data.docCount !== docs.length ||
+      vectors.size !== docs.length
+    ) {
       throw new Error('index parts disagree on the number of procedures');
     }
     return { manifest, docs, bm25, vectors, embeddings, lsa };
   } catch (error) {
     if (error instanceof IndexUnavailableError) throw error;
-    throw new IndexUnavailableError(`index in ${dir} is unreadable: ${(error as Error).message}`, error);
+    throw new IndexUnavailableError(
+      `index in ${dir} is unreadable: ${(error as Error).message}`,
+      error,
+    );
   }
 }

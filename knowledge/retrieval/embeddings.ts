@@ -11,7 +11,10 @@ import { IndexUnavailableError } from '../errors.js';
 export type EmbeddingSettings = Config['knowledge']['embeddings'];
 
 /** Provider and model written to the index manifest; a change means the index must be rebuilt. */
-export function embeddingIdentity(settings: EmbeddingSettings): { provider: string; model: string } {
+export function embeddingIdentity(settings: EmbeddingSettings): {
+  provider: string;
+  model: string;
+} {
   const defaults: Record<EmbeddingSettings['provider'], string> = {
     local: 'lsa-v1',
     openai: 'text-embedding-3-small',
@@ -47,7 +50,9 @@ export async function createProviderEmbeddings(settings: EmbeddingSettings): Pro
     case 'transformers':
       return createTransformersEmbeddings(settings);
     case 'local':
-      throw new IndexUnavailableError('the local embedding model is trained with the index; open it through openRetriever()');
+      throw new IndexUnavailableError(
+        'the local embedding model is trained with the index; open it through openRetriever()',
+      );
   }
 }
 
@@ -55,14 +60,22 @@ export async function createProviderEmbeddings(settings: EmbeddingSettings): Pro
 const TRANSFORMERS_PACKAGE = '@huggingface/transformers';
 
 interface FeatureExtractor {
-  (texts: string[], options: { pooling: 'mean'; normalize: boolean }): Promise<{ tolist(): number[][] }>;
+  (
+    texts: string[],
+    options: { pooling: 'mean'; normalize: boolean },
+  ): Promise<{ tolist(): number[][] }>;
 }
 
 async function createTransformersEmbeddings(settings: EmbeddingSettings): Promise<Embeddings> {
   if (!settings.modelDir) {
-    throw new IndexUnavailableError('EMBEDDINGS_PROVIDER=transformers needs TRANSFORMERS_MODEL_DIR (a local model folder)');
+    throw new IndexUnavailableError(
+      'EMBEDDINGS_PROVIDER=transformers needs TRANSFORMERS_MODEL_DIR (a local model folder)',
+    );
   }
-  let lib: { pipeline: (task: string, model: string, options: object) => Promise<FeatureExtractor>; env: Record<string, unknown> };
+  let lib: {
+    pipeline: (task: string, model: string, options: object) => Promise<FeatureExtractor>;
+    env: Record<string, unknown>;
+  };
   try {
     lib = (await import(TRANSFORMERS_PACKAGE)) as typeof lib;
   } catch (error) {
@@ -74,7 +87,9 @@ async function createTransformersEmbeddings(settings: EmbeddingSettings): Promis
     );
   }
   lib.env.allowRemoteModels = false;
-  const extractor = await lib.pipeline('feature-extraction', settings.modelDir, { local_files_only: true });
+  const extractor = await lib.pipeline('feature-extraction', settings.modelDir, {
+    local_files_only: true,
+  });
   const { Embeddings: Base } = await import('@langchain/core/embeddings');
   class TransformersEmbeddings extends Base {
     async embedDocuments(texts: string[]): Promise<number[][]> {

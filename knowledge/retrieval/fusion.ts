@@ -39,7 +39,11 @@ export type ScoreMap = ReadonlyMap<number, number>;
  * Fuses two rankings over the union of their candidates; a candidate missing from one ranking gets 0
  * there. Result values are in 0..1.
  */
-export function fuseScores(lexical: ScoreMap, dense: ScoreMap, weights: FusionWeights): Map<number, number> {
+export function fuseScores(
+  lexical: ScoreMap,
+  dense: ScoreMap,
+  weights: FusionWeights,
+): Map<number, number> {
   const total = weights.lexical + weights.dense || 1;
   const out = new Map<number, number>();
   const addNormalized = (scores: ScoreMap, weight: number) => {
@@ -56,13 +60,20 @@ export function fuseScores(lexical: ScoreMap, dense: ScoreMap, weights: FusionWe
  * Reciprocal-rank fusion (Cormack et al. 2009), for comparison: each ranking contributes
  * weight / (k + rank). Rescaled so the best possible score is 1.
  */
-export function reciprocalRankFusion(lexical: ScoreMap, dense: ScoreMap, weights: FusionWeights, k = 60): Map<number, number> {
+export function reciprocalRankFusion(
+  lexical: ScoreMap,
+  dense: ScoreMap,
+  weights: FusionWeights,
+  k = 60,
+): Map<number, number> {
   const total = weights.lexical + weights.dense || 1;
   const out = new Map<number, number>();
   const add = (scores: ScoreMap, weight: number) => {
     [...scores.entries()]
       .sort((a, b) => b[1] - a[1])
-      .forEach(([doc], rank) => out.set(doc, (out.get(doc) ?? 0) + ((weight / total) * (k + 1)) / (k + rank + 1)));
+      .forEach(([doc], rank) =>
+        out.set(doc, (out.get(doc) ?? 0) + ((weight / total) * (k + 1)) / (k + rank + 1)),
+      );
   };
   add(lexical, weights.lexical);
   add(dense, weights.dense);

@@ -3,7 +3,14 @@
  * min-max scores, nudged by ranking priors, with a calibrated abstention flag.
  */
 import type { Embeddings } from '@langchain/core/embeddings';
-import { MAX_QUERY_CHARS, foldedTokens, marksCompatible, normalizeText, tokenize, type Token } from '../text/normalize.js';
+import {
+  MAX_QUERY_CHARS,
+  foldedTokens,
+  marksCompatible,
+  normalizeText,
+  tokenize,
+  type Token,
+} from '../text/normalize.js';
 import { tokenWeight } from '../text/stopwords.js';
 import {
   DEFAULT_ABSTENTION,
@@ -14,10 +21,20 @@ import {
   type AbstentionModel,
 } from './abstention.js';
 import type { Bm25Index } from './bm25.js';
-import { DEFAULT_FUSION_WEIGHTS, fuseScores, reciprocalRankFusion, type FusionWeights } from './fusion.js';
+import {
+  DEFAULT_FUSION_WEIGHTS,
+  fuseScores,
+  reciprocalRankFusion,
+  type FusionWeights,
+} from './fusion.js';
 import type { Lexicon } from './lexicon.js';
 import { DEFAULT_PRIORS, computePriors, type DocMeta, type PriorSettings } from './priors.js';
-import { DEFAULT_QUERY_WEIGHTS, QueryAnalyzer, type AnalyzedQuery, type QueryWeights } from './query-analyzer.js';
+import {
+  DEFAULT_QUERY_WEIGHTS,
+  QueryAnalyzer,
+  type AnalyzedQuery,
+  type QueryWeights,
+} from './query-analyzer.js';
 import { coreName, searchableName } from './procedure-text.js';
 import type { RetrievalResult, Retriever, SearchOptions } from './retriever.js';
 import { isUnigram } from './terms.js';
@@ -45,6 +62,8 @@ export interface RerankSettings {
   nameCoverage: number;
   /** Weight of the share of recognised lexicon topics the name contains. */
   topicInName: number;
+  /** Among same-name copies, give the best slot to the one with the highest prior. */
+  preferFilingVariant: boolean;
   /** Judge name precision on the name without parenthetical clarifications. */
   precisionOnCoreName: boolean;
   /** Penalty per variant marker in the name ("lưu động", "cấp lại"…) the question does not ask for. */
@@ -65,7 +84,15 @@ export interface RetrieverSettings {
 export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
   query: DEFAULT_QUERY_WEIGHTS,
   fusion: DEFAULT_FUSION_WEIGHTS,
-  rerank: { candidates: 40, namePrecision: 0.3, nameCoverage: 0.1, topicInName: 0.2, qualifierPenalty: 0.15, precisionOnCoreName: false },
+  rerank: {
+    candidates: 40,
+    namePrecision: 0.3,
+    nameCoverage: 0.1,
+    topicInName: 0.2,
+    qualifierPenalty: 0.15,
+    precisionOnCoreName: false,
+    preferFilingVariant: true,
+  },
   priors: DEFAULT_PRIORS,
   abstention: DEFAULT_ABSTENTION,
   lexicalCandidates: 100,
@@ -99,10 +126,20 @@ export class HybridRetriever implements Retriever {
     settings: Partial<RetrieverSettings> = {},
   ) {
     this.settings = { ...DEFAULT_RETRIEVER_SETTINGS, ...settings };
-    this.analyzer = new QueryAnalyzer(parts.lexicon, parts.bm25.syllableFrequencies(), parts.bm25.accentTerms(), this.settings.query);
+    this.analyzer = new QueryAnalyzer(
+      parts.lexicon,
+      parts.bm25.syllableFrequencies(),
+      parts.bm25.accentTerms(),
+      this.settings.query,
+    );
     this.priors = computePriors(parts.docs, this.settings.priors);
     const { rerank } = this.settings;
-    this.maxScore = 1 + Math.max(0, ...this.priors) + rerank.namePrecision + rerank.nameCoverage + rerank.topicInName;
+    this.maxScore =
+      1 +
+      Math.max(0, ...this.priors) +
+      rerank.namePrecision +
+      rerank.nameCoverage +
+      rerank.topicInName;
   }
 
   /** Code and name of every indexed procedure (for baselines and diagnostics). */
@@ -117,21 +154,30 @@ export class HybridRetriever implements Retriever {
 
   async explain(question: unknown, options: SearchOptions = {}): Promise<ExplainedResult> {
     const k = Math.max(1, Math.min(MAX_K, Math.floor(options.k ?? 5)));
-    const text = typeof question === 'string' ? normalizeText(question.slice(0, MAX_QUERY_CHARS * 2)) : '';
+    const text =
+      typeof question === 'string' ? normalizeText(question.slice(0, MAX_QUERY_CHARS * 2)) : '';
     if (!/[\p{L}\p{N}]/u.test(text)) return { ...NOTHING, query: null, features: null };
     const query = this.analyzer.analyze(text);
     if (query.terms.size === 0) return { ...NOTHING, query, features: null };
 
     const { bm25, vectors, embeddings, docs } = this.parts;
     const lexical = new Map(
-      bm25.search(query.terms, this.settings.lexicalCandidates).map((s) => [s.doc, s.score] as const),
+      bm25
+        .search(query.terms, this.settings.lexicalCandidates)
+        .map((s) => [s.doc, s.score] as const),
     );
     const queryVector = await embeddings.embedQuery(query.denseText);
     const denseHits = await vectors.searchVector(queryVector, this.settings.denseCandidates);
     const dense = new Map(denseHits.map((h) => [h.doc, h.similarity] as const));
     const ranked = this.rerank(
       query,
-      [...(this.settings.fusion.method === 'rrf' ? reciprocalRankFusion : fuseScores)(lexical, dense, this.settings.fusion)]
+      [
+        ...(this.settings.fusion.method === 'rrf' ? reciprocalRankFusion : fuseScores)(
+          lexical,
+          dense,
+          this.settings.fusion,
+        ),
+      ]
         .map(([doc, score]) => ({ doc, score: score + this.priors[doc]! }))
         .sort((a, b) => b.score - a.score || a.doc - b.doc),
     );
@@ -148,8 +194,11 @@ export class HybridRetriever implements Retriever {
     };
     const confidence = confidenceOf(features, this.settings.abstention);
     // Chit-chat gets no suggestions: "chào bạn" must not offer "chào bán chứng quyền".
-    const noSuggestions = confidence < SUGGESTION_FLOOR || (features.offTopic === 1 && features.lexicon === 0);
-    const hits = (noSuggestions && confidence < this.settings.abstention.threshold ? [] : ranked.slice(0, k)).map(({ doc, score }) => ({
+    const noSuggestions =
+      confidence < SUGGESTION_FLOOR || (features.offTopic === 1 && features.lexicon === 0);
+    const hits = (
+      noSuggestions && confidence < this.settings.abstention.threshold ? [] : ranked.slice(0, k)
+    ).map(({ doc, score }) => ({
       code: docs[doc]!.code,
       name: docs[doc]!.name,
       score: Math.round(Math.min(1, Math.max(0, score / this.maxScore)) * 10_000) / 10_000,
@@ -165,7 +214,8 @@ export class HybridRetriever implements Retriever {
 
   /** Adds name-fit features to the best candidates and re-sorts them (the tail keeps its order). */
   private rerank(query: AnalyzedQuery, ranked: Array<{ doc: number; score: number }>) {
-    const { candidates, namePrecision, nameCoverage, topicInName, qualifierPenalty } = this.settings.rerank;
+    const { candidates, namePrecision, nameCoverage, topicInName, qualifierPenalty } =
+      this.settings.rerank;
     const topics = query.concepts.filter((c) => c.fromLexicon);
     const asked = new Set<string>();
     for (const [term, weight] of query.terms) if (weight >= 0.3 && isUnigram(term)) asked.add(term);
@@ -173,9 +223,13 @@ export class HybridRetriever implements Retriever {
     const head = ranked.slice(0, candidates).map(({ doc, score }) => {
       const precision = this.namePrecision(doc, asked);
       const coverage = conceptCoverage(query.concepts, doc, this.parts.bm25).nameCoverage;
-      const topic = topics.length > 0 ? conceptCoverage(topics, doc, this.parts.bm25).nameCoverage : 0;
+      const topic =
+        topics.length > 0 ? conceptCoverage(topics, doc, this.parts.bm25).nameCoverage : 0;
       const qualifiers = this.parts.lexicon.qualifiers;
-      const unasked = this.qualifiersOf(doc).reduce((n, q) => n + (wanted[q] ? 0 : qualifiers[q]!.weight), 0);
+      const unasked = this.qualifiersOf(doc).reduce(
+        (n, q) => n + (wanted[q] ? 0 : qualifiers[q]!.weight),
+        0,
+      );
       return {
         doc,
         score:
@@ -187,14 +241,54 @@ export class HybridRetriever implements Retriever {
       };
     });
     head.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    return [...head, ...ranked.slice(candidates)];
+    const ordered = this.settings.rerank.preferFilingVariant
+      ? this.preferFilingVariant(head)
+      : head;
+    return [...ordered, ...ranked.slice(candidates)];
+  }
+
+  /**
+   * Procedures published twice under the same name (a listed copy without details, a central and a
+   * provincial copy, "hủy"/"huỷ" spellings) keep their best slot, but the copy a resident actually
+   * files — commune level, with details — takes it.
+   */
+  private preferFilingVariant(head: Array<{ doc: number; score: number }>) {
+    const groups = new Map<string, number[]>();
+    head.forEach((h, slot) => {
+      // Other provinces' and internal copies never take a slot from ours.
+      if (this.priors[h.doc]! < 0) return;
+      const key = foldedTokens(coreName(this.parts.docs[h.doc]!.name)).join(' ');
+      const slots = groups.get(key);
+      if (slots) slots.push(slot);
+      else groups.set(key, [slot]);
+    });
+    const out = [...head];
+    for (const slots of groups.values()) {
+      if (slots.length < 2) continue;
+      const filing = (doc: number) => {
+        const d = this.parts.docs[doc]!;
+        return (
+          (d.levels.includes('xa') ? 4 : d.levels.includes('tinh') ? 2 : 0) +
+          (d.detail === 'full' ? 1 : 0)
+        );
+      };
+      const members = slots
+        .map((slot) => head[slot]!)
+        .sort((a, b) => filing(b.doc) - filing(a.doc) || b.score - a.score);
+      slots.forEach((slot, i) => {
+        out[slot] = { doc: members[i]!.doc, score: head[slot]!.score };
+      });
+    }
+    return out;
   }
 
   private namePrecision(doc: number, asked: ReadonlySet<string>): number {
     let terms = this.nameTerms.get(doc);
     if (!terms) {
       const full = this.parts.docs[doc]!.name;
-      const name = tokenize(this.settings.rerank.precisionOnCoreName ? coreName(full) : searchableName(full));
+      const name = tokenize(
+        this.settings.rerank.precisionOnCoreName ? coreName(full) : searchableName(full),
+      );
       const unique = new Set(name.filter((t) => tokenWeight(t.text) === 1).map((t) => t.folded));
       terms = [...unique].map((term) => ({ term, idf: this.parts.bm25.idf(term) }));
       this.nameTerms.set(doc, terms);
@@ -213,7 +307,8 @@ export class HybridRetriever implements Retriever {
    * compared folded, but typed marks must fit ("đối với" does not ask for "cấp đổi").
    */
   private wantedQualifiers(query: AnalyzedQuery): boolean[] {
-    const fits = (typed: Token, want: Token) => typed.folded === want.folded && marksCompatible(typed.text, want.text);
+    const fits = (typed: Token, want: Token) =>
+      typed.folded === want.folded && marksCompatible(typed.text, want.text);
     const occurs = (phrase: readonly Token[]) =>
       query.sequences.some((seq) => {
         for (let i = 0; i + phrase.length <= seq.length; i += 1) {

@@ -42,7 +42,10 @@ export async function readManifest(dir: string): Promise<IndexManifest | undefin
 /**
  * Writes an index atomically: `write` fills a sibling temporary folder, which then replaces `dir`.
  */
-export async function writeIndexAtomically(dir: string, write: (tmp: string) => Promise<void>): Promise<void> {
+export async function writeIndexAtomically(
+  dir: string,
+  write: (tmp: string) => Promise<void>,
+): Promise<void> {
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
   const old = `${dir}.old-${process.pid}-${Date.now()}`;
   await mkdir(tmp, { recursive: true });
@@ -71,7 +74,10 @@ export async function writeBm25(dir: string, index: Bm25Index): Promise<void> {
   await writeFile(path.join(dir, BM25_FILE), JSON.stringify({ docCount, terms }));
   for (const name of ARRAYS) {
     const a = index.data[name];
-    await writeFile(path.join(dir, `bm25-${name}.bin`), new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    await writeFile(
+      path.join(dir, `bm25-${name}.bin`),
+      new Uint8Array(a.buffer, a.byteOffset, a.byteLength),
+    );
   }
 }
 
@@ -82,8 +88,13 @@ async function readBytes(file: string): Promise<ArrayBuffer> {
 }
 
 export async function readBm25(dir: string): Promise<Bm25Index> {
-  const head = JSON.parse(await readFile(path.join(dir, BM25_FILE), 'utf8')) as { docCount: number; terms: string[] };
-  const [idf, offsets, docs, tf, flags] = await Promise.all(ARRAYS.map((n) => readBytes(path.join(dir, `bm25-${n}.bin`))));
+  const head = JSON.parse(await readFile(path.join(dir, BM25_FILE), 'utf8')) as {
+    docCount: number;
+    terms: string[];
+  };
+  const [idf, offsets, docs, tf, flags] = await Promise.all(
+    ARRAYS.map((n) => readBytes(path.join(dir, `bm25-${n}.bin`))),
+  );
   return new Bm25Index({
     docCount: head.docCount,
     terms: head.terms,

@@ -68,7 +68,13 @@ export class Lexicon {
   constructor(
     readonly entries: readonly LexiconEntry[],
     abbreviations: Readonly<Record<string, string>> = {},
-    qualifiers: ReadonlyArray<{ name: string; unless: string[]; kind?: 'action'; weight?: number; note: string }> = [],
+    qualifiers: ReadonlyArray<{
+      name: string;
+      unless: string[];
+      kind?: 'action';
+      weight?: number;
+      note: string;
+    }> = [],
   ) {
     this.qualifiers = qualifiers.map((q) => ({
       name: foldedTokens(q.name),
@@ -85,7 +91,10 @@ export class Lexicon {
       this.add({ say: [short], means: full, note: 'abbreviation' });
     }
     const sorted = [...this.abbreviations].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    this.indexFingerprint = createHash('sha256').update(JSON.stringify(sorted)).digest('hex').slice(0, 16);
+    this.indexFingerprint = createHash('sha256')
+      .update(JSON.stringify(sorted))
+      .digest('hex')
+      .slice(0, 16);
   }
 
   /** Loads lexicon.json (or another file with the same shape). */
@@ -93,7 +102,15 @@ export class Lexicon {
     const data = JSON.parse(readFileSync(file, 'utf8')) as {
       entries: LexiconEntry[];
       abbreviations?: Record<string, string>;
-      qualifiers?: { list: Array<{ name: string; unless: string[]; kind?: 'action'; weight?: number; note: string }> };
+      qualifiers?: {
+        list: Array<{
+          name: string;
+          unless: string[];
+          kind?: 'action';
+          weight?: number;
+          note: string;
+        }>;
+      };
     };
     return new Lexicon(data.entries, data.abbreviations, data.qualifiers?.list);
   }
@@ -142,7 +159,9 @@ export class Lexicon {
       let best: { end: number; entry: LexiconEntry } | undefined;
       for (let j = i; j < tokens.length && node; j += 1) {
         node = node.next.get(tokens[j]!.folded);
-        const fit = node?.ends.find((e) => e.accented.every((a, k) => marksCompatible(tokens[i + k]!.text, a)));
+        const fit = node?.ends.find((e) =>
+          e.accented.every((a, k) => marksCompatible(tokens[i + k]!.text, a)),
+        );
         if (fit) best = { end: j + 1, entry: fit.entry };
       }
       if (best) {

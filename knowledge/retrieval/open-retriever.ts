@@ -8,7 +8,13 @@ import type { Config } from '../../common/config.js';
 import { BUNDLED_CATALOGUE_DIR, META_FILE, loadCatalogue } from '../catalogue/load-catalogue.js';
 import { CatalogueMetaSchema, type CatalogueMeta } from '../catalogue/procedure-schema.js';
 import { CatalogueInvalidError, IndexUnavailableError } from '../errors.js';
-import { buildIndex, loadIndex, saveIndex, type BuiltIndex, type ProgressListener } from './build-index.js';
+import {
+  buildIndex,
+  loadIndex,
+  saveIndex,
+  type BuiltIndex,
+  type ProgressListener,
+} from './build-index.js';
 import { embeddingIdentity, type EmbeddingSettings } from './embeddings.js';
 import { HybridRetriever, type RetrieverSettings } from './hybrid-retriever.js';
 import { INDEX_BUILD_VERSION, readManifest, type IndexManifest } from './index-store.js';
@@ -40,7 +46,9 @@ async function readCatalogueMeta(dir: string): Promise<CatalogueMeta> {
   try {
     return CatalogueMetaSchema.parse(JSON.parse(await readFile(path.join(dir, META_FILE), 'utf8')));
   } catch (error) {
-    throw new CatalogueInvalidError([`cannot read ${META_FILE} in ${dir}: ${(error as Error).message}`]);
+    throw new CatalogueInvalidError([
+      `cannot read ${META_FILE} in ${dir}: ${(error as Error).message}`,
+    ]);
   }
 }
 
@@ -83,7 +91,10 @@ export async function openRetriever(options: OpenRetrieverOptions): Promise<Open
   const lexicon = options.lexicon ?? Lexicon.load();
   let index: BuiltIndex | undefined;
   let rebuilt = false;
-  if (!options.forceRebuild && isIndexCurrent(await readManifest(options.indexDir), meta, options.embeddings, lexicon)) {
+  if (
+    !options.forceRebuild &&
+    isIndexCurrent(await readManifest(options.indexDir), meta, options.embeddings, lexicon)
+  ) {
     index = await loadIndex(options.indexDir, options.embeddings).catch((error: unknown) => {
       if (error instanceof IndexUnavailableError) return undefined;
       throw error;

@@ -31,7 +31,10 @@ export function coreName(name: string): string {
   return plain.replace(PARENTHESES, ' ').replace(/\s+/g, ' ').trim() || plain;
 }
 
-export function procedureFields(p: Procedure, expand: (text: string) => string = (t) => t): ProcedureFields {
+export function procedureFields(
+  p: Procedure,
+  expand: (text: string) => string = (t) => t,
+): ProcedureFields {
   const body = [
     ...p.documentGroups.flatMap((g) => [g.name ?? '', ...g.documents.map((d) => d.name)]),
     ...p.results,

@@ -5,7 +5,14 @@
  * marks fit what was typed.
  */
 import { SyllableCorrector } from '../text/fuzzy.js';
-import { MAX_QUERY_CHARS, bigrams, hasMarks, markSet, tokenize, type Token } from '../text/normalize.js';
+import {
+  MAX_QUERY_CHARS,
+  bigrams,
+  hasMarks,
+  markSet,
+  tokenize,
+  type Token,
+} from '../text/normalize.js';
 import { tokenWeight } from '../text/stopwords.js';
 import { telexToFolded } from '../text/telex.js';
 import type { Lexicon } from './lexicon.js';
@@ -110,7 +117,14 @@ export class QueryAnalyzer {
       if (telex !== undefined && this.known(telex)) return { text: telex, folded: telex };
       // Short words have too many one-edit neighbours ("alo" → "lao") to guess safely.
       if (t.folded.length < 4) return t;
-      const fixed = this.corrector.correct(t.folded);
+      // "thươg" must become "thường", not the more frequent "thuốc": typed marks must fit.
+      const typed = markSet(t.text);
+      const fits = (candidate: string) =>
+        typed.size === 0 ||
+        (this.accentForms.get(candidate) ?? []).some((f) =>
+          [...typed].every((m) => f.marks.has(m)),
+        );
+      const fixed = this.corrector.correct(t.folded, fits);
       return fixed === undefined ? t : { text: fixed, folded: fixed };
     });
   }
@@ -131,7 +145,10 @@ export class QueryAnalyzer {
 
   analyze(question: string): AnalyzedQuery {
     const w = this.weights;
-    const tokens = this.repair(tokenize(question.slice(0, MAX_QUERY_CHARS))).slice(0, MAX_QUERY_TOKENS);
+    const tokens = this.repair(tokenize(question.slice(0, MAX_QUERY_CHARS))).slice(
+      0,
+      MAX_QUERY_TOKENS,
+    );
     const folded = tokens.map((t) => t.folded);
     const weights = tokens.map((t) => tokenWeight(t.text));
     const terms = new Map<string, number>();
@@ -170,9 +187,12 @@ export class QueryAnalyzer {
         if (i === 0) return;
         const pair = `${means[i - 1]} ${t}`;
         add(pair, w.bigram * Math.sqrt(tw * meansWeights[i - 1]!));
-        if (tokenWeight(m.means[i]!.text) === 1 && tokenWeight(m.means[i - 1]!.text) === 1) phrases.add(pair);
+        if (tokenWeight(m.means[i]!.text) === 1 && tokenWeight(m.means[i - 1]!.text) === 1)
+          phrases.add(pair);
       });
-      const syllables = m.means.filter((t) => tokenWeight(t.text) === 1).map((t) => ({ folded: t.folded, accepts: [t.folded] }));
+      const syllables = m.means
+        .filter((t) => tokenWeight(t.text) === 1)
+        .map((t) => ({ folded: t.folded, accepts: [t.folded] }));
       concepts.push({ syllables, weight: 1, fromLexicon: true });
       expansionTexts.push(means.join(' '));
     }
@@ -181,7 +201,8 @@ export class QueryAnalyzer {
     // bigrams) down instead of letting the folded form match, e.g. "bạn" must not find "bán".
     const accepted = tokens.map((t) => this.accepts(t));
     tokens.forEach((t, i) => {
-      if (accepted[i]!.length === 0 && this.vocabulary.has(t.folded)) weights[i] = Math.min(weights[i]!, w.foreignMarks);
+      if (accepted[i]!.length === 0 && this.vocabulary.has(t.folded))
+        weights[i] = Math.min(weights[i]!, w.foreignMarks);
     });
     tokens.forEach((t, i) => {
       const weight = weights[i]!;
@@ -193,12 +214,17 @@ export class QueryAnalyzer {
         add(t.folded, weight);
       }
       if (tokenWeight(t.text) === 1 && weight >= w.translated) {
-        concepts.push({ syllables: [{ folded: t.folded, accepts: accepted[i]! }], weight: 1, fromLexicon: false });
+        concepts.push({
+          syllables: [{ folded: t.folded, accepts: accepted[i]! }],
+          weight: 1,
+          fromLexicon: false,
+        });
       }
     });
     bigrams(folded).forEach((bg, i) => {
       add(bg, w.bigram * Math.sqrt(weights[i]! * weights[i + 1]!));
-      const content = (j: number) => weights[j]! >= w.translated && tokenWeight(tokens[j]!.text) === 1;
+      const content = (j: number) =>
+        weights[j]! >= w.translated && tokenWeight(tokens[j]!.text) === 1;
       if (content(i) && content(i + 1)) phrases.add(bg);
     });
 

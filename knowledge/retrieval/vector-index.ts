@@ -75,7 +75,10 @@ export class VectorIndex {
   /** The `k` nearest procedures to an already embedded query. */
   async searchVector(vector: number[], k: number): Promise<DenseHit[]> {
     if (vector.every((v) => v === 0) || this.size === 0) return [];
-    const results = await this.store.similaritySearchVectorWithScore(vector, Math.min(k, this.size));
+    const results = await this.store.similaritySearchVectorWithScore(
+      vector,
+      Math.min(k, this.size),
+    );
     return results.map(([doc, distance]) => ({
       doc: (doc.metadata as { doc: number }).doc,
       similarity: 1 - distance,

@@ -58,8 +58,11 @@ export class SyllableCorrector {
     return this.frequency.has(word);
   }
 
-  /** Best known syllable one edit away, or undefined (short or non-letter tokens are left alone). */
-  correct(word: string): string | undefined {
+  /**
+   * Best known syllable one edit away, or undefined (short or non-letter tokens are left alone).
+   * `accept` can veto candidates (e.g. ones whose marks contradict what was typed).
+   */
+  correct(word: string, accept: (candidate: string) => boolean = () => true): string | undefined {
     if (word.length < 3 || !/^[a-z]+$/.test(word)) return undefined;
     let best: string | undefined;
     let bestFreq = -1;
@@ -67,7 +70,7 @@ export class SyllableCorrector {
       for (const candidate of this.byDeletion.get(key) ?? []) {
         const freq = this.frequency.get(candidate) ?? 0;
         if (freq <= bestFreq || candidate === word) continue;
-        if (editDistance(word, candidate, 1) <= 1) {
+        if (editDistance(word, candidate, 1) <= 1 && accept(candidate)) {
           best = candidate;
           bestFreq = freq;
         }

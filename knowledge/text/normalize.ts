@@ -15,12 +15,7 @@ const TOKEN = /[\p{L}\p{N}]+/gu;
 
 /** NFC (accepting NFD input), lower case, control characters removed, spaces collapsed. */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(CONTROL, ' ')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFC').replace(CONTROL, ' ').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Strips every diacritic and maps đ/Đ to d/D: "Đăng ký" → "Dang ky". */

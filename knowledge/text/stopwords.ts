@@ -34,7 +34,9 @@ const FILLER_FOLDED = words(`
  * rather than WHICH procedure. Multi-syllable ones ("hồ sơ", "lệ phí") are question phrases in the
  * lexicon instead, where marks can be checked.
  */
-const INTENT_ACCENTED = words(`giấy tờ tiền phí mất hết nộp cách bước gồm xã phường online mạng trực tuyến`);
+const INTENT_ACCENTED = words(
+  `giấy tờ tiền phí mất hết nộp cách bước gồm xã phường online mạng trực tuyến`,
+);
 const INTENT_FOLDED = words(`giay tien phi mat het nop cach buoc gom xa phuong ubnd online`);
 
 /**

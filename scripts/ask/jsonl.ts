@@ -27,7 +27,10 @@ export async function answerLine(retriever: Retriever, line: string): Promise<An
   } catch {
     return { id: null, answered: false, results: [], error: 'invalid JSON' };
   }
-  const record = (input && typeof input === 'object' ? input : {}) as { id?: unknown; question?: unknown };
+  const record = (input && typeof input === 'object' ? input : {}) as {
+    id?: unknown;
+    question?: unknown;
+  };
   const id = record.id ?? null;
   if (typeof record.question !== 'string') {
     return { id, answered: false, results: [], error: 'missing "question" string' };
@@ -37,18 +40,28 @@ export async function answerLine(retriever: Retriever, line: string): Promise<An
     const results = result.hits.map(({ code, name, score }) => ({ code, name, score }));
     return { id, answered: result.answered, results };
   } catch (error) {
-    return { id, answered: false, results: [], error: `search failed: ${(error as Error).message}` };
+    return {
+      id,
+      answered: false,
+      results: [],
+      error: `search failed: ${(error as Error).message}`,
+    };
   }
 }
 
 /** Streams answers for every non-blank line of `input` to `output`. */
-export async function runJsonl(retriever: Retriever, input: Readable, output: Writable): Promise<number> {
+export async function runJsonl(
+  retriever: Retriever,
+  input: Readable,
+  output: Writable,
+): Promise<number> {
   let count = 0;
   const lines = createInterface({ input, crlfDelay: Infinity });
   for await (const line of lines) {
     if (line.trim() === '') continue;
     const answer = await answerLine(retriever, line);
-    if (!output.write(`${JSON.stringify(answer)}\n`)) await new Promise((r) => output.once('drain', r));
+    if (!output.write(`${JSON.stringify(answer)}\n`))
+      await new Promise((r) => output.once('drain', r));
     count += 1;
   }
   return count;

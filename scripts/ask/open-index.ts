@@ -20,7 +20,9 @@ export function stderrProgressBar(): (p: BuildProgress) => void {
     const share = p.total > 0 ? p.done / p.total : 0;
     const filled = Math.round(share * width);
     const bar = `${'#'.repeat(filled)}${'.'.repeat(width - filled)}`;
-    process.stderr.write(`\rBuilding search index [${bar}] ${STAGE_LABEL[p.stage].padEnd(16)} ${Math.round(share * 100)}%`);
+    process.stderr.write(
+      `\rBuilding search index [${bar}] ${STAGE_LABEL[p.stage].padEnd(16)} ${Math.round(share * 100)}%`,
+    );
     if (p.stage === 'saving' && p.done === p.total) process.stderr.write('\n');
   };
 }

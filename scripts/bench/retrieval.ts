@@ -75,9 +75,13 @@ async function queryProcess(indexDir: string, catalogueDir: string): Promise<Que
 
 function runChild(indexDir: string, catalogueDir: string): Promise<QueryProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', THIS_FILE, '--child', indexDir, catalogueDir], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', THIS_FILE, '--child', indexDir, catalogueDir],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', reject);
@@ -96,7 +100,10 @@ export async function run(): Promise<Record<string, unknown>> {
   try {
     const started = performance.now();
     const catalogue = loadCatalogue({ dir: catalogueDir });
-    const built = await buildIndex(catalogue, { embeddings: config.knowledge.embeddings, lexicon: Lexicon.load() });
+    const built = await buildIndex(catalogue, {
+      embeddings: config.knowledge.embeddings,
+      lexicon: Lexicon.load(),
+    });
     await saveIndex(indexDir, built);
     const buildMs = performance.now() - started;
     const query = await runChild(indexDir, catalogueDir);
@@ -116,7 +123,8 @@ export const bench = { name: 'retrieval', run };
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [flag, indexDir, catalogueDir] = process.argv.slice(2);
-  const job = flag === '--child' && indexDir && catalogueDir ? queryProcess(indexDir, catalogueDir) : run();
+  const job =
+    flag === '--child' && indexDir && catalogueDir ? queryProcess(indexDir, catalogueDir) : run();
   job.then(
     (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
     (error: unknown) => {

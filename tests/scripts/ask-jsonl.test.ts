@@ -6,7 +6,10 @@ import { FIXTURE_CATALOGUE, tempDir } from '../knowledge/retrieval/support.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-function ask(stdin: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function ask(
+  stdin: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('npx', ['tsx', 'scripts/ask.ts', '--jsonl'], {
       cwd: ROOT,
@@ -39,19 +42,29 @@ describe('npm run ask -- --jsonl', () => {
       JSON.stringify({ id: 'q3', question: '😀'.repeat(5000) }),
       JSON.stringify({ id: 'q4' }),
     ].join('\n');
-    const env = { CATALOGUE_DIR: FIXTURE_CATALOGUE, INDEX_DIR: path.join(tmp.dir, 'index'), LOG_SILENT: 'true' };
+    const env = {
+      CATALOGUE_DIR: FIXTURE_CATALOGUE,
+      INDEX_DIR: path.join(tmp.dir, 'index'),
+      LOG_SILENT: 'true',
+    };
     const { code, stdout, stderr } = await ask(input, env);
     expect(code, stderr).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(5);
-    const answers = lines.map((l) => JSON.parse(l) as {
-      id: unknown;
-      answered: boolean;
-      results: Array<{ code: string; name: string; score: number }>;
-      error?: string;
-    });
+    const answers = lines.map(
+      (l) =>
+        JSON.parse(l) as {
+          id: unknown;
+          answered: boolean;
+          results: Array<{ code: string; name: string; score: number }>;
+          error?: string;
+        },
+    );
     expect(answers[0]).toMatchObject({ id: 'q1', answered: true });
-    expect(answers[0]!.results[0]).toMatchObject({ code: '1.001193', name: 'Thủ tục đăng ký khai sinh' });
+    expect(answers[0]!.results[0]).toMatchObject({
+      code: '1.001193',
+      name: 'Thủ tục đăng ký khai sinh',
+    });
     expect(answers[0]!.results.length).toBeLessThanOrEqual(5);
     expect(answers[1]).toMatchObject({ answered: false, results: [] });
     expect(answers[1]!.error).toBeTruthy();
@@ -64,7 +77,11 @@ describe('npm run ask -- --jsonl', () => {
 
     const again = await ask(JSON.stringify({ id: 'x', question: 'đăng ký kết hôn' }), env);
     expect(again.stderr).not.toContain('Building search index');
-    const answer = JSON.parse(again.stdout) as { id: string; answered: boolean; results: Array<{ code: string }> };
+    const answer = JSON.parse(again.stdout) as {
+      id: string;
+      answered: boolean;
+      results: Array<{ code: string }>;
+    };
     expect(answer).toMatchObject({ id: 'x', answered: true });
     expect(answer.results[0]?.code).toBe('1.000894');
   });

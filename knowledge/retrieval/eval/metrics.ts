@@ -29,7 +29,10 @@ export interface EvalSummary {
   offTopic: { count: number; abstained: number; abstentionRate: number };
 }
 
-export async function runQuestions(retriever: Retriever, questions: readonly DevQuestion[]): Promise<QuestionOutcome[]> {
+export async function runQuestions(
+  retriever: Retriever,
+  questions: readonly DevQuestion[],
+): Promise<QuestionOutcome[]> {
   const out: QuestionOutcome[] = [];
   for (const question of questions) {
     const result = await retriever.search(question.question, { k: 10 });
@@ -60,7 +63,16 @@ export function summarizeOutcomes(outcomes: readonly QuestionOutcome[]): EvalSum
   const abstained = off.filter((o) => !o.answered).length;
   return {
     overall: summarize('all', real),
-    byStyle: styles.map((s) => summarize(s, real.filter((o) => o.question.style === s))),
-    offTopic: { count: off.length, abstained, abstentionRate: off.length > 0 ? abstained / off.length : 0 },
+    byStyle: styles.map((s) =>
+      summarize(
+        s,
+        real.filter((o) => o.question.style === s),
+      ),
+    ),
+    offTopic: {
+      count: off.length,
+      abstained,
+      abstentionRate: off.length > 0 ? abstained / off.length : 0,
+    },
   };
 }

@@ -65,7 +65,8 @@ export function csrTransposeTimesDense(a: CsrMatrix, y: Dense): Dense {
 export function orthonormalizeColumns(m: Dense): void {
   const { rows, cols, data } = m;
   const t = new Float64Array(rows * cols);
-  for (let r = 0; r < rows; r += 1) for (let c = 0; c < cols; c += 1) t[c * rows + r] = data[r * cols + c]!;
+  for (let r = 0; r < rows; r += 1)
+    for (let c = 0; c < cols; c += 1) t[c * rows + r] = data[r * cols + c]!;
   for (let pass = 0; pass < 2; pass += 1) {
     for (let j = 0; j < cols; j += 1) {
       const oj = j * rows;
@@ -81,7 +82,8 @@ export function orthonormalizeColumns(m: Dense): void {
       for (let r = 0; r < rows; r += 1) t[oj + r]! /= norm;
     }
   }
-  for (let r = 0; r < rows; r += 1) for (let c = 0; c < cols; c += 1) data[r * cols + c] = t[c * rows + r]!;
+  for (let r = 0; r < rows; r += 1)
+    for (let c = 0; c < cols; c += 1) data[r * cols + c] = t[c * rows + r]!;
 }
 
 /** Xᵀ · Y for dense X (n×a) and Y (n×b): result a×b. */

@@ -138,9 +138,13 @@ export class LsaModel {
       idf: number[];
     };
     const bytes = await readFile(path.join(dir, PROJECTION_FILE));
-    const projection = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    const projection = new Float32Array(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+    );
     if (projection.length !== header.vocabulary.length * header.dims) {
-      throw new Error(`LSA projection has ${projection.length} values, expected ${header.vocabulary.length * header.dims}`);
+      throw new Error(
+        `LSA projection has ${projection.length} values, expected ${header.vocabulary.length * header.dims}`,
+      );
     }
     return new LsaModel(header.vocabulary, Float32Array.from(header.idf), projection, header.dims);
   }

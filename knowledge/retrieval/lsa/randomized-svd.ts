@@ -50,7 +50,8 @@ export function randomizedSvd(a: CsrMatrix, options: SvdOptions): TruncatedSvd {
   for (let i = 0; i < rank; i += 1) sigma[i] = Math.sqrt(Math.max(values[i]!, 0));
   // Right singular vectors: V = Bᵀ W Σ⁻¹ = Aᵀ (Q W) Σ⁻¹, first `rank` columns only.
   const w = dense(l, rank);
-  for (let i = 0; i < l; i += 1) for (let j = 0; j < rank; j += 1) w.data[i * rank + j] = vectors.data[i * l + j]!;
+  for (let i = 0; i < l; i += 1)
+    for (let j = 0; j < rank; j += 1) w.data[i * rank + j] = vectors.data[i * l + j]!;
   const right = csrTransposeTimesDense(a, times(q, w));
   for (let r = 0; r < a.cols; r += 1) {
     for (let j = 0; j < rank; j += 1) right.data[r * rank + j]! /= sigma[j]! || 1;

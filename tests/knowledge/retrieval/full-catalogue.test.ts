@@ -2,13 +2,19 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUNDLED_CATALOGUE_DIR, PROCEDURES_FILE } from '../../../knowledge/catalogue/load-catalogue.js';
+import {
+  BUNDLED_CATALOGUE_DIR,
+  PROCEDURES_FILE,
+} from '../../../knowledge/catalogue/load-catalogue.js';
 import { loadDevSet } from '../../../knowledge/retrieval/eval/dev-set.js';
 import { runQuestions, summarizeOutcomes } from '../../../knowledge/retrieval/eval/metrics.js';
 import { openRetriever } from '../../../knowledge/retrieval/open-retriever.js';
 import { LOCAL_EMBEDDINGS, tempDir } from './support.js';
 
-const DEV_SET = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../eval/dev-set.jsonl');
+const DEV_SET = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../eval/dev-set.jsonl',
+);
 const ready = existsSync(path.join(BUNDLED_CATALOGUE_DIR, PROCEDURES_FILE)) && existsSync(DEV_SET);
 let cleanup: (() => Promise<void>) | undefined;
 afterAll(async () => cleanup?.());
@@ -16,17 +22,24 @@ afterAll(async () => cleanup?.());
 // The one test that builds the index over the whole catalogue: a regression floor well below the
 // measured dev-set figures (README.md), so it fails on a real break, not on a small tuning change.
 describe.skipIf(!ready)('retrieval over the full catalogue', () => {
-  it('finds most dev-set procedures first and declines off-topic chat', { timeout: 120_000 }, async () => {
-    const tmp = await tempDir('motcua-full-index-');
-    cleanup = tmp.cleanup;
-    const { retriever } = await openRetriever({ indexDir: path.join(tmp.dir, 'index'), embeddings: LOCAL_EMBEDDINGS });
-    const summary = summarizeOutcomes(await runQuestions(retriever, loadDevSet(DEV_SET)));
-    expect(summary.overall.hit1).toBeGreaterThan(0.75);
-    expect(summary.overall.hit3).toBeGreaterThan(0.85);
-    expect(summary.overall.falseAbstention).toBeLessThan(0.1);
-    expect(summary.offTopic.abstentionRate).toBeGreaterThanOrEqual(0.9);
-    const accented = summary.byStyle.find((s) => s.style === 'accented')!;
-    const unaccented = summary.byStyle.find((s) => s.style === 'unaccented')!;
-    expect(Math.abs(accented.hit1 - unaccented.hit1)).toBeLessThan(0.05);
-  });
+  it(
+    'finds most dev-set procedures first and declines off-topic chat',
+    { timeout: 120_000 },
+    async () => {
+      const tmp = await tempDir('motcua-full-index-');
+      cleanup = tmp.cleanup;
+      const { retriever } = await openRetriever({
+        indexDir: path.join(tmp.dir, 'index'),
+        embeddings: LOCAL_EMBEDDINGS,
+      });
+      const summary = summarizeOutcomes(await runQuestions(retriever, loadDevSet(DEV_SET)));
+      expect(summary.overall.hit1).toBeGreaterThan(0.75);
+      expect(summary.overall.hit3).toBeGreaterThan(0.85);
+      expect(summary.overall.falseAbstention).toBeLessThan(0.1);
+      expect(summary.offTopic.abstentionRate).toBeGreaterThanOrEqual(0.9);
+      const accented = summary.byStyle.find((s) => s.style === 'accented')!;
+      const unaccented = summary.byStyle.find((s) => s.style === 'unaccented')!;
+      expect(Math.abs(accented.hit1 - unaccented.hit1)).toBeLessThan(0.05);
+    },
+  );
 });

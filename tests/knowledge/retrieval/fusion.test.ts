@@ -14,8 +14,15 @@ describe('minMaxNormalize', () => {
 });
 
 describe('fuseScores', () => {
-  const lexical = new Map([[1, 40], [2, 20], [3, 0]]);
-  const dense = new Map([[2, 0.9], [4, 0.3]]);
+  const lexical = new Map([
+    [1, 40],
+    [2, 20],
+    [3, 0],
+  ]);
+  const dense = new Map([
+    [2, 0.9],
+    [4, 0.3],
+  ]);
 
   it('combines normalised scores with the given weights, missing lists counting 0', () => {
     const fused = fuseScores(lexical, dense, { lexical: 0.8, dense: 0.2 });

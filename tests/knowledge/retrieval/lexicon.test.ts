@@ -1,7 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_CATALOGUE_DIR, PROCEDURES_FILE, loadCatalogue } from '../../../knowledge/catalogue/load-catalogue.js';
+import {
+  BUNDLED_CATALOGUE_DIR,
+  PROCEDURES_FILE,
+  loadCatalogue,
+} from '../../../knowledge/catalogue/load-catalogue.js';
 import { Lexicon } from '../../../knowledge/retrieval/lexicon.js';
 import { foldedTokens, tokenize } from '../../../knowledge/text/normalize.js';
 
@@ -18,14 +22,20 @@ describe('lexicon data', () => {
   it('has a note on every entry and no empty phrases', () => {
     for (const entry of lexicon.entries) {
       expect(entry.note.trim(), JSON.stringify(entry.say)).not.toBe('');
-      for (const phrase of entry.say) expect(foldedTokens(phrase).length, entry.note).toBeGreaterThan(0);
+      for (const phrase of entry.say)
+        expect(foldedTokens(phrase).length, entry.note).toBeGreaterThan(0);
     }
   });
 
   it.skipIf(!hasCatalogue)('expands only to words that occur in the catalogue', () => {
     const vocabulary = new Set<string>();
     for (const p of loadCatalogue().procedures) {
-      const text = [p.name, p.field ?? '', ...p.results, ...p.documentGroups.flatMap((g) => g.documents.map((d) => d.name))].join(' ');
+      const text = [
+        p.name,
+        p.field ?? '',
+        ...p.results,
+        ...p.documentGroups.flatMap((g) => g.documents.map((d) => d.name)),
+      ].join(' ');
       for (const t of foldedTokens(text)) vocabulary.add(t);
     }
     const missing = lexicon.entries.flatMap((e) =>
@@ -39,7 +49,9 @@ describe('lexicon data', () => {
 
 describe('Lexicon.match', () => {
   it('translates everyday words into catalogue wording, with or without diacritics', () => {
-    expect(meaningOf('làm sổ đỏ lần đầu')).toEqual(['đăng ký đất đai cấp giấy chứng nhận quyền sử dụng đất lần đầu']);
+    expect(meaningOf('làm sổ đỏ lần đầu')).toEqual([
+      'đăng ký đất đai cấp giấy chứng nhận quyền sử dụng đất lần đầu',
+    ]);
     expect(meaningOf('lam so do lan dau')).toEqual(meaningOf('làm sổ đỏ lần đầu'));
     expect(meaningOf('cắt khẩu cho bố')).toEqual(['xóa đăng ký thường trú']);
     expect(meaningOf('xin giấy độc thân')).toEqual(['cấp giấy xác nhận tình trạng hôn nhân']);

@@ -1,7 +1,10 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRetriever, type OpenedRetriever } from '../../../knowledge/retrieval/open-retriever.js';
+import {
+  openRetriever,
+  type OpenedRetriever,
+} from '../../../knowledge/retrieval/open-retriever.js';
 import { MANIFEST_FILE } from '../../../knowledge/retrieval/index-store.js';
 import { FIXTURE_CATALOGUE, LOCAL_EMBEDDINGS, tempDir } from './support.js';
 
@@ -55,7 +58,16 @@ describe('HybridRetriever on the fixture catalogue', () => {
   });
 
   it('returns answered:false quickly, never throwing, on junk input', async () => {
-    const junk: unknown[] = ['', '   ', '😀😀😀🙏', '\u0000\u0007\u001b[31m', 'a'.repeat(10_000), null, undefined, 42];
+    const junk: unknown[] = [
+      '',
+      '   ',
+      '😀😀😀🙏',
+      '\u0000\u0007\u001b[31m',
+      'a'.repeat(10_000),
+      null,
+      undefined,
+      42,
+    ];
     for (const q of junk) {
       const started = performance.now();
       const result = await opened.retriever.search(q as string);
@@ -80,9 +92,17 @@ describe('index persistence', () => {
   it('rebuilds when the catalogue changed (stale manifest) or the index is damaged', async () => {
     const changed = path.join(tmp.dir, 'changed-catalogue');
     await mkdir(changed);
-    await copyFile(path.join(FIXTURE_CATALOGUE, 'procedures.jsonl'), path.join(changed, 'procedures.jsonl'));
-    const meta = JSON.parse(await readFile(path.join(FIXTURE_CATALOGUE, 'meta.json'), 'utf8')) as { sha256: string };
-    await writeFile(path.join(changed, 'meta.json'), JSON.stringify({ ...meta, sha256: 'different' }));
+    await copyFile(
+      path.join(FIXTURE_CATALOGUE, 'procedures.jsonl'),
+      path.join(changed, 'procedures.jsonl'),
+    );
+    const meta = JSON.parse(await readFile(path.join(FIXTURE_CATALOGUE, 'meta.json'), 'utf8')) as {
+      sha256: string;
+    };
+    await writeFile(
+      path.join(changed, 'meta.json'),
+      JSON.stringify({ ...meta, sha256: 'different' }),
+    );
     const afterChange = await open(changed);
     expect(afterChange.rebuilt).toBe(true);
     expect(afterChange.manifest.catalogueSha256).toBe('different');
@@ -90,7 +110,9 @@ describe('index persistence', () => {
     await writeFile(path.join(indexDir(), 'bm25.json'), 'not json');
     const afterDamage = await open(changed);
     expect(afterDamage.rebuilt).toBe(true);
-    const manifest = JSON.parse(await readFile(path.join(indexDir(), MANIFEST_FILE), 'utf8')) as { catalogueCount: number };
+    const manifest = JSON.parse(await readFile(path.join(indexDir(), MANIFEST_FILE), 'utf8')) as {
+      catalogueCount: number;
+    };
     expect(manifest.catalogueCount).toBe(19);
   });
 });

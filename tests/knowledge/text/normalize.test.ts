@@ -68,7 +68,13 @@ describe('typo repair helpers', () => {
   });
 
   it('corrects one edit to the most frequent known syllable, and leaves short words alone', () => {
-    const corrector = new SyllableCorrector(new Map([['thuong', 50], ['truong', 20], ['lao', 99]]));
+    const corrector = new SyllableCorrector(
+      new Map([
+        ['thuong', 50],
+        ['truong', 20],
+        ['lao', 99],
+      ]),
+    );
     expect(corrector.correct('thuog')).toBe('thuong');
     expect(corrector.correct('thuonng')).toBe('thuong');
     expect(corrector.correct('xyzzy')).toBeUndefined();
