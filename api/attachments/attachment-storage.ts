@@ -1,13 +1,13 @@
 /**
  * @module
- * Attachment files under `DATA_DIR/attachments/`. A file is streamed to `<key>.part`, hashed, checked
- * by content and size, fsync'd, renamed to `<key>` and its directory fsync'd — all before the database
- * row that references it commits. If the commit fails the caller removes the file; if the process
+ * Attachment files under `DATA_DIR/attachments/<shard>/<uuid>`. A file is streamed to disk, hashed,
+ * checked by content and size, fsync'd, and its directory fsync'd — all before the database row that
+ * references it commits. If the commit fails the caller removes the file; if the process
  * dies in between, {@link AttachmentStorage.sweep} removes the orphan later.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { createReadStream, constants as fsConstants, type ReadStream } from 'node:fs';
+import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { HttpError } from '../errors.js';
 import { SNIFF_BYTES, sniffContentType, type AcceptedContentType } from './sniff.js';
@@ -38,6 +38,9 @@ export function cleanFileName(name: string): string {
   return cleaned || 'tep-dinh-kem';
 }
 
+const { O_WRONLY, O_CREAT, O_EXCL, O_DSYNC } = fsConstants;
+const WRITE_DSYNC = O_WRONLY | O_CREAT | O_EXCL | O_DSYNC;
+
 async function fsyncDir(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
   try {
@@ -48,6 +51,9 @@ async function fsyncDir(dir: string): Promise<void> {
 }
 
 export class AttachmentStorage {
+  /** Shard folders known to exist (saves a mkdir per upload). */
+  private readonly shards = new Set<string>();
+
   constructor(
     readonly dir: string,
     private readonly limits: { maxBytes: number },
@@ -63,19 +69,27 @@ export class AttachmentStorage {
    * Streams `body` to disk. Throws HttpError 413 when larger than the limit, 415 when the content is
    * not PDF/JPEG/PNG, 400 when empty; nothing is left on disk in those cases.
    */
-  async write(body: AsyncIterable<Buffer>, meta: { documentCode: string; fileName: string }): Promise<StoredFile> {
+  async write(
+    body: AsyncIterable<Buffer> | Buffer,
+    meta: { documentCode: string; fileName: string },
+  ): Promise<StoredFile> {
+    if (Buffer.isBuffer(body)) return this.writeBuffer(body, meta);
     const id = randomUUID();
     const storageKey = `${id.slice(0, 2)}/${id}`;
     const finalPath = path.join(this.dir, storageKey);
-    const partPath = `${finalPath}.part`;
     const fileName = cleanFileName(meta.fileName);
-    await mkdir(path.dirname(finalPath), { recursive: true });
-    const handle = await open(partPath, 'wx', 0o600);
+    const shardDir = path.dirname(finalPath);
+    if (!this.shards.has(shardDir)) {
+      await mkdir(shardDir, { recursive: true });
+      this.shards.add(shardDir);
+    }
+    // Written under its final name: until the row that references it commits, it is an orphan that
+    // the sweep may remove, so a half-written file can never be taken for an attachment.
+    const handle = await open(finalPath, 'wx', 0o600);
     const hash = createHash('sha256');
     let size = 0;
     let head = Buffer.alloc(0);
     let contentType: AcceptedContentType | null = null;
-    let renamed = false;
     try {
       try {
         for await (const chunk of body) {
@@ -98,15 +112,14 @@ export class AttachmentStorage {
           throw new HttpError(400, 'ATTACHMENT_EMPTY', `Tệp "${fileName}" trống, vui lòng chọn lại tệp.`);
         }
         contentType ??= this.checkType(head, fileName);
-        await handle.sync();
+        await handle.datasync();
       } finally {
         await handle.close();
       }
-      await rename(partPath, finalPath);
-      renamed = true;
-      await fsyncDir(path.dirname(finalPath));
+      // The directory entry must be durable too; concurrent uploads share one directory fsync.
+      await this.syncDir(shardDir);
     } catch (error) {
-      await rm(renamed ? finalPath : partPath, { force: true });
+      await rm(finalPath, { force: true });
       throw error;
     }
     return {
@@ -118,6 +131,75 @@ export class AttachmentStorage {
       sizeBytes: size,
       sha256: hash.digest('hex'),
     };
+  }
+
+  /** A file already in memory (JSON base64 uploads): checked first, then one synchronous-data write. */
+  private async writeBuffer(bytes: Buffer, meta: { documentCode: string; fileName: string }): Promise<StoredFile> {
+    const fileName = cleanFileName(meta.fileName);
+    if (bytes.length > this.limits.maxBytes) {
+      throw new HttpError(
+        413,
+        'ATTACHMENT_TOO_LARGE',
+        `Tệp "${fileName}" vượt quá dung lượng cho phép: mỗi tệp tối đa ${formatBytes(this.limits.maxBytes)}.`,
+      );
+    }
+    if (bytes.length === 0) {
+      throw new HttpError(400, 'ATTACHMENT_EMPTY', `Tệp "${fileName}" trống, vui lòng chọn lại tệp.`);
+    }
+    const contentType = this.checkType(bytes.subarray(0, SNIFF_BYTES), fileName);
+    const id = randomUUID();
+    const storageKey = `${id.slice(0, 2)}/${id}`;
+    const finalPath = path.join(this.dir, storageKey);
+    const shardDir = path.dirname(finalPath);
+    if (!this.shards.has(shardDir)) {
+      await mkdir(shardDir, { recursive: true });
+      this.shards.add(shardDir);
+    }
+    try {
+      // O_DSYNC: the write returns once the data is on disk, saving a separate fdatasync call.
+      const handle = await open(finalPath, WRITE_DSYNC, 0o600);
+      try {
+        await handle.write(bytes);
+      } finally {
+        await handle.close();
+      }
+      await this.syncDir(shardDir);
+    } catch (error) {
+      await rm(finalPath, { force: true });
+      throw error;
+    }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    return { id, storageKey, documentCode: meta.documentCode, fileName, contentType, sizeBytes: bytes.length, sha256 };
+  }
+
+  /**
+   * Group commit for directory fsyncs: a caller joins the next fsync that starts after it asked, so
+   * many uploads into one folder need only a few fsyncs, and each is still covered by one.
+   */
+  private readonly dirSyncs = new Map<string, { current: Promise<void> | null; next: Promise<void> | null }>();
+
+  private syncDir(dir: string): Promise<void> {
+    let state = this.dirSyncs.get(dir);
+    if (!state) {
+      state = { current: null, next: null };
+      this.dirSyncs.set(dir, state);
+    }
+    const s = state;
+    const start = (): Promise<void> => {
+      const run: Promise<void> = fsyncDir(dir).finally(() => {
+        if (s.current === run) s.current = null;
+      });
+      s.current = run;
+      return run;
+    };
+    if (!s.current) return start();
+    s.next ??= s.current
+      .catch(() => undefined)
+      .then(() => {
+        s.next = null;
+        return start();
+      });
+    return s.next;
   }
 
   private checkType(head: Buffer, fileName: string): AcceptedContentType {

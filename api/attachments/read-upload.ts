@@ -112,14 +112,7 @@ export async function readJsonUpload(
         );
       }
       const bytes = Buffer.from(content, 'base64');
-      files.push(
-        await storage.write(
-          (async function* () {
-            yield bytes;
-          })(),
-          { documentCode: a.documentCode as string, fileName: a.fileName as string },
-        ),
-      );
+      files.push(await storage.write(bytes, { documentCode: a.documentCode as string, fileName: a.fileName as string }));
     }
     return { payload, files };
   } catch (error) {

@@ -13,13 +13,12 @@ import type { StoredFile } from '../attachments/attachment-storage.js';
 import { HttpError, invalid } from '../errors.js';
 import {
   findDossierByIdempotencyKey,
-  insertAttachments,
-  insertDossier,
-  insertHistory,
+  insertNewDossier,
+  type AttachmentRow,
   type DossierRow,
+  type HistoryRow,
 } from '../store/dossier-repository.js';
 import { communeIsServed } from '../store/officer-repository.js';
-import { enqueueNotification } from '../store/outbox-repository.js';
 import type { DossierContext, ResidentActor } from './context.js';
 import { buildHistoryEntry } from './history.js';
 import { canonicalJson, genesisHash, sha256Hex } from './history-chain.js';
@@ -45,11 +44,60 @@ export function contentHash(d: {
   return sha256Hex(canonicalJson(d));
 }
 
-/** Validates, then stores. Returns the dossier and whether this call created it. */
-export async function submitDossier(
+/** What a submission returns; a new dossier also carries the rows just written (no re-read needed). */
+export type SubmitOutcome =
+  | { dossier: DossierRow; created: true; history: HistoryRow[]; attachments: AttachmentRow[] }
+  | { dossier: DossierRow; created: false };
+
+/**
+ * Writes the dossier (one statement: dossier, history entry, attachments, receipt notice). On a
+ * conflict, either a concurrent or earlier attempt with the same idempotency key won (return that
+ * dossier) or the random reference was taken (draw another).
+ */
+async function store(
   ctx: DossierContext,
-  req: SubmitRequest,
-): Promise<{ dossier: DossierRow; created: boolean }> {
+  actor: ResidentActor,
+  idempotencyKey: string,
+  base: Omit<DossierRow, 'reference' | 'history_head'>,
+  details: Record<string, unknown>,
+  files: readonly StoredFile[],
+  now: Date,
+): Promise<SubmitOutcome> {
+  const db = ctx.store.db;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const reference = newReference();
+    const entry = buildHistoryEntry(
+      { id: base.id, reference, history_count: 0, history_head: genesisHash(reference) },
+      { action: 'NOP_HO_SO', from: null, to: 'MOI_DANG_KY', actor, note: null, details, at: now },
+    );
+    const row: DossierRow = { ...base, reference, history_head: entry.hash };
+    const attachments: AttachmentRow[] = files.map((f) => ({
+      id: f.id,
+      dossier_id: base.id,
+      history_seq: 1,
+      document_code: f.documentCode,
+      file_name: f.fileName,
+      content_type: f.contentType,
+      size_bytes: f.sizeBytes,
+      sha256: f.sha256,
+      storage_key: f.storageKey,
+      uploaded_at: now,
+    }));
+    const outbox =
+      row.notify_channel !== 'none' && row.notify_recipient
+        ? { channel: row.notify_channel, recipient: row.notify_recipient, body: receiptText(row, ctx.deskName) }
+        : null;
+    if (await insertNewDossier(db, row, entry, attachments, outbox)) {
+      return { dossier: row, created: true, history: [entry], attachments };
+    }
+    const existing = await findDossierByIdempotencyKey(db, actor.residentId, idempotencyKey);
+    if (existing) return { dossier: existing, created: false };
+  }
+  throw new Error('could not draw a unique dossier reference');
+}
+
+/** Validates, then stores. Returns the dossier and whether this call created it. */
+export async function submitDossier(ctx: DossierContext, req: SubmitRequest): Promise<SubmitOutcome> {
   let committed = false;
   try {
     const result = await validateAndStore(ctx, req);
@@ -63,7 +111,7 @@ export async function submitDossier(
 async function validateAndStore(
   ctx: DossierContext,
   { actor, idempotencyKey, payload, files }: SubmitRequest,
-): Promise<{ dossier: DossierRow; created: boolean }> {
+): Promise<SubmitOutcome> {
   const procedure = await ctx.catalogue(payload.procedureCode);
   const form = getForm(payload.procedureCode);
   if (!procedure || !form) {
@@ -153,53 +201,7 @@ async function validateAndStore(
     appointmentDate: appointment,
   };
 
-  const outcome = await ctx.store.db.transaction(async (tx) => {
-    const existing = await findDossierByIdempotencyKey(tx, actor.residentId, idempotencyKey);
-    if (existing) return { dossier: existing, created: false };
-    for (let attempt = 0; attempt < 8; attempt++) {
-      const reference = newReference();
-      const entry = buildHistoryEntry(
-        { id, reference, history_count: 0, history_head: genesisHash(reference) },
-        { action: 'NOP_HO_SO', from: null, to: 'MOI_DANG_KY', actor, note: null, details, at: now },
-      );
-      const row: DossierRow = { ...base, reference, history_head: entry.hash };
-      if (!(await insertDossier(tx, row))) {
-        // Either the reference collided (draw again) or a concurrent retry won the idempotency key.
-        const raced = await findDossierByIdempotencyKey(tx, actor.residentId, idempotencyKey);
-        if (raced) return { dossier: raced, created: false };
-        continue;
-      }
-      await insertHistory(tx, entry);
-      await insertAttachments(
-        tx,
-        files.map((f) => ({
-          id: f.id,
-          dossier_id: id,
-          history_seq: 1,
-          document_code: f.documentCode,
-          file_name: f.fileName,
-          content_type: f.contentType,
-          size_bytes: f.sizeBytes,
-          sha256: f.sha256,
-          storage_key: f.storageKey,
-          uploaded_at: now,
-        })),
-      );
-      if (row.notify_channel !== 'none' && row.notify_recipient) {
-        await enqueueNotification(tx, {
-          dossierId: id,
-          historySeq: 1,
-          channel: row.notify_channel,
-          recipient: row.notify_recipient,
-          body: receiptText(row, ctx.deskName),
-          at: now,
-        });
-      }
-      return { dossier: row, created: true };
-    }
-    throw new Error('could not draw a unique dossier reference');
-  });
-
+  const outcome = await store(ctx, actor, idempotencyKey, base, details, files, now);
   if (!outcome.created && outcome.dossier.request_hash !== requestHash) {
     throw new HttpError(
       409,

@@ -107,16 +107,16 @@ export function createDossierRouter({ config, ctx, auth }: DossierRouterDeps): R
       await ctx.store.attachments.remove(files);
       throw error;
     }
-    const { dossier, created } = await submitDossier(ctx, {
+    const outcome = await submitDossier(ctx, {
       actor,
       idempotencyKey: req.get('Idempotency-Key') as string,
       payload: parsed,
       files,
     });
-    const [attachments, history] = await Promise.all([
-      listAttachments(ctx.store.db, dossier.id),
-      listHistory(ctx.store.db, dossier.id),
-    ]);
+    const { dossier, created } = outcome;
+    const [attachments, history] = outcome.created
+      ? [outcome.attachments, outcome.history]
+      : await Promise.all([listAttachments(ctx.store.db, dossier.id), listHistory(ctx.store.db, dossier.id)]);
     res
       .status(created ? 201 : 200)
       .location(`/api/dossiers/${dossier.reference}`)

@@ -57,6 +57,7 @@ async function lockDataDir(lockPath: string): Promise<void> {
       if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
         throw new Error(
           `The embedded database ${path.dirname(lockPath)} is in use by process ${owner}. Stop that process (e.g. the server) first, or use PostgreSQL (DATABASE_URL) to share the database.`,
+          { cause: error },
         );
       }
       await rm(lockPath, { force: true });

@@ -84,16 +84,71 @@ function toParam(column: DossierColumn, value: unknown): unknown {
   return JSON_COLUMNS.has(column) ? JSON.stringify(value) : value;
 }
 
+const ATTACHMENT_ARRAYS = [
+  ['id', 'text'],
+  ['document_code', 'text'],
+  ['file_name', 'text'],
+  ['content_type', 'text'],
+  ['size_bytes', 'bigint'],
+  ['sha256', 'text'],
+  ['storage_key', 'text'],
+] as const;
+
+/** The outbox row written with a new dossier (its receipt notice). */
+export interface NewOutboxRow {
+  channel: string;
+  recipient: string;
+  body: string;
+}
+
 /**
- * Inserts a dossier unless its reference or (resident, idempotency key) already exists.
- * Returns false on such a conflict (the caller finds out which).
+ * Writes a new dossier with its first history entry, its attachment rows and its receipt notice in ONE
+ * statement (data-modifying CTEs), so it is atomic on its own and costs a single round trip. Nothing
+ * is written when the reference or the (resident, idempotency key) already exists; returns false then.
  */
-export async function insertDossier(q: Queryable, row: DossierRow): Promise<boolean> {
-  const placeholders = DOSSIER_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+export async function insertNewDossier(
+  q: Queryable,
+  row: DossierRow,
+  entry: HistoryRow,
+  attachments: readonly AttachmentRow[],
+  outbox: NewOutboxRow | null,
+): Promise<boolean> {
+  const params: unknown[] = DOSSIER_COLUMNS.map((c) => toParam(c, row[c]));
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const dossierValues = DOSSIER_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+  const history = [
+    p(entry.seq), p(entry.action), p(entry.from_status), p(entry.to_status), p(entry.actor_kind), p(entry.actor_id),
+    p(entry.actor_name), p(entry.note), `${p(JSON.stringify(entry.details))}::jsonb`, `${p(entry.at)}::timestamptz`,
+    p(entry.prev_hash), p(entry.hash),
+  ];
+  const arrays = ATTACHMENT_ARRAYS.map(([column, type]) => `${p(attachments.map((a) => a[column]))}::${type}[]`);
+  const uploadedAt = `${p(row.submitted_at)}::timestamptz`;
+  const outboxSql = outbox
+    ? `, o AS (
+        INSERT INTO notification_outbox (dossier_id, history_seq, channel, recipient, body, idempotency_key, next_attempt_at, created_at)
+        SELECT d.id, ${p(entry.seq)}::int, ${p(outbox.channel)}, ${p(outbox.recipient)}, ${p(outbox.body)},
+               ${p(`dossier:${row.id}:${entry.seq}:${outbox.channel}`)}, ${uploadedAt}, ${uploadedAt} FROM d)`
+    : '';
   const rows = await q.query(
-    `INSERT INTO dossiers (${DOSSIER_COLUMNS.join(', ')}) VALUES (${placeholders})
-     ON CONFLICT DO NOTHING RETURNING id`,
-    DOSSIER_COLUMNS.map((c) => toParam(c, row[c])),
+    `WITH d AS (
+       INSERT INTO dossiers (${DOSSIER_COLUMNS.join(', ')}) VALUES (${dossierValues})
+       ON CONFLICT DO NOTHING RETURNING id),
+     h AS (
+       INSERT INTO dossier_history (dossier_id, seq, action, from_status, to_status, actor_kind, actor_id, actor_name,
+         note, details, at, prev_hash, hash)
+       SELECT d.id, ${history.join(', ')} FROM d),
+     a AS (
+       INSERT INTO dossier_attachments (id, dossier_id, history_seq, document_code, file_name, content_type, size_bytes,
+         sha256, storage_key, uploaded_at)
+       SELECT x.id, d.id, ${p(entry.seq)}::int, x.document_code, x.file_name, x.content_type, x.size_bytes, x.sha256,
+         x.storage_key, ${uploadedAt}
+       FROM d, unnest(${arrays.join(', ')}) AS x(id, document_code, file_name, content_type, size_bytes, sha256, storage_key))
+     ${outboxSql}
+     SELECT id FROM d`,
+    params,
   );
   return rows.length === 1;
 }

@@ -107,8 +107,19 @@ export function formFields(form: FormDefinition): FieldDefinition[] {
   return form.sections.flatMap((s) => [...s.fields]);
 }
 
-/** The strict object schema of a form's data (cross-field checks are applied separately). */
+const compiled = new WeakMap<FormDefinition, z.ZodType<Record<string, unknown>>>();
+
+/** The strict object schema of a form's data (cross-field checks are applied separately); built once per form. */
 export function formDataSchema(form: FormDefinition): z.ZodType<Record<string, unknown>> {
+  let schema = compiled.get(form);
+  if (!schema) {
+    schema = buildFormDataSchema(form);
+    compiled.set(form, schema);
+  }
+  return schema;
+}
+
+function buildFormDataSchema(form: FormDefinition): z.ZodType<Record<string, unknown>> {
   return z.strictObject(Object.fromEntries(formFields(form).map((f) => [f.name, fieldSchema(f)])), {
     error: (issue) =>
       issue.code === 'unrecognized_keys'

@@ -21,11 +21,14 @@ export interface FixtureServer {
 export async function startFixtureServer(options: {
   env: Record<string, string | undefined>;
   communes: string[];
+  /** API processes sharing the port (PostgreSQL only). */
+  workers?: number;
   timeoutMs?: number;
 }): Promise<FixtureServer> {
   // `node --import tsx` runs the server in this one process (the tsx CLI would add a wrapper process,
   // and a SIGKILL would then hit the wrapper instead of the server).
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER, ...options.communes.flatMap((c) => ['--commune', c])], {
+  const args = [...options.communes.flatMap((c) => ['--commune', c]), '--workers', String(options.workers ?? 1)];
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVER, ...args], {
     cwd: ROOT,
     env: childEnvironment({ PORT: '0', LOG_SILENT: 'true', ...options.env }),
     stdio: ['ignore', 'pipe', 'inherit'],
