@@ -1,5 +1,9 @@
+import { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../support/api-harness.js';
+import type { ChatHandler } from '../../api/routes/chat.js';
+import { createLogger } from '../../common/logger.js';
+import { newKey, startHarness, type Harness } from '../support/api-harness.js';
+import { inlineBirthCertificate, khaiSinhPayload } from '../support/dossier-fixtures.js';
 
 let h: Harness;
 
@@ -94,5 +98,47 @@ describe('forms for the Mini App', () => {
     expect(res.body.documents.find((d: { code: string }) => d.code === 'giay_to_cho_o_hop_phap').required).toBe(true);
     expect(res.body.jsonSchema.properties.sex.enum).toEqual(['Nam', 'Nữ']);
     expect((await h.request('GET', '/api/forms/9.999999')).status).toBe(404);
+  });
+});
+
+describe('composition (webhooks, chat, web page) and logs', () => {
+  it('mounts webhook routers before any body parser, mounts the chat route, serves the web page, and logs no personal data', async () => {
+    const lines: string[] = [];
+    const webhook = Router();
+    webhook.post('/webhooks/test', async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      res.json({ raw: Buffer.concat(chunks).toString('utf8'), parsed: req.body !== undefined });
+    });
+    const chat: ChatHandler = async ({ text }) => ({ answered: false, text: `Bạn hỏi: ${text}`, procedure: null, choices: [], sources: [], hasMore: false });
+    const app = await startHarness({ extraRouters: [webhook], chat, logger: createLogger({ write: (line) => lines.push(line) }) });
+    try {
+      const raw = '{"update_id": 1,  "message": {"text": "xin chào"}}';
+      const hook = await app.request('POST', '/webhooks/test', { body: raw, headers: { 'content-type': 'application/json' } });
+      expect(hook.body).toEqual({ raw, parsed: false });
+
+      const reply = await app.request('POST', '/api/chat', { json: { sessionId: 'abc', text: 'khai sinh' } });
+      expect(reply.status).toBe(200);
+      expect(reply.body.text).toBe('Bạn hỏi: khai sinh');
+      const doc = await app.request('GET', '/api/openapi.json');
+      expect(Object.keys(doc.body.paths)).toContain('/api/chat');
+
+      const page = await fetch(`${app.baseUrl}/`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toMatch(/text\/html/);
+
+      // Provoke logged errors carrying personal data and tokens: Zalo down, a submission with a CCCD.
+      app.zalo.failWith = 500;
+      await app.request('POST', '/api/auth/zalo', { token: 'zalo-token-0912345678-038090012345' });
+      app.zalo.failWith = null;
+      const resident = await app.resident();
+      await app.request('POST', '/api/dossiers', { token: resident, json: { ...khaiSinhPayload(), attachments: [inlineBirthCertificate()] }, headers: { 'idempotency-key': newKey() } });
+      expect(lines.length).toBeGreaterThan(0);
+      const log = lines.join('\n');
+      expect(log).not.toMatch(/038090012345|0912345678|038192054321/);
+      expect(log).not.toContain(resident);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -14,7 +14,9 @@ import { createApiRuntime, type ApiRuntime } from '../../api/runtime.js';
 import { upsertOfficer, type OfficerRole } from '../../api/store/officer-repository.js';
 import { openStore, type Store } from '../../api/store/store.js';
 import { loadConfig, type Config } from '../../common/config.js';
-import { silentLogger } from '../../common/logger.js';
+import { silentLogger, type Logger } from '../../common/logger.js';
+import type { Router } from 'express';
+import type { ChatHandler } from '../../api/routes/chat.js';
 import { testProcedureLookup } from './dossier-fixtures.js';
 import { startFakeZaloGraph, type FakeZaloGraph } from './fake-zalo-graph.js';
 import { createRecordingSender, type RecordingSender } from './recording-sender.js';
@@ -54,9 +56,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(
-  options: { databaseUrl?: string; env?: Record<string, string>; start?: Date } = {},
-): Promise<Harness> {
+export interface HarnessOptions {
+  databaseUrl?: string;
+  env?: Record<string, string>;
+  start?: Date;
+  /** Defaults to a silent logger. */
+  logger?: Logger;
+  extraRouters?: Router[];
+  chat?: ChatHandler;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'motcua-api-'));
   if (!options.databaseUrl) await copyPgliteTemplate(path.join(dataDir, 'pglite'));
   const zalo = await startFakeZaloGraph();
@@ -82,7 +92,9 @@ export async function startHarness(
   };
   const telegram = createRecordingSender('telegram');
   const runtime = await createApiRuntime(config, {
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
+    ...(options.extraRouters ? { extraRouters: options.extraRouters } : {}),
+    ...(options.chat ? { chat: options.chat } : {}),
     catalogue: testProcedureLookup,
     senders: [telegram],
     now: () => clock.now(),
