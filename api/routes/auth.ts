@@ -31,7 +31,8 @@ export function createAuthRouter({ config, db, signer, verifyZalo }: AuthRouterD
 
   router.post(
     '/auth/zalo',
-    rateLimit({ limit: 30, windowMs: 60_000 }),
+    // Generous: behind carrier-grade NAT many residents share one IP, and sign-in is once per session.
+    rateLimit({ limit: 120, windowMs: 60_000 }),
     async (req, res) => {
       const token = bearerToken(req.headers.authorization);
       if (!token) throw unauthorized('Thiếu mã truy cập Zalo (Authorization: Bearer <access token>).');
