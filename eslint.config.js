@@ -9,7 +9,16 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
  * entry points (scripts/*) and tests. process.env is read only in common/config.ts.
  */
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'miniapp/**', 'test-artifacts/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'data/**',
+      'miniapp/**',
+      'test-artifacts/**',
+      '.tmp/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -76,6 +85,17 @@ export default tseslint.config(
   {
     files: ['common/config.ts', 'tests/**/*.ts', 'vitest.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    files: ['api/web/**/*.js'],
+    languageOptions: {
+      globals: {
+        document: 'readonly',
+        localStorage: 'readonly',
+        crypto: 'readonly',
+        fetch: 'readonly',
+      },
+    },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

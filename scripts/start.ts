@@ -1,16 +1,112 @@
-import { createServer } from 'node:http';
-import { loadConfig } from '../common/config.js';
+import type { Server } from 'node:http';
+import { startBots } from '../bot/main.js';
+import { createApiRuntime } from '../api/runtime.js';
+import { listen } from '../api/server.js';
+import type { ChatHandler } from '../api/routes/chat.js';
+import { loadConfig, type Config } from '../common/config.js';
+import type { PublicStatusLookup } from '../common/dossier-contracts.js';
+import { ConfigError } from '../common/errors.js';
+import { createLogger } from '../common/logger.js';
+import { procedureLookupFromCatalogue } from '../api/procedure-lookup.js';
+import {
+  createAssistant,
+  loadBundledOrConfiguredCatalogue,
+  type Assistant,
+} from './lib/create-assistant.js';
 
-// Placeholder composition root; replaced by the real one as the API and web chat land.
-const config = loadConfig();
-createServer((req, res) => {
-  if (req.url === '/healthz') {
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-    return;
+/*
+ * Composition root of `npm start`: the assistant (catalogue → index → answers → conversation), the
+ * dossier API with the web chat, and every bot whose token is configured. The HTTP server starts first so
+ * /healthz answers while the search index is built on a fresh clone.
+ */
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(
+        `Cấu hình không hợp lệ / invalid configuration:\n  - ${error.problems.join('\n  - ')}\n`,
+      );
+      process.exit(1);
+    }
+    throw error;
   }
-  res
-    .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-    .end('<!doctype html><title>motcua</title><p>Trợ lý Một cửa</p>');
-}).listen(config.server.port, config.server.host, () => {
-  process.stderr.write(`motcua listening on http://localhost:${config.server.port}\n`);
+}
+
+const config = readConfig();
+const logger = createLogger({ silent: config.server.logSilent });
+
+// The catalogue loads in well under a second; the search index may need building on a fresh clone.
+const catalogue = loadBundledOrConfiguredCatalogue(config);
+let assistant: Assistant | undefined;
+// Bots start before the API (the API needs their senders), so the status lookup is filled in late.
+const late: { lookup?: PublicStatusLookup } = {};
+const assistantReady = createAssistant(config, logger, {
+  catalogue,
+  onProgress: (p) => {
+    if (p.done === 0 || p.done === p.total)
+      logger.info('search index', { stage: p.stage, done: p.done, total: p.total });
+  },
+}).then((a) => {
+  assistant = a;
+  return a;
 });
+assistantReady.catch((error: unknown) => {
+  logger.error('assistant failed to start', { error });
+  process.exit(1);
+});
+
+const chat: ChatHandler = async ({ sessionId, text, action }) => {
+  const a = assistant ?? (await assistantReady);
+  return a.conversation.handle({
+    channel: 'web',
+    userId: sessionId,
+    text,
+    ...(action ? { action } : {}),
+  });
+};
+
+const bots = await startBots(config, {
+  conversation: {
+    handle: async (message) => (assistant ?? (await assistantReady)).conversation.handle(message),
+  },
+  statusLookup: (reference, phone4) =>
+    late.lookup ? late.lookup(reference, phone4) : Promise.resolve(null),
+  logger,
+});
+
+const runtime = await createApiRuntime(config, {
+  logger,
+  chat,
+  senders: bots.senders,
+  extraRouters: bots.routers,
+  catalogue: procedureLookupFromCatalogue(catalogue),
+});
+late.lookup = runtime.statusLookup;
+
+const server: Server = await listen(runtime.app, config.server.port, config.server.host);
+const url = `http://localhost:${config.server.port}`;
+process.stderr.write(
+  [
+    '',
+    `  Trợ lý Một cửa đang chạy: ${url}  (web chat tại ${url}/ , API tại ${url}/api/openapi.json)`,
+    `  Cơ sở dữ liệu: ${config.storage.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite nhúng tại ${config.storage.dataDir}`}`,
+    `  Bot: ${bots.active.length > 0 ? bots.active.join(', ') : 'chưa bật (đặt TELEGRAM_BOT_TOKEN / ZALO_BOT_TOKEN để bật)'}`,
+    `  Mô hình ngôn ngữ: ${config.knowledge.llm.provider === 'none' ? 'tắt (trả lời theo mẫu, ngoại tuyến)' : config.knowledge.llm.provider}`,
+    '',
+  ].join('\n'),
+);
+void assistantReady.then(() => logger.info('assistant ready'));
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info('shutting down', { signal });
+  server.close();
+  await Promise.allSettled([bots.stop(), runtime.close()]);
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

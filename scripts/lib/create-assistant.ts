@@ -21,6 +21,13 @@ export interface Assistant {
   conversation: Conversation;
 }
 
+/** The catalogue from `CATALOGUE_DIR`, or the bundled one. Fast (no schema validation at run time). */
+export function loadBundledOrConfiguredCatalogue(config: Config): Catalogue {
+  return Catalogue.load(
+    config.knowledge.catalogueDir ? { dir: config.knowledge.catalogueDir } : {},
+  );
+}
+
 /**
  * Composes catalogue → retriever → answerer → conversation from configuration. Builds the search index
  * on first use (progress goes to `onProgress`).
@@ -29,13 +36,12 @@ export async function createAssistant(
   config: Config,
   logger: Logger,
   options: {
+    catalogue?: Catalogue;
     gapLog?: GapLog;
     onProgress?: (p: { stage: string; done: number; total: number }) => void;
   } = {},
 ): Promise<Assistant> {
-  const catalogue = Catalogue.load(
-    config.knowledge.catalogueDir ? { dir: config.knowledge.catalogueDir } : {},
-  );
+  const catalogue = options.catalogue ?? loadBundledOrConfiguredCatalogue(config);
   const retriever = await createRetriever(
     config.knowledge,
     options.onProgress ? { onProgress: options.onProgress } : {},

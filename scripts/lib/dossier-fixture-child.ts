@@ -27,16 +27,25 @@ export async function startFixtureServer(options: {
 }): Promise<FixtureServer> {
   // `node --import tsx` runs the server in this one process (the tsx CLI would add a wrapper process,
   // and a SIGKILL would then hit the wrapper instead of the server).
-  const args = [...options.communes.flatMap((c) => ['--commune', c]), '--workers', String(options.workers ?? 1)];
+  const args = [
+    ...options.communes.flatMap((c) => ['--commune', c]),
+    '--workers',
+    String(options.workers ?? 1),
+  ];
   const child = spawn(process.execPath, ['--import', 'tsx', SERVER, ...args], {
     cwd: ROOT,
     env: childEnvironment({ PORT: '0', LOG_SILENT: 'true', ...options.env }),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error('fixture server did not start in time')), options.timeoutMs ?? 60_000);
+    const timer = setTimeout(
+      () => reject(new Error('fixture server did not start in time')),
+      options.timeoutMs ?? 60_000,
+    );
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const line = out.split('\n').find((l) => l.startsWith('{'));
