@@ -29,9 +29,7 @@ export interface LoadedCatalogue {
  * problems are reported together; without it (the default at run time, for a fast start) records are
  * trusted because the importer and the test suite validate them.
  */
-export function loadCatalogue(
-  options: { dir?: string; validate?: boolean } = {},
-): LoadedCatalogue {
+export function loadCatalogue(options: { dir?: string; validate?: boolean } = {}): LoadedCatalogue {
   const dir = options.dir ?? BUNDLED_CATALOGUE_DIR;
   let metaRaw: unknown;
   let lines: string[];
@@ -39,7 +37,9 @@ export function loadCatalogue(
     metaRaw = JSON.parse(readFileSync(path.join(dir, META_FILE), 'utf8'));
     lines = readFileSync(path.join(dir, PROCEDURES_FILE), 'utf8').split('\n').filter(Boolean);
   } catch (error) {
-    throw new CatalogueInvalidError([`cannot read catalogue in ${dir}: ${(error as Error).message}`]);
+    throw new CatalogueInvalidError([
+      `cannot read catalogue in ${dir}: ${(error as Error).message}`,
+    ]);
   }
   const problems: string[] = [];
   const meta = CatalogueMetaSchema.safeParse(metaRaw);

@@ -4,7 +4,13 @@
  * data the Mini App can render) and validated the same way on both sides.
  */
 import { z } from 'zod';
-import { decodeCccd, INVALID_MOBILE_MESSAGE, isIsoDate, normaliseMobile, todayInVietnam } from '../../common/vietnam-id.js';
+import {
+  decodeCccd,
+  INVALID_MOBILE_MESSAGE,
+  isIsoDate,
+  normaliseMobile,
+  todayInVietnam,
+} from '../../common/vietnam-id.js';
 import type { FieldDefinition, FormDefinition } from './form-types.js';
 
 const DEFAULT_MAX: Partial<Record<FieldDefinition['kind'], number>> = {
@@ -38,7 +44,9 @@ function valueSchema(field: FieldDefinition): z.ZodType {
         .min(1, requiredMessage(field))
         .max(max, `"${field.label}" tối đa ${max} ký tự.`);
     case 'email':
-      return z.email(typeError(field, `"${field.label}" không phải địa chỉ email hợp lệ.`)).max(max);
+      return z
+        .email(typeError(field, `"${field.label}" không phải địa chỉ email hợp lệ.`))
+        .max(max);
     case 'date':
       return z
         .string(typeError(field, `"${field.label}" phải là ngày dạng YYYY-MM-DD.`))
@@ -76,15 +84,20 @@ function valueSchema(field: FieldDefinition): z.ZodType {
       let n = z
         .number(typeError(field, `"${field.label}" phải là số.`))
         .int(`"${field.label}" phải là số nguyên.`);
-      if (field.min !== undefined) n = n.min(field.min, `"${field.label}" ít nhất là ${field.min}.`);
-      if (field.max !== undefined) n = n.max(field.max, `"${field.label}" nhiều nhất là ${field.max}.`);
+      if (field.min !== undefined)
+        n = n.min(field.min, `"${field.label}" ít nhất là ${field.min}.`);
+      if (field.max !== undefined)
+        n = n.max(field.max, `"${field.label}" nhiều nhất là ${field.max}.`);
       return n;
     }
     case 'checkbox':
       return z.boolean(typeError(field, `"${field.label}" phải là đúng/sai.`));
     case 'table':
       return z
-        .array(rowSchema(field.columns ?? []), typeError(field, `"${field.label}" phải là danh sách.`))
+        .array(
+          rowSchema(field.columns ?? []),
+          typeError(field, `"${field.label}" phải là danh sách.`),
+        )
         .max(field.maxRows ?? 20, `"${field.label}" tối đa ${field.maxRows ?? 20} dòng.`);
   }
 }
@@ -98,7 +111,9 @@ export function fieldSchema(field: FieldDefinition): z.ZodType {
 function rowSchema(columns: readonly FieldDefinition[]): z.ZodType {
   return z.strictObject(Object.fromEntries(columns.map((c) => [c.name, fieldSchema(c)])), {
     error: (issue) =>
-      issue.code === 'unrecognized_keys' ? `Cột không có trong mẫu: ${issue.keys.join(', ')}.` : undefined,
+      issue.code === 'unrecognized_keys'
+        ? `Cột không có trong mẫu: ${issue.keys.join(', ')}.`
+        : undefined,
   });
 }
 

@@ -88,5 +88,9 @@ export interface FormDefinition {
   sections: readonly SectionDefinition[];
   documents: readonly DocumentRequirement[];
   /** Cross-field checks run after every field is individually valid. `today` is `YYYY-MM-DD` (Vietnam). */
-  checks?: (data: Readonly<Record<string, unknown>>, addIssue: AddFieldIssue, today: string) => void;
+  checks?: (
+    data: Readonly<Record<string, unknown>>,
+    addIssue: AddFieldIssue,
+    today: string,
+  ) => void;
 }

@@ -18,14 +18,50 @@ export function ageOn(dateOfBirth: string, day: string): number {
 function party(prefix: 'bride' | 'groom', who: string): FieldDefinition[] {
   return [
     { name: `${prefix}Name`, label: `Họ, chữ đệm, tên (${who})`, kind: 'text', required: true },
-    { name: `${prefix}DateOfBirth`, label: `Ngày, tháng, năm sinh (${who})`, kind: 'date', required: true },
-    { name: `${prefix}Ethnicity`, label: `Dân tộc (${who})`, kind: 'select', required: true, options: ETHNIC_GROUPS },
-    { name: `${prefix}Nationality`, label: `Quốc tịch (${who})`, kind: 'text', required: true, placeholder: 'Việt Nam' },
+    {
+      name: `${prefix}DateOfBirth`,
+      label: `Ngày, tháng, năm sinh (${who})`,
+      kind: 'date',
+      required: true,
+    },
+    {
+      name: `${prefix}Ethnicity`,
+      label: `Dân tộc (${who})`,
+      kind: 'select',
+      required: true,
+      options: ETHNIC_GROUPS,
+    },
+    {
+      name: `${prefix}Nationality`,
+      label: `Quốc tịch (${who})`,
+      kind: 'text',
+      required: true,
+      placeholder: 'Việt Nam',
+    },
     { name: `${prefix}Address`, label: `Nơi cư trú (${who})`, kind: 'textarea', required: true },
-    { name: `${prefix}IdType`, label: `Giấy tờ tùy thân: loại (${who})`, kind: 'select', required: true, options: IDENTITY_DOCUMENTS },
+    {
+      name: `${prefix}IdType`,
+      label: `Giấy tờ tùy thân: loại (${who})`,
+      kind: 'select',
+      required: true,
+      options: IDENTITY_DOCUMENTS,
+    },
     { name: `${prefix}Cccd`, label: `Số định danh cá nhân (${who})`, kind: 'cccd', required: true },
-    { name: `${prefix}MaritalStatus`, label: `Tình trạng hôn nhân (${who})`, kind: 'select', required: true, options: MARITAL_STATUSES },
-    { name: `${prefix}MarriageOrdinal`, label: `Kết hôn lần thứ mấy (${who})`, kind: 'number', required: true, min: 1, max: 10 },
+    {
+      name: `${prefix}MaritalStatus`,
+      label: `Tình trạng hôn nhân (${who})`,
+      kind: 'select',
+      required: true,
+      options: MARITAL_STATUSES,
+    },
+    {
+      name: `${prefix}MarriageOrdinal`,
+      label: `Kết hôn lần thứ mấy (${who})`,
+      kind: 'number',
+      required: true,
+      min: 1,
+      max: 10,
+    },
   ];
 }
 
@@ -36,7 +72,12 @@ export const ketHonForm: FormDefinition = {
   slug: 'dang-ky-ket-hon',
   title: 'Đăng ký kết hôn',
   template: 'Tờ khai đăng ký kết hôn (Thông tư 04/2024/TT-BTP)',
-  legalBasis: ['Luật Hôn nhân và gia đình 2014', 'Luật Hộ tịch 2014', 'Nghị định 123/2015/NĐ-CP', 'Thông tư 04/2024/TT-BTP'],
+  legalBasis: [
+    'Luật Hôn nhân và gia đình 2014',
+    'Luật Hộ tịch 2014',
+    'Nghị định 123/2015/NĐ-CP',
+    'Thông tư 04/2024/TT-BTP',
+  ],
   sections: [
     { title: 'Thông tin bên nữ', fields: party('bride', 'bên nữ') },
     { title: 'Thông tin bên nam', fields: party('groom', 'bên nam') },
@@ -45,7 +86,8 @@ export const ketHonForm: FormDefinition = {
       fields: [
         {
           name: 'voluntaryCommitment',
-          label: 'Chúng tôi cam đoan việc kết hôn là tự nguyện, không vi phạm quy định của Luật Hôn nhân và gia đình',
+          label:
+            'Chúng tôi cam đoan việc kết hôn là tự nguyện, không vi phạm quy định của Luật Hôn nhân và gia đình',
           kind: 'checkbox',
           required: true,
         },
@@ -66,7 +108,8 @@ export const ketHonForm: FormDefinition = {
       code: 'giay_xac_nhan_tinh_trang_hon_nhan',
       label: 'Giấy xác nhận tình trạng hôn nhân',
       required: false,
-      condition: 'Khi một bên cư trú ở xã/phường khác và cơ quan đăng ký không tra cứu được tình trạng hôn nhân.',
+      condition:
+        'Khi một bên cư trú ở xã/phường khác và cơ quan đăng ký không tra cứu được tình trạng hôn nhân.',
     },
     {
       code: 'giay_to_tuy_than',
@@ -80,19 +123,31 @@ export const ketHonForm: FormDefinition = {
     const bride = str(d.brideDateOfBirth);
     const groom = str(d.groomDateOfBirth);
     if (bride && ageOn(bride, today) < 18) {
-      addIssue('brideDateOfBirth', 'Bên nữ phải từ đủ 18 tuổi trở lên (Điều 8 Luật Hôn nhân và gia đình).');
+      addIssue(
+        'brideDateOfBirth',
+        'Bên nữ phải từ đủ 18 tuổi trở lên (Điều 8 Luật Hôn nhân và gia đình).',
+      );
     }
     if (groom && ageOn(groom, today) < 20) {
-      addIssue('groomDateOfBirth', 'Bên nam phải từ đủ 20 tuổi trở lên (Điều 8 Luật Hôn nhân và gia đình).');
+      addIssue(
+        'groomDateOfBirth',
+        'Bên nam phải từ đủ 20 tuổi trở lên (Điều 8 Luật Hôn nhân và gia đình).',
+      );
     }
-    for (const [prefix, sex] of [['bride', 'Nữ'], ['groom', 'Nam']] as const) {
+    for (const [prefix, sex] of [
+      ['bride', 'Nữ'],
+      ['groom', 'Nam'],
+    ] as const) {
       const id = str(d[`${prefix}Cccd`]);
       if (id) {
         const problem = checkCccdAgainst(id, { dateOfBirth: str(d[`${prefix}DateOfBirth`]), sex });
         if (problem) addIssue(`${prefix}Cccd`, problem);
       }
       if (d[`${prefix}MaritalStatus`] === MARITAL_STATUSES[1]) {
-        addIssue(`${prefix}MaritalStatus`, 'Người đang có vợ/chồng không được đăng ký kết hôn với người khác.');
+        addIssue(
+          `${prefix}MaritalStatus`,
+          'Người đang có vợ/chồng không được đăng ký kết hôn với người khác.',
+        );
       }
     }
     if (str(d.brideCccd) && d.brideCccd === d.groomCccd) {

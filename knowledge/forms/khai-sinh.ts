@@ -5,7 +5,13 @@
  */
 import { checkCccdAgainst, type Sex } from '../../common/vietnam-id.js';
 import type { FormDefinition } from './form-types.js';
-import { BIRTH_REQUESTER_RELATIONS, ETHNIC_GROUPS, IDENTITY_DOCUMENTS, SEX_OPTIONS, YES_NO } from './options.js';
+import {
+  BIRTH_REQUESTER_RELATIONS,
+  ETHNIC_GROUPS,
+  IDENTITY_DOCUMENTS,
+  SEX_OPTIONS,
+  YES_NO,
+} from './options.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
@@ -19,26 +25,104 @@ export const khaiSinhForm: FormDefinition = {
     {
       title: 'A. Người yêu cầu',
       fields: [
-        { name: 'requesterName', label: 'Họ, chữ đệm, tên người yêu cầu', kind: 'text', required: true, prefill: 'fullName' },
-        { name: 'requesterDateOfBirth', label: 'Ngày, tháng, năm sinh của người yêu cầu', kind: 'date', required: true, prefill: 'dateOfBirth' },
-        { name: 'requesterSex', label: 'Giới tính của người yêu cầu', kind: 'select', required: false, options: SEX_OPTIONS, prefill: 'sex' },
-        { name: 'requesterIdType', label: 'Giấy tờ tùy thân: loại', kind: 'select', required: true, options: IDENTITY_DOCUMENTS },
-        { name: 'requesterCccd', label: 'Số định danh cá nhân của người yêu cầu', kind: 'cccd', required: true, prefill: 'cccd' },
-        { name: 'requesterAddress', label: 'Nơi cư trú', kind: 'textarea', required: true, prefill: 'address' },
-        { name: 'relationToChild', label: 'Quan hệ với người được khai sinh', kind: 'select', required: true, options: BIRTH_REQUESTER_RELATIONS },
+        {
+          name: 'requesterName',
+          label: 'Họ, chữ đệm, tên người yêu cầu',
+          kind: 'text',
+          required: true,
+          prefill: 'fullName',
+        },
+        {
+          name: 'requesterDateOfBirth',
+          label: 'Ngày, tháng, năm sinh của người yêu cầu',
+          kind: 'date',
+          required: true,
+          prefill: 'dateOfBirth',
+        },
+        {
+          name: 'requesterSex',
+          label: 'Giới tính của người yêu cầu',
+          kind: 'select',
+          required: false,
+          options: SEX_OPTIONS,
+          prefill: 'sex',
+        },
+        {
+          name: 'requesterIdType',
+          label: 'Giấy tờ tùy thân: loại',
+          kind: 'select',
+          required: true,
+          options: IDENTITY_DOCUMENTS,
+        },
+        {
+          name: 'requesterCccd',
+          label: 'Số định danh cá nhân của người yêu cầu',
+          kind: 'cccd',
+          required: true,
+          prefill: 'cccd',
+        },
+        {
+          name: 'requesterAddress',
+          label: 'Nơi cư trú',
+          kind: 'textarea',
+          required: true,
+          prefill: 'address',
+        },
+        {
+          name: 'relationToChild',
+          label: 'Quan hệ với người được khai sinh',
+          kind: 'select',
+          required: true,
+          options: BIRTH_REQUESTER_RELATIONS,
+        },
       ],
     },
     {
       title: 'B. Người được khai sinh',
       note: 'Đề nghị cơ quan đăng ký khai sinh cho người dưới đây:',
       fields: [
-        { name: 'childName', label: 'Họ, chữ đệm, tên người được khai sinh', kind: 'text', required: true },
+        {
+          name: 'childName',
+          label: 'Họ, chữ đệm, tên người được khai sinh',
+          kind: 'text',
+          required: true,
+        },
         { name: 'childDateOfBirth', label: 'Ngày, tháng, năm sinh', kind: 'date', required: true },
-        { name: 'childDateOfBirthInWords', label: 'Ngày sinh ghi bằng chữ', kind: 'text', required: true, placeholder: 'Ví dụ: Ngày mười lăm tháng ba năm hai nghìn không trăm hai mươi sáu' },
-        { name: 'childSex', label: 'Giới tính', kind: 'select', required: true, options: SEX_OPTIONS },
-        { name: 'childEthnicity', label: 'Dân tộc', kind: 'select', required: true, options: ETHNIC_GROUPS },
-        { name: 'childNationality', label: 'Quốc tịch', kind: 'text', required: true, placeholder: 'Việt Nam' },
-        { name: 'childPlaceOfBirth', label: 'Nơi sinh', kind: 'textarea', required: true, placeholder: 'Tên cơ sở y tế và địa chỉ; hoặc địa danh hành chính nơi sinh' },
+        {
+          name: 'childDateOfBirthInWords',
+          label: 'Ngày sinh ghi bằng chữ',
+          kind: 'text',
+          required: true,
+          placeholder: 'Ví dụ: Ngày mười lăm tháng ba năm hai nghìn không trăm hai mươi sáu',
+        },
+        {
+          name: 'childSex',
+          label: 'Giới tính',
+          kind: 'select',
+          required: true,
+          options: SEX_OPTIONS,
+        },
+        {
+          name: 'childEthnicity',
+          label: 'Dân tộc',
+          kind: 'select',
+          required: true,
+          options: ETHNIC_GROUPS,
+        },
+        {
+          name: 'childNationality',
+          label: 'Quốc tịch',
+          kind: 'text',
+          required: true,
+          placeholder: 'Việt Nam',
+        },
+        {
+          name: 'childPlaceOfBirth',
+          label: 'Nơi sinh',
+          kind: 'textarea',
+          required: true,
+          placeholder: 'Tên cơ sở y tế và địa chỉ; hoặc địa danh hành chính nơi sinh',
+        },
         { name: 'childHometown', label: 'Quê quán', kind: 'text', required: true },
       ],
     },
@@ -47,11 +131,37 @@ export const khaiSinhForm: FormDefinition = {
       note: 'Ghi thông tin ít nhất của cha hoặc mẹ.',
       fields: [
         { name: 'motherName', label: 'Họ, chữ đệm, tên người mẹ', kind: 'text', required: false },
-        { name: 'motherDateOfBirth', label: 'Ngày, tháng, năm sinh của người mẹ', kind: 'date', required: false },
-        { name: 'motherEthnicity', label: 'Dân tộc của người mẹ', kind: 'select', required: false, options: ETHNIC_GROUPS },
-        { name: 'motherNationality', label: 'Quốc tịch của người mẹ', kind: 'text', required: false },
-        { name: 'motherAddress', label: 'Nơi cư trú của người mẹ', kind: 'textarea', required: false },
-        { name: 'motherCccd', label: 'Số định danh cá nhân của người mẹ', kind: 'cccd', required: false },
+        {
+          name: 'motherDateOfBirth',
+          label: 'Ngày, tháng, năm sinh của người mẹ',
+          kind: 'date',
+          required: false,
+        },
+        {
+          name: 'motherEthnicity',
+          label: 'Dân tộc của người mẹ',
+          kind: 'select',
+          required: false,
+          options: ETHNIC_GROUPS,
+        },
+        {
+          name: 'motherNationality',
+          label: 'Quốc tịch của người mẹ',
+          kind: 'text',
+          required: false,
+        },
+        {
+          name: 'motherAddress',
+          label: 'Nơi cư trú của người mẹ',
+          kind: 'textarea',
+          required: false,
+        },
+        {
+          name: 'motherCccd',
+          label: 'Số định danh cá nhân của người mẹ',
+          kind: 'cccd',
+          required: false,
+        },
       ],
     },
     {
@@ -59,26 +169,81 @@ export const khaiSinhForm: FormDefinition = {
       note: 'Ghi thông tin ít nhất của cha hoặc mẹ.',
       fields: [
         { name: 'fatherName', label: 'Họ, chữ đệm, tên người cha', kind: 'text', required: false },
-        { name: 'fatherDateOfBirth', label: 'Ngày, tháng, năm sinh của người cha', kind: 'date', required: false },
-        { name: 'fatherEthnicity', label: 'Dân tộc của người cha', kind: 'select', required: false, options: ETHNIC_GROUPS },
-        { name: 'fatherNationality', label: 'Quốc tịch của người cha', kind: 'text', required: false },
-        { name: 'fatherAddress', label: 'Nơi cư trú của người cha', kind: 'textarea', required: false },
-        { name: 'fatherCccd', label: 'Số định danh cá nhân của người cha', kind: 'cccd', required: false },
+        {
+          name: 'fatherDateOfBirth',
+          label: 'Ngày, tháng, năm sinh của người cha',
+          kind: 'date',
+          required: false,
+        },
+        {
+          name: 'fatherEthnicity',
+          label: 'Dân tộc của người cha',
+          kind: 'select',
+          required: false,
+          options: ETHNIC_GROUPS,
+        },
+        {
+          name: 'fatherNationality',
+          label: 'Quốc tịch của người cha',
+          kind: 'text',
+          required: false,
+        },
+        {
+          name: 'fatherAddress',
+          label: 'Nơi cư trú của người cha',
+          kind: 'textarea',
+          required: false,
+        },
+        {
+          name: 'fatherCccd',
+          label: 'Số định danh cá nhân của người cha',
+          kind: 'cccd',
+          required: false,
+        },
       ],
     },
     {
       title: 'E. Giấy chứng nhận kết hôn của cha, mẹ (nếu có)',
       fields: [
-        { name: 'parentsMarriageNumber', label: 'Số Giấy chứng nhận kết hôn', kind: 'text', required: false, maxLength: 50 },
-        { name: 'parentsMarriageDate', label: 'Ngày đăng ký kết hôn', kind: 'date', required: false },
-        { name: 'parentsMarriagePlace', label: 'Nơi đăng ký kết hôn', kind: 'text', required: false },
+        {
+          name: 'parentsMarriageNumber',
+          label: 'Số Giấy chứng nhận kết hôn',
+          kind: 'text',
+          required: false,
+          maxLength: 50,
+        },
+        {
+          name: 'parentsMarriageDate',
+          label: 'Ngày đăng ký kết hôn',
+          kind: 'date',
+          required: false,
+        },
+        {
+          name: 'parentsMarriagePlace',
+          label: 'Nơi đăng ký kết hôn',
+          kind: 'text',
+          required: false,
+        },
       ],
     },
     {
       title: 'F. Đề nghị cấp bản sao',
       fields: [
-        { name: 'wantsCopies', label: 'Đề nghị cấp bản sao Giấy khai sinh', kind: 'radio', required: true, options: YES_NO },
-        { name: 'copyCount', label: 'Số lượng bản sao', kind: 'number', required: false, min: 1, max: 20 },
+        {
+          name: 'wantsCopies',
+          label: 'Đề nghị cấp bản sao Giấy khai sinh',
+          kind: 'radio',
+          required: true,
+          options: YES_NO,
+        },
+        {
+          name: 'copyCount',
+          label: 'Số lượng bản sao',
+          kind: 'number',
+          required: false,
+          min: 1,
+          max: 20,
+        },
       ],
     },
   ],
@@ -99,7 +264,8 @@ export const khaiSinhForm: FormDefinition = {
       code: 'giay_to_tuy_than',
       label: 'Ảnh chụp giấy tờ tùy thân của người yêu cầu',
       required: false,
-      condition: 'Chỉ cần khi cơ quan đăng ký không khai thác được thông tin từ Cơ sở dữ liệu quốc gia về dân cư.',
+      condition:
+        'Chỉ cần khi cơ quan đăng ký không khai thác được thông tin từ Cơ sở dữ liệu quốc gia về dân cư.',
     },
   ],
   checks: (d, addIssue, today) => {
@@ -109,12 +275,19 @@ export const khaiSinhForm: FormDefinition = {
     const child = str(d.childDateOfBirth);
     const requester = str(d.requesterDateOfBirth);
     if (child && requester && requester >= child) {
-      addIssue('requesterDateOfBirth', 'Ngày sinh của người yêu cầu phải trước ngày sinh của người được khai sinh.');
+      addIssue(
+        'requesterDateOfBirth',
+        'Ngày sinh của người yêu cầu phải trước ngày sinh của người được khai sinh.',
+      );
     }
-    if (child && child > today) addIssue('childDateOfBirth', 'Ngày sinh không được là ngày trong tương lai.');
+    if (child && child > today)
+      addIssue('childDateOfBirth', 'Ngày sinh không được là ngày trong tương lai.');
     const cccd = str(d.requesterCccd);
     if (cccd) {
-      const problem = checkCccdAgainst(cccd, { dateOfBirth: requester, sex: str(d.requesterSex) as Sex | undefined });
+      const problem = checkCccdAgainst(cccd, {
+        dateOfBirth: requester,
+        sex: str(d.requesterSex) as Sex | undefined,
+      });
       if (problem) addIssue('requesterCccd', problem);
     }
     for (const parent of ['mother', 'father'] as const) {

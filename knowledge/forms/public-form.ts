@@ -43,7 +43,12 @@ export function toPublicForm(form: FormDefinition): PublicForm {
       required: d.required,
       condition: d.condition ?? null,
     })),
-    prefill: Object.fromEntries(fields.filter((f) => f.prefill).map((f) => [f.name, f.prefill as string])),
-    jsonSchema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+    prefill: Object.fromEntries(
+      fields.filter((f) => f.prefill).map((f) => [f.name, f.prefill as string]),
+    ),
+    jsonSchema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<
+      string,
+      unknown
+    >,
   };
 }

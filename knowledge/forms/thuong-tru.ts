@@ -26,27 +26,86 @@ export const thuongTruForm: FormDefinition = {
     {
       title: 'Thông tin người kê khai',
       fields: [
-        { name: 'fullName', label: '1. Họ, chữ đệm và tên khai sinh', kind: 'text', required: true, prefill: 'fullName' },
-        { name: 'dateOfBirth', label: '2. Ngày, tháng, năm sinh', kind: 'date', required: true, prefill: 'dateOfBirth' },
-        { name: 'sex', label: '3. Giới tính', kind: 'select', required: true, options: SEX_OPTIONS, prefill: 'sex' },
-        { name: 'cccd', label: '4. Số định danh cá nhân', kind: 'cccd', required: true, prefill: 'cccd' },
-        { name: 'phone', label: '5. Số điện thoại liên hệ', kind: 'phone', required: false, prefill: 'phone' },
+        {
+          name: 'fullName',
+          label: '1. Họ, chữ đệm và tên khai sinh',
+          kind: 'text',
+          required: true,
+          prefill: 'fullName',
+        },
+        {
+          name: 'dateOfBirth',
+          label: '2. Ngày, tháng, năm sinh',
+          kind: 'date',
+          required: true,
+          prefill: 'dateOfBirth',
+        },
+        {
+          name: 'sex',
+          label: '3. Giới tính',
+          kind: 'select',
+          required: true,
+          options: SEX_OPTIONS,
+          prefill: 'sex',
+        },
+        {
+          name: 'cccd',
+          label: '4. Số định danh cá nhân',
+          kind: 'cccd',
+          required: true,
+          prefill: 'cccd',
+        },
+        {
+          name: 'phone',
+          label: '5. Số điện thoại liên hệ',
+          kind: 'phone',
+          required: false,
+          prefill: 'phone',
+        },
         { name: 'email', label: '6. Email', kind: 'email', required: false, prefill: 'email' },
       ],
     },
     {
       title: 'Thông tin chủ hộ nơi chuyển đến',
       fields: [
-        { name: 'householdHeadName', label: '7. Họ, chữ đệm và tên chủ hộ', kind: 'text', required: true },
-        { name: 'relationToHead', label: '8. Mối quan hệ với chủ hộ', kind: 'select', required: true, options: HOUSEHOLD_RELATIONS },
-        { name: 'householdHeadCccd', label: '9. Số định danh cá nhân của chủ hộ', kind: 'cccd', required: true },
+        {
+          name: 'householdHeadName',
+          label: '7. Họ, chữ đệm và tên chủ hộ',
+          kind: 'text',
+          required: true,
+        },
+        {
+          name: 'relationToHead',
+          label: '8. Mối quan hệ với chủ hộ',
+          kind: 'select',
+          required: true,
+          options: HOUSEHOLD_RELATIONS,
+        },
+        {
+          name: 'householdHeadCccd',
+          label: '9. Số định danh cá nhân của chủ hộ',
+          kind: 'cccd',
+          required: true,
+        },
       ],
     },
     {
       title: 'Nội dung đề nghị',
       fields: [
-        { name: 'newAddress', label: '10. Nội dung đề nghị: đăng ký thường trú tại', kind: 'textarea', required: true, placeholder: 'Số nhà, thôn/xóm/tổ dân phố, xã/phường, tỉnh/thành phố' },
-        { name: 'residenceKind', label: 'Căn cứ chỗ ở hợp pháp', kind: 'select', required: true, options: LEGAL_RESIDENCE_KINDS },
+        {
+          name: 'newAddress',
+          label: '10. Nội dung đề nghị: đăng ký thường trú tại',
+          kind: 'textarea',
+          required: true,
+          placeholder: 'Số nhà, thôn/xóm/tổ dân phố, xã/phường, tỉnh/thành phố',
+        },
+        {
+          name: 'residenceKind',
+          label: 'Căn cứ chỗ ở hợp pháp',
+          kind: 'select',
+          required: true,
+          options: LEGAL_RESIDENCE_KINDS,
+        },
       ],
     },
     {
@@ -61,9 +120,21 @@ export const thuongTruForm: FormDefinition = {
           columns: [
             { name: 'fullName', label: 'Họ, chữ đệm và tên', kind: 'text', required: true },
             { name: 'dateOfBirth', label: 'Ngày, tháng, năm sinh', kind: 'date', required: true },
-            { name: 'sex', label: 'Giới tính', kind: 'select', required: true, options: SEX_OPTIONS },
+            {
+              name: 'sex',
+              label: 'Giới tính',
+              kind: 'select',
+              required: true,
+              options: SEX_OPTIONS,
+            },
             { name: 'cccd', label: 'Số định danh cá nhân', kind: 'cccd', required: true },
-            { name: 'relationToHead', label: 'Mối quan hệ với chủ hộ', kind: 'select', required: true, options: HOUSEHOLD_RELATIONS },
+            {
+              name: 'relationToHead',
+              label: 'Mối quan hệ với chủ hộ',
+              kind: 'select',
+              required: true,
+              options: HOUSEHOLD_RELATIONS,
+            },
           ],
         },
       ],
@@ -71,22 +142,34 @@ export const thuongTruForm: FormDefinition = {
     {
       title: 'Ý kiến của chủ hộ và chủ sở hữu chỗ ở hợp pháp',
       fields: [
-        { name: 'headConsent', label: 'Chủ hộ đã đồng ý cho đăng ký thường trú', kind: 'checkbox', required: false },
-        { name: 'ownerConsent', label: 'Chủ sở hữu chỗ ở hợp pháp đã đồng ý', kind: 'checkbox', required: false },
+        {
+          name: 'headConsent',
+          label: 'Chủ hộ đã đồng ý cho đăng ký thường trú',
+          kind: 'checkbox',
+          required: false,
+        },
+        {
+          name: 'ownerConsent',
+          label: 'Chủ sở hữu chỗ ở hợp pháp đã đồng ý',
+          kind: 'checkbox',
+          required: false,
+        },
       ],
     },
   ],
   documents: [
     {
       code: 'giay_to_cho_o_hop_phap',
-      label: 'Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp (hoặc hợp đồng thuê, mượn, ở nhờ đã công chứng/chứng thực)',
+      label:
+        'Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp (hoặc hợp đồng thuê, mượn, ở nhờ đã công chứng/chứng thực)',
       required: true,
     },
     {
       code: 'giay_to_quan_he_nhan_than',
       label: 'Giấy tờ chứng minh quan hệ nhân thân với chủ hộ',
       required: false,
-      condition: 'Khi về ở với người thân và thông tin quan hệ chưa có trong Cơ sở dữ liệu quốc gia về dân cư.',
+      condition:
+        'Khi về ở với người thân và thông tin quan hệ chưa có trong Cơ sở dữ liệu quốc gia về dân cư.',
     },
     {
       code: 'van_ban_dong_y',
@@ -99,18 +182,27 @@ export const thuongTruForm: FormDefinition = {
   checks: (d, addIssue) => {
     const id = str(d.cccd);
     if (id) {
-      const problem = checkCccdAgainst(id, { dateOfBirth: str(d.dateOfBirth), sex: str(d.sex) as Sex | undefined });
+      const problem = checkCccdAgainst(id, {
+        dateOfBirth: str(d.dateOfBirth),
+        sex: str(d.sex) as Sex | undefined,
+      });
       if (problem) addIssue('cccd', problem);
     }
     const head = str(d.householdHeadCccd);
     if (d.relationToHead === 'Chủ hộ' && head && id && head !== id) {
-      addIssue('householdHeadCccd', 'Bạn chọn là chủ hộ nên số định danh của chủ hộ phải là số của bạn.');
+      addIssue(
+        'householdHeadCccd',
+        'Bạn chọn là chủ hộ nên số định danh của chủ hộ phải là số của bạn.',
+      );
     }
     const members = Array.isArray(d.members) ? (d.members as Record<string, unknown>[]) : [];
     members.forEach((m, i) => {
       const memberId = str(m.cccd);
       if (!memberId) return;
-      const problem = checkCccdAgainst(memberId, { dateOfBirth: str(m.dateOfBirth), sex: str(m.sex) as Sex | undefined });
+      const problem = checkCccdAgainst(memberId, {
+        dateOfBirth: str(m.dateOfBirth),
+        sex: str(m.sex) as Sex | undefined,
+      });
       if (problem) addIssue(`members.${i}.cccd`, problem);
       if (memberId === id) addIssue(`members.${i}.cccd`, 'Thành viên trùng với người kê khai.');
     });

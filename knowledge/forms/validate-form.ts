@@ -9,13 +9,14 @@ import { formDataSchema } from './field-schemas.js';
 import type { DocumentRequirement, FormDefinition } from './form-types.js';
 
 export type FormValidation =
-  | { ok: true; data: Record<string, unknown> }
-  | { ok: false; fields: Record<string, string> };
+  { ok: true; data: Record<string, unknown> } | { ok: false; fields: Record<string, string> };
 
 /** Empty strings and nulls count as "not answered", as an untouched input sends them. */
 function dropEmpty(data: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(data).filter(([, v]) => v !== null && !(typeof v === 'string' && v.trim() === '')),
+    Object.entries(data).filter(
+      ([, v]) => v !== null && !(typeof v === 'string' && v.trim() === ''),
+    ),
   );
 }
 
@@ -47,15 +48,20 @@ export function validateForm(
   if (!parsed.success) return { ok: false, fields: issuesToFields(parsed.error.issues) };
 
   const fields: Record<string, string> = {};
-  form.checks?.(parsed.data, (field, message) => {
-    fields[field] ??= message;
-  }, options.today ?? todayInVietnam());
+  form.checks?.(
+    parsed.data,
+    (field, message) => {
+      fields[field] ??= message;
+    },
+    options.today ?? todayInVietnam(),
+  );
 
   const attached = options.attachedDocumentCodes;
   if (attached) {
     const known = new Set(form.documents.map((d) => d.code));
     for (const code of attached) {
-      if (!known.has(code)) fields[`documents.${code}`] = `Giấy tờ "${code}" không thuộc hồ sơ thủ tục này.`;
+      if (!known.has(code))
+        fields[`documents.${code}`] = `Giấy tờ "${code}" không thuộc hồ sơ thủ tục này.`;
     }
     for (const doc of requiredDocuments(form, parsed.data)) {
       if (!attached.has(doc.code)) {

@@ -21,36 +21,146 @@ export const xacNhanTinhTrangHonNhanForm: FormDefinition = {
     {
       title: 'Người yêu cầu',
       fields: [
-        { name: 'requesterName', label: 'Họ, chữ đệm, tên người yêu cầu', kind: 'text', required: true, prefill: 'fullName' },
-        { name: 'requesterAddress', label: 'Nơi cư trú của người yêu cầu', kind: 'textarea', required: true, prefill: 'address' },
-        { name: 'relationToSubject', label: 'Quan hệ với người được cấp giấy', kind: 'text', required: true, placeholder: 'Bản thân' },
+        {
+          name: 'requesterName',
+          label: 'Họ, chữ đệm, tên người yêu cầu',
+          kind: 'text',
+          required: true,
+          prefill: 'fullName',
+        },
+        {
+          name: 'requesterAddress',
+          label: 'Nơi cư trú của người yêu cầu',
+          kind: 'textarea',
+          required: true,
+          prefill: 'address',
+        },
+        {
+          name: 'relationToSubject',
+          label: 'Quan hệ với người được cấp giấy',
+          kind: 'text',
+          required: true,
+          placeholder: 'Bản thân',
+        },
       ],
     },
     {
       title: 'Người được cấp Giấy xác nhận tình trạng hôn nhân',
       fields: [
-        { name: 'subjectName', label: 'Họ, chữ đệm, tên', kind: 'text', required: true, prefill: 'fullName' },
-        { name: 'subjectDateOfBirth', label: 'Ngày, tháng, năm sinh', kind: 'date', required: true, prefill: 'dateOfBirth' },
-        { name: 'subjectSex', label: 'Giới tính', kind: 'select', required: true, options: SEX_OPTIONS, prefill: 'sex' },
-        { name: 'subjectNationality', label: 'Quốc tịch', kind: 'text', required: true, placeholder: 'Việt Nam' },
-        { name: 'subjectIdType', label: 'Giấy tờ tùy thân: loại', kind: 'select', required: true, options: IDENTITY_DOCUMENTS },
-        { name: 'subjectCccd', label: 'Số định danh cá nhân', kind: 'cccd', required: true, prefill: 'cccd' },
-        { name: 'subjectAddress', label: 'Nơi cư trú', kind: 'textarea', required: true, prefill: 'address' },
-        { name: 'periodFrom', label: 'Xác nhận tình trạng hôn nhân trong thời gian cư trú từ ngày', kind: 'date', required: false },
+        {
+          name: 'subjectName',
+          label: 'Họ, chữ đệm, tên',
+          kind: 'text',
+          required: true,
+          prefill: 'fullName',
+        },
+        {
+          name: 'subjectDateOfBirth',
+          label: 'Ngày, tháng, năm sinh',
+          kind: 'date',
+          required: true,
+          prefill: 'dateOfBirth',
+        },
+        {
+          name: 'subjectSex',
+          label: 'Giới tính',
+          kind: 'select',
+          required: true,
+          options: SEX_OPTIONS,
+          prefill: 'sex',
+        },
+        {
+          name: 'subjectNationality',
+          label: 'Quốc tịch',
+          kind: 'text',
+          required: true,
+          placeholder: 'Việt Nam',
+        },
+        {
+          name: 'subjectIdType',
+          label: 'Giấy tờ tùy thân: loại',
+          kind: 'select',
+          required: true,
+          options: IDENTITY_DOCUMENTS,
+        },
+        {
+          name: 'subjectCccd',
+          label: 'Số định danh cá nhân',
+          kind: 'cccd',
+          required: true,
+          prefill: 'cccd',
+        },
+        {
+          name: 'subjectAddress',
+          label: 'Nơi cư trú',
+          kind: 'textarea',
+          required: true,
+          prefill: 'address',
+        },
+        {
+          name: 'periodFrom',
+          label: 'Xác nhận tình trạng hôn nhân trong thời gian cư trú từ ngày',
+          kind: 'date',
+          required: false,
+        },
         { name: 'periodTo', label: 'đến ngày', kind: 'date', required: false },
-        { name: 'maritalStatus', label: 'Tình trạng hôn nhân', kind: 'select', required: true, options: MARITAL_STATUSES },
-        { name: 'purpose', label: 'Mục đích sử dụng Giấy xác nhận', kind: 'select', required: true, options: PURPOSES },
-        { name: 'purposeDetail', label: 'Ghi rõ mục đích sử dụng', kind: 'text', required: false, hint: 'Bắt buộc khi chọn "Mục đích khác".' },
+        {
+          name: 'maritalStatus',
+          label: 'Tình trạng hôn nhân',
+          kind: 'select',
+          required: true,
+          options: MARITAL_STATUSES,
+        },
+        {
+          name: 'purpose',
+          label: 'Mục đích sử dụng Giấy xác nhận',
+          kind: 'select',
+          required: true,
+          options: PURPOSES,
+        },
+        {
+          name: 'purposeDetail',
+          label: 'Ghi rõ mục đích sử dụng',
+          kind: 'text',
+          required: false,
+          hint: 'Bắt buộc khi chọn "Mục đích khác".',
+        },
       ],
     },
     {
       title: 'Người dự định kết hôn (khi dùng để đăng ký kết hôn)',
       fields: [
-        { name: 'partnerName', label: 'Họ, chữ đệm, tên người dự định kết hôn', kind: 'text', required: false },
-        { name: 'partnerDateOfBirth', label: 'Ngày, tháng, năm sinh người dự định kết hôn', kind: 'date', required: false },
-        { name: 'partnerNationality', label: 'Quốc tịch người dự định kết hôn', kind: 'text', required: false },
-        { name: 'partnerIdNumber', label: 'Số giấy tờ tùy thân người dự định kết hôn', kind: 'text', required: false, maxLength: 20 },
-        { name: 'marriagePlace', label: 'Nơi dự định đăng ký kết hôn', kind: 'text', required: false },
+        {
+          name: 'partnerName',
+          label: 'Họ, chữ đệm, tên người dự định kết hôn',
+          kind: 'text',
+          required: false,
+        },
+        {
+          name: 'partnerDateOfBirth',
+          label: 'Ngày, tháng, năm sinh người dự định kết hôn',
+          kind: 'date',
+          required: false,
+        },
+        {
+          name: 'partnerNationality',
+          label: 'Quốc tịch người dự định kết hôn',
+          kind: 'text',
+          required: false,
+        },
+        {
+          name: 'partnerIdNumber',
+          label: 'Số giấy tờ tùy thân người dự định kết hôn',
+          kind: 'text',
+          required: false,
+          maxLength: 20,
+        },
+        {
+          name: 'marriagePlace',
+          label: 'Nơi dự định đăng ký kết hôn',
+          kind: 'text',
+          required: false,
+        },
       ],
     },
   ],
@@ -60,13 +170,15 @@ export const xacNhanTinhTrangHonNhanForm: FormDefinition = {
       label: 'Bản án/quyết định ly hôn đã có hiệu lực, hoặc trích lục khai tử của vợ/chồng',
       required: false,
       condition: 'Bắt buộc khi đã ly hôn hoặc vợ/chồng đã chết.',
-      requiredWhen: (d) => d.maritalStatus === MARITAL_STATUSES[2] || d.maritalStatus === MARITAL_STATUSES[3],
+      requiredWhen: (d) =>
+        d.maritalStatus === MARITAL_STATUSES[2] || d.maritalStatus === MARITAL_STATUSES[3],
     },
     {
       code: 'giay_xac_nhan_da_cap',
       label: 'Giấy xác nhận tình trạng hôn nhân đã được cấp trước đây',
       required: false,
-      condition: 'Khi xin cấp lại để dùng vào mục đích khác hoặc giấy cũ đã hết hạn (nộp lại giấy cũ).',
+      condition:
+        'Khi xin cấp lại để dùng vào mục đích khác hoặc giấy cũ đã hết hạn (nộp lại giấy cũ).',
     },
     {
       code: 'van_ban_uy_quyen',
@@ -88,14 +200,19 @@ export const xacNhanTinhTrangHonNhanForm: FormDefinition = {
     const to = str(d.periodTo);
     if (from && to && from > to) addIssue('periodTo', '"Đến ngày" phải sau "từ ngày".');
     const dob = str(d.subjectDateOfBirth);
-    if (from && dob && from < dob) addIssue('periodFrom', 'Thời gian xác nhận không thể trước ngày sinh.');
+    if (from && dob && from < dob)
+      addIssue('periodFrom', 'Thời gian xác nhận không thể trước ngày sinh.');
     if (d.purpose === 'Đăng ký kết hôn') {
-      if (!str(d.partnerName)) addIssue('partnerName', 'Vui lòng nhập họ tên người dự định kết hôn.');
+      if (!str(d.partnerName))
+        addIssue('partnerName', 'Vui lòng nhập họ tên người dự định kết hôn.');
       if (!str(d.partnerDateOfBirth)) {
         addIssue('partnerDateOfBirth', 'Vui lòng nhập ngày sinh người dự định kết hôn.');
       }
       if (d.maritalStatus === MARITAL_STATUSES[1]) {
-        addIssue('maritalStatus', 'Người đang có vợ/chồng không thể xin xác nhận để đăng ký kết hôn.');
+        addIssue(
+          'maritalStatus',
+          'Người đang có vợ/chồng không thể xin xác nhận để đăng ký kết hôn.',
+        );
       }
     }
     if (d.purpose === 'Mục đích khác' && !str(d.purposeDetail)) {
