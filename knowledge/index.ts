@@ -17,6 +17,7 @@ export { CatalogueInvalidError, IndexUnavailableError } from './errors.js';
 
 export { createRetriever, openRetriever, rebuildIndex } from './retrieval/open-retriever.js';
 export type { Retriever, RetrievalResult, RetrievalHit } from './retrieval/retriever.js';
+export type { BuildProgress } from './retrieval/build-index.js';
 
 export { createAnswerer, type Answerer, type FindOutcome } from './answer/answerer.js';
 export { detectAttributes, foldForMatching, type Attribute } from './answer/attributes.js';

@@ -41,6 +41,11 @@ export interface ComposedAnswer {
 
 const SHORT_DOCS = 6;
 const SHORT_DOC_CHARS = 220;
+/** Group headings as the portal writes them ("* Giấy tờ phải nộp:") → "Giấy tờ phải nộp". */
+function groupTitle(name: string): string {
+  return name.replace(/^[*\-–•\s]+/, '').replace(/[:：\s]+$/, '');
+}
+
 const ASK_DESK = 'Cơ sở dữ liệu thủ tục chưa ghi thông tin này; bạn vui lòng hỏi';
 
 export function deskLine(desk: DeskContact): string {
@@ -118,13 +123,13 @@ function documentsSection(
   const lines: string[] = ['🗂 Giấy tờ cần chuẩn bị:'];
   if (mode === 'full') {
     for (const g of groups) {
-      if (g.name && groups.length > 1) lines.push(`▸ ${g.name}`);
+      if (g.name && groups.length > 1) lines.push(`▸ ${groupTitle(g.name)}`);
       for (const d of g.documents) lines.push(documentLine(d));
     }
     return { text: lines.join('\n'), truncated: false };
   }
   const first = groups[0]!;
-  if (first.name && groups.length > 1) lines.push(`▸ ${first.name}`);
+  if (first.name && groups.length > 1) lines.push(`▸ ${groupTitle(first.name)}`);
   for (const d of first.documents.slice(0, SHORT_DOCS))
     lines.push(documentLine(d, SHORT_DOC_CHARS));
   const hiddenDocs = first.documents.length - Math.min(first.documents.length, SHORT_DOCS);

@@ -3,6 +3,7 @@ import type { Logger } from '../../common/logger.js';
 import { createConversation } from '../../bot/conversation/conversation.js';
 import type { Conversation } from '../../bot/conversation/types.js';
 import {
+  type BuildProgress,
   Catalogue,
   createAnswerer,
   createFileGapLog,
@@ -38,7 +39,7 @@ export async function createAssistant(
   options: {
     catalogue?: Catalogue;
     gapLog?: GapLog;
-    onProgress?: (p: { stage: string; done: number; total: number }) => void;
+    onProgress?: (p: BuildProgress) => void;
   } = {},
 ): Promise<Assistant> {
   const catalogue = options.catalogue ?? loadBundledOrConfiguredCatalogue(config);

@@ -1,0 +1,113 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Conversation } from '../../../bot/conversation/types.js';
+import type { Catalogue } from '../../../knowledge/index.js';
+import { realAssistant, TEST_DESK_PHONE } from '../../support/assistant.js';
+
+/* The conversation core on the real catalogue and index: flows a resident goes through. */
+
+let conversation: Conversation;
+let catalogue: Catalogue;
+let gaps: Awaited<ReturnType<typeof realAssistant>>['gaps'];
+let n = 0;
+const user = () => `user-${++n}`;
+const say = (userId: string, text: string) => conversation.handle({ channel: 'web', userId, text });
+
+beforeAll(async () => {
+  const assistant = await realAssistant();
+  conversation = assistant.conversation;
+  catalogue = assistant.catalogue;
+  gaps = assistant.gaps;
+});
+
+describe('conversation core', () => {
+  it('greets and says what it can do', async () => {
+    const reply = await say(user(), 'Xin chào');
+    expect(reply.answered).toBe(false);
+    expect(reply.text).toMatch(/Trợ lý Một cửa/);
+    expect(reply.text).toContain(TEST_DESK_PHONE);
+  });
+
+  it('answers a clear question with the record and its provenance', async () => {
+    const reply = await say(user(), 'thủ tục đăng ký kết hôn cần giấy tờ gì');
+    expect(reply.answered).toBe(true);
+    expect(reply.procedure?.code).toBe('1.000894');
+    const record = catalogue.get('1.000894')!;
+    expect(reply.sources).toEqual([{ code: '1.000894', url: record.sourceUrl }]);
+    expect(reply.text).toContain('1.000894');
+    expect(reply.text).toContain(record.sourceUrl);
+  });
+
+  it('keeps the procedure for follow-ups and resets on "không phải"', async () => {
+    const id = user();
+    const first = await say(id, 'dang ky ket hon');
+    expect(first.procedure?.code).toBe('1.000894');
+    const fee = await say(id, 'còn lệ phí thì sao?');
+    expect(fee.procedure?.code).toBe('1.000894');
+    expect(fee.text).toMatch(/Lệ phí/);
+    const online = await say(id, 'thế làm online được không?');
+    expect(online.procedure?.code).toBe('1.000894');
+    expect(online.text).toMatch(/trực tuyến/i);
+    const more = await say(id, 'xem thêm');
+    expect(more.procedure?.code).toBe('1.000894');
+    expect(more.text).toMatch(/Căn cứ pháp lý/);
+    const no = await say(id, 'không phải');
+    expect(no.procedure).toBeNull();
+    // After a rejection, a follow-up no longer refers to the old procedure.
+    const after = await say(id, 'lệ phí bao nhiêu');
+    expect(after.procedure?.code).not.toBe('1.000894');
+  });
+
+  it('switches topic when the resident asks about another procedure', async () => {
+    const id = user();
+    await say(id, 'đăng ký kết hôn');
+    const next = await say(id, 'còn làm giấy khai tử cho bố thì sao');
+    expect(next.procedure?.code).not.toBe('1.000894');
+  });
+
+  it('abstains on off-topic questions, hands off to the desk and logs the gap', async () => {
+    const before = gaps.entries.length;
+    const reply = await say(user(), 'giá vàng hôm nay bao nhiêu');
+    expect(reply.answered).toBe(false);
+    expect(reply.procedure).toBeNull();
+    expect(reply.text).toContain(TEST_DESK_PHONE);
+    expect(gaps.entries.length).toBe(before + 1);
+  });
+
+  it('warns instead of accepting an OTP or password', async () => {
+    const reply = await say(user(), 'mã OTP của em là 123456');
+    expect(reply.answered).toBe(false);
+    expect(reply.text).toMatch(/OTP/);
+    expect(reply.text).toMatch(/đừng gửi/i);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['spaces', '    '],
+    ['emoji only', '😀😀😀'],
+    ['control characters', '\u0000\u0001\u0002'],
+    ['binary junk', '\ufffd\ufffd\u0007\ufffd'],
+  ])('replies politely to %s input', async (_label, text) => {
+    const reply = await say(user(), text);
+    expect(reply.answered).toBe(false);
+    expect(reply.text.length).toBeGreaterThan(10);
+  });
+
+  it('reads only the start of a 10,000-character message and says so', async () => {
+    const reply = await say(user(), 'đăng ký khai sinh '.repeat(600));
+    expect(reply.text).toMatch(/dài quá/);
+  });
+
+  it('offers choices when the question is ambiguous and answers the picked one', async () => {
+    const id = user();
+    const reply = await say(id, 'khai sinh');
+    const choices = reply.choices.length > 0 ? reply.choices : [];
+    if (choices.length === 0) {
+      // The index is sure enough: it answered directly with a birth-registration procedure.
+      expect(reply.procedure?.code).toBeDefined();
+      return;
+    }
+    expect(choices.length).toBeLessThanOrEqual(3);
+    const picked = await conversation.handle({ channel: 'web', userId: id, text: '', action: { type: 'pick', code: choices[1]!.code } });
+    expect(picked.procedure?.code).toBe(choices[1]!.code);
+  });
+});
