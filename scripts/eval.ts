@@ -4,6 +4,8 @@
  *   --json          machine-readable summary on stdout instead of the table
  *   --misses        list the misses (question, expected, got) on stderr
  *   --dev-set FILE  another labelled question file of the same format
+ *   --half A|B      only one half of the groups (split by a hash of the group id), so tuning on
+ *                   one half can be checked on the other
  */
 import { loadConfig } from '../common/config.js';
 import { NameSearchBaseline } from '../knowledge/retrieval/baseline.js';
@@ -18,6 +20,13 @@ import {
 import { openConfiguredRetriever } from './ask/open-index.js';
 
 const DEFAULT_DEV_SET = 'tests/eval/dev-set.jsonl';
+
+/** Stable half of a group id (FNV-1a), so a group's accented/unaccented/typo lines stay together. */
+function halfOf(group: string): 'A' | 'B' {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < group.length; i++) h = Math.imul(h ^ group.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % 2 === 0 ? 'A' : 'B';
+}
 
 function row(label: string, s: StyleSummary): string {
   const pct = (v: number) => `${(v * 100).toFixed(1).padStart(5)}%`;
@@ -53,7 +62,9 @@ function describeMiss(o: QuestionOutcome): string {
 async function main(args: string[]): Promise<void> {
   const devSetArg = args.indexOf('--dev-set');
   const file = devSetArg >= 0 ? args[devSetArg + 1]! : DEFAULT_DEV_SET;
-  const questions = loadDevSet(file);
+  const halfArg = args.indexOf('--half');
+  const half = halfArg >= 0 ? args[halfArg + 1]?.toUpperCase() : undefined;
+  const questions = loadDevSet(file).filter((q) => half === undefined || halfOf(q.group) === half);
   const { retriever, manifest } = await openConfiguredRetriever(loadConfig().knowledge);
   const ours = await runQuestions(retriever, questions);
   const docs = retriever.documents();
@@ -64,7 +75,7 @@ async function main(args: string[]): Promise<void> {
     process.stdout.write(`${JSON.stringify({ devSet: file, index: manifest, ...summary })}\n`);
   } else {
     process.stdout.write(
-      `Dev set ${file}: ${questions.length} questions; index of ${manifest.catalogueCount} procedures ` +
+      `Dev set ${file}${half === undefined ? '' : ` (half ${half})`}: ${questions.length} questions; index of ${manifest.catalogueCount} procedures ` +
         `(${manifest.embeddings.provider}/${manifest.embeddings.model})\n\n` +
         `${table('motcua retriever', summary.ours)}\n\n${table('baseline: full-text over folded names', summary.baseline)}\n`,
     );

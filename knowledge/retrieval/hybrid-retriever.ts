@@ -112,6 +112,13 @@ export interface ExplainedResult extends RetrievalResult {
   features: AbstentionFeatures | null;
 }
 
+/** Syllables the question really asks with (filler, question words and translated words left out). */
+function askedTerms(query: AnalyzedQuery): Set<string> {
+  const asked = new Set<string>();
+  for (const [term, weight] of query.terms) if (weight >= 0.3 && isUnigram(term)) asked.add(term);
+  return asked;
+}
+
 export class HybridRetriever implements Retriever {
   readonly settings: RetrieverSettings;
   private readonly analyzer: QueryAnalyzer;
@@ -189,6 +196,7 @@ export class HybridRetriever implements Retriever {
       phraseCoverage: phraseCoverage(query.phrases, top.doc, bm25),
       denseSimilarity: Math.max(0, dense.get(top.doc) ?? vectors.similarity(queryVector, top.doc)),
       topScore: Math.min(1, Math.max(0, top.score / this.maxScore)),
+      nameMatch: this.namePrecision(top.doc, askedTerms(query)),
       lexicon: query.lexiconHits > 0 ? 1 : 0,
       offTopic: query.offTopicHits > 0 ? 1 : 0,
     };
@@ -217,8 +225,7 @@ export class HybridRetriever implements Retriever {
     const { candidates, namePrecision, nameCoverage, topicInName, qualifierPenalty } =
       this.settings.rerank;
     const topics = query.concepts.filter((c) => c.fromLexicon);
-    const asked = new Set<string>();
-    for (const [term, weight] of query.terms) if (weight >= 0.3 && isUnigram(term)) asked.add(term);
+    const asked = askedTerms(query);
     const wanted = this.wantedQualifiers(query);
     const head = ranked.slice(0, candidates).map(({ doc, score }) => {
       const precision = this.namePrecision(doc, asked);
