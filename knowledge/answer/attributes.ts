@@ -37,12 +37,15 @@ const PATTERNS: Array<[Attribute, RegExp]> = [
   ],
   [
     'time',
-    /\b(mat may ngay|bao lau|may ngay|bao nhieu ngay|thoi gian|thoi han|khi nao (co|lay|nhan)|bao gio (co|lay|nhan|xong)|lau khong|nhanh khong|may hom|bao nhieu lau)\b/,
+    /\b(mat may ngay|bao lau|may ngay|bao nhieu ngay|thoi gian|thoi han|khi nao (co|lay|nhan)|bao gio (co|lay|nhan|xong)|lau khong|nhanh khong|may hom|bao nhieu lau|lay ngay|lay luon|trong ngay|co ngay|xong ngay|ngay duoc khong)\b/,
   ],
-  ['form', /\b(mau don|mau to khai|to khai|mau so|mau nao|bieu mau|don mau|mau ct ?01|file mau)\b/],
+  [
+    'form',
+    /\b(mau don|mau to khai|to khai|mau so|mau nao|bieu mau|don mau|mau ct ?01|file mau|mau giay|mau de nghi|giay de nghi|mau ban khai|tai mau)\b/,
+  ],
   [
     'documents',
-    /\b(giay to|ho so gom|ho so can|can gi|can nhung gi|mang theo|mang gi|chuan bi gi|thanh phan|can nhung|can mang|phai nop nhung|gom nhung gi|can co gi)\b/,
+    /\b(giay to gi|giay to nao|nhung giay to|can (co )?giay to|giay to can|giay to phai|ho so gom|ho so can|thanh phan ho so|can gi|can nhung gi|mang theo|mang gi|chuan bi gi|chuan bi nhung|can nhung|can mang|phai nop nhung|gom nhung gi|can co gi|nop nhung gi)\b/,
   ],
   [
     'online',

@@ -91,9 +91,21 @@ function onlineSection(p: Procedure): string {
   ].join('\n');
 }
 
+/** Fee explanations the portal puts in the filing-method description (per page, caps, exemptions). */
+function feeNotes(p: Procedure): string[] {
+  const notes = p.filingMethods
+    .filter((m) => m.fees.length > 0 && m.description && /đồng|phí|miễn|usd/i.test(m.description))
+    .map((m) => m.description!.trim());
+  return [...new Set(notes)].map((n) => `  ${n.length > 400 ? `${n.slice(0, 399)}…` : n}`);
+}
+
 function feeSection(p: Procedure, desk: DeskContact): string {
   const fees = methodFees(p.filingMethods);
   if (fees.length === 0) return `💰 Lệ phí: ${ASK_DESK} ${desk.name}.`;
+  const notes = feeNotes(p);
+  if (notes.length > 0) {
+    return ['💰 Lệ phí:', ...fees.map((f) => `• ${f}`), 'Ghi chú về phí:', ...notes].join('\n');
+  }
   const unique = [...new Set(fees.map((f) => f.replace(/^[^:]+: /, '')))];
   if (unique.length === 1 && fees.length === p.filingMethods.length) {
     return `💰 Lệ phí: ${unique[0]}`;

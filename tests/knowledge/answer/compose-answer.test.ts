@@ -5,7 +5,12 @@ import { chungThuc, khaiSinh, listedOnly } from '../../fixtures/procedures.js';
 
 const desk = { name: 'Bộ phận Một cửa UBND xã', phone: '0237 3852 111' };
 const compose = (p = khaiSinh, question = '', mode: 'short' | 'full' = 'short') =>
-  composeAnswer(p, { attributes: detectAttributes(question), mode, snapshotDate: '2026-07-18', desk });
+  composeAnswer(p, {
+    attributes: detectAttributes(question),
+    mode,
+    snapshotDate: '2026-07-18',
+    desk,
+  });
 
 describe('detectAttributes', () => {
   it.each([
@@ -45,7 +50,9 @@ describe('composeAnswer', () => {
   });
 
   it('keeps free-text processing time as written', () => {
-    expect(compose(chungThuc, 'mất bao lâu').text).toContain('Trong ngày cơ quan tiếp nhận yêu cầu');
+    expect(compose(chungThuc, 'mất bao lâu').text).toContain(
+      'Trong ngày cơ quan tiếp nhận yêu cầu',
+    );
   });
 
   it('says the record lacks a fact instead of inventing it', () => {

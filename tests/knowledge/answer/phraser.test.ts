@@ -15,7 +15,9 @@ describe('LLM phrasing guard', () => {
   it('accepts a rephrasing that keeps to the record', async () => {
     const friendly = `Chào bạn! Đăng ký khai sinh (mã 1.001193) được miễn phí. Bạn mang:\n• Tờ khai đăng ký khai sinh (1 bản chính)\n• Giấy chứng sinh (1 bản chính)\nChi tiết: ${khaiSinh.sourceUrl}`;
     expect(checkGrounded(friendly, grounded, khaiSinh)).toEqual([]);
-    const phraser = createLlmPhraser(new FakeListChatModel({ responses: [friendly] }), { timeoutMs: 1000 });
+    const phraser = createLlmPhraser(new FakeListChatModel({ responses: [friendly] }), {
+      timeoutMs: 1000,
+    });
     expect(await phraser.rephrase(grounded, khaiSinh)).toBe(friendly);
   });
 
@@ -26,7 +28,9 @@ describe('LLM phrasing guard', () => {
     ['an unknown link', 'Nộp tại https://example.com/nop-ho-so'],
   ])('rejects %s and falls back to the grounded text', async (_label, output) => {
     expect(checkGrounded(output, grounded, khaiSinh).length).toBeGreaterThan(0);
-    const phraser = createLlmPhraser(new FakeListChatModel({ responses: [output] }), { timeoutMs: 1000 });
+    const phraser = createLlmPhraser(new FakeListChatModel({ responses: [output] }), {
+      timeoutMs: 1000,
+    });
     expect(await phraser.rephrase(grounded, khaiSinh)).toBe(grounded);
   });
 });
