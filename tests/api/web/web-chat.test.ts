@@ -1,0 +1,94 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Harness } from '../../support/api-harness.js';
+import { startChatHarness } from '../../support/chat-harness.js';
+
+/*
+ * The web chat in headless Chromium (Debian's package, driven by playwright-core): type a question,
+ * see the answer, click a choice, see the follow-up. Screenshots go to test-artifacts/.
+ */
+
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const ARTIFACTS = path.resolve('test-artifacts');
+
+let app: Harness;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!CHROMIUM)
+    throw new Error('Chromium is not installed: apt-get install -y chromium (see .ci/run)');
+  app = await startChatHarness();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('web chat page', () => {
+  it('answers a question, offers choices, and follows the clicked one', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const alerts: string[] = [];
+    page.on('dialog', (d) => {
+      alerts.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(app.baseUrl + '/');
+    await expect(page.title()).resolves.toBe('Trợ lý Một cửa');
+
+    const ask = async (text: string) => {
+      const before = await page.locator('.msg.bot:not(.typing)').count();
+      await page.fill('#q', text);
+      await page.click('form button[type=submit]');
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('.msg.bot:not(.typing)').length > n,
+        before,
+      );
+      return page.locator('.msg.bot:not(.typing)').last();
+    };
+
+    const answer = await ask('đăng ký kết hôn cần giấy tờ gì');
+    await expect(answer.getAttribute('data-code')).resolves.toBe('1.000894');
+    await expect(answer.innerText()).resolves.toContain('1.000894');
+    await expect(
+      answer.locator('a[href^="https://dichvucong.gov.vn/"]').count(),
+    ).resolves.toBeGreaterThan(0);
+
+    const choices = await ask('xin trích lục');
+    const buttons = choices.locator('.choices button');
+    expect(await buttons.count()).toBeGreaterThanOrEqual(2);
+    const label = (await buttons.nth(0).innerText()).trim();
+    const before = await page.locator('.msg.bot:not(.typing)').count();
+    await buttons.nth(0).click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.msg.bot:not(.typing)').length > n,
+      before,
+    );
+    const followUp = page.locator('.msg.bot:not(.typing)').last();
+    await expect(followUp.getAttribute('data-answered')).resolves.toBe('true');
+    await expect(page.locator('.msg.user').last().innerText()).resolves.toBe(label);
+
+    const injected = await ask('<img src=x onerror=alert(1)><script>alert(2)</script>');
+    await expect(injected.innerText()).resolves.not.toContain('<script>');
+    await expect(page.locator('.msg img, .msg script').count()).resolves.toBe(0);
+    expect(alerts).toEqual([]);
+
+    await page.screenshot({ path: path.join(ARTIFACTS, 'web-chat.png'), fullPage: true });
+    await page.close();
+  });
+});
