@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
@@ -168,7 +169,12 @@ export interface Config {
  * Parses and validates the environment. Throws {@link ConfigError} listing every problem at once.
  * @example const config = loadConfig(); // at the top of an entry point
  */
-export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+export function loadConfig(source?: Record<string, string | undefined>): Config {
+  if (source === undefined) {
+    // A local .env (see .env.example) fills in what the real environment does not set.
+    if (existsSync('.env')) process.loadEnvFile('.env');
+    source = process.env;
+  }
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
@@ -260,7 +266,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       officerSessionTtlMinutes: e.OFFICER_SESSION_TTL_MINUTES,
       statusLookupsPerMinute: e.STATUS_LOOKUPS_PER_MINUTE,
       lateCheckIntervalMinutes: e.LATE_CHECK_INTERVAL_MINUTES,
-      corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+      corsOrigins: e.CORS_ORIGINS.split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
       trustProxy: e.TRUST_PROXY,
     },
   };
