@@ -60,6 +60,20 @@ export default tseslint.config(
               message: 'api/ must not import bot/.',
             },
             {
+              target: './bot',
+              from: './knowledge',
+              except: ['./index.ts', './forms'],
+              message:
+                'Use knowledge/ through knowledge/index.ts (forms are shared with the mini-app).',
+            },
+            {
+              target: './api',
+              from: './knowledge',
+              except: ['./index.ts', './forms'],
+              message:
+                'Use knowledge/ through knowledge/index.ts (forms are shared with the mini-app).',
+            },
+            {
               target: './bot/conversation',
               from: ['./bot/channels'],
               message: 'The conversation core is platform-free.',

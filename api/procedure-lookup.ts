@@ -4,8 +4,7 @@
  * The entry point passes one backed by the real catalogue ({@link procedureLookupFromCatalogue});
  * tests pass a tiny fixed one ({@link staticProcedureLookup}).
  */
-import type { Catalogue } from '../knowledge/catalogue/catalogue.js';
-import type { Procedure } from '../knowledge/catalogue/procedure-schema.js';
+import type { Catalogue, Procedure } from '../knowledge/index.js';
 
 export interface ProcedureFacts {
   code: string;
@@ -53,6 +52,10 @@ export function procedureLookupFromCatalogue(
     const source = typeof catalogue === 'function' ? await catalogue() : catalogue;
     const procedure = source.get(code);
     if (!procedure) return undefined;
-    return { code: procedure.code, name: procedure.name, processingWorkingDays: workingDaysOf(procedure) };
+    return {
+      code: procedure.code,
+      name: procedure.name,
+      processingWorkingDays: workingDaysOf(procedure),
+    };
   };
 }
