@@ -119,6 +119,15 @@ function askedTerms(query: AnalyzedQuery): Set<string> {
   return asked;
 }
 
+/** Ages the question states ("14 tuổi", "con 3 tuoi"). */
+function statedAges(tokens: readonly Token[]): number[] {
+  const ages: number[] = [];
+  tokens.forEach((t, i) => {
+    if (/^\d{1,3}$/.test(t.folded) && tokens[i + 1]?.folded === 'tuoi') ages.push(Number(t.folded));
+  });
+  return ages;
+}
+
 export class HybridRetriever implements Retriever {
   readonly settings: RetrieverSettings;
   private readonly analyzer: QueryAnalyzer;
@@ -323,7 +332,14 @@ export class HybridRetriever implements Retriever {
         }
         return false;
       });
-    return this.parts.lexicon.qualifiers.map((q) => q.unless.some(occurs));
+    const ages = statedAges(query.sequences[0] ?? []);
+    return this.parts.lexicon.qualifiers.map((q) => {
+      // "dưới 14 tuổi": a stated age decides ("con tròn 14 tuổi" is not the under-14 variant, even
+      // though "con" would otherwise ask for it).
+      const limit = /^duoi (\d+) tuoi$/.exec(q.name.join(' '))?.[1];
+      if (limit !== undefined && ages.length > 0) return ages.some((a) => a < Number(limit));
+      return q.unless.some(occurs);
+    });
   }
 
   /** Indexes of the qualifiers present in a procedure name (cached). */

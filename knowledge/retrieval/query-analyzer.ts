@@ -36,6 +36,11 @@ export interface QueryWeights {
    * worth of weight, so "giấy chứng nhận quyền sử dụng đất" does not drown the resident's other words.
    */
   expansionBudget: number;
+  /**
+   * Share of weight kept by a purpose clause ("muốn chuyển đất vườn lên thổ cư để xây nhà"): after
+   * a main request, "để …" says why, not what is being asked for.
+   */
+  purpose: number;
 }
 
 export const DEFAULT_QUERY_WEIGHTS: QueryWeights = {
@@ -45,7 +50,43 @@ export const DEFAULT_QUERY_WEIGHTS: QueryWeights = {
   foreignMarks: 0.2,
   questionPhrase: 0.05,
   expansionBudget: 3,
+  purpose: 0.4,
 };
+
+/** Syllables after an unaccented "de" that make it "đề …"/"để lại", not the purpose "để". */
+const NOT_PURPOSE_AFTER_DE = new Set(['lai', 'nghi', 'xuat', 'an', 'tai', 'cu', 'bat', 'phong']);
+/** A purpose clause only counts after this many content syllables of a main request. */
+const MIN_MAIN_REQUEST = 2;
+
+/**
+ * Per-syllable weight factor: 1, or `purpose` inside a purpose clause ("… để xây nhà") that follows a
+ * main request in the same sentence part. "cần gì để đăng ký khai sinh" has no main request before
+ * "để", so its clause keeps full weight.
+ */
+export function purposeFactors(question: string, tokens: readonly Token[], purpose: number) {
+  const factors = tokens.map(() => 1);
+  // Clause of each syllable: the question split at punctuation, tokenised part by part.
+  const clause: number[] = [];
+  question.split(/[,.;:!?\n]+/u).forEach((part, c) => {
+    for (let n = tokenize(part).length; n > 0; n -= 1) clause.push(c);
+  });
+  if (clause.length < tokens.length) return factors;
+  let content = 0;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    const marker =
+      t.text === 'để' ||
+      (t.text === 'de' && next !== undefined && !NOT_PURPOSE_AFTER_DE.has(next.folded));
+    if (marker && content >= MIN_MAIN_REQUEST) {
+      for (let j = i + 1; j < tokens.length && clause[j] === clause[i]; j += 1)
+        factors[j] = purpose;
+      continue;
+    }
+    if (tokenWeight(t.text) === 1) content += 1;
+  }
+  return factors;
+}
 
 /** One syllable of a concept: found in a procedure when any of `accepts` is among its terms. */
 export interface ConceptSyllable {
@@ -150,7 +191,8 @@ export class QueryAnalyzer {
       MAX_QUERY_TOKENS,
     );
     const folded = tokens.map((t) => t.folded);
-    const weights = tokens.map((t) => tokenWeight(t.text));
+    const factors = purposeFactors(question.slice(0, MAX_QUERY_CHARS), tokens, w.purpose);
+    const weights = tokens.map((t, i) => tokenWeight(t.text) * factors[i]!);
     const terms = new Map<string, number>();
     const add = (term: string, weight: number) => {
       if (weight > (terms.get(term) ?? 0)) terms.set(term, weight);
@@ -178,7 +220,7 @@ export class QueryAnalyzer {
       const means = m.means.map((t) => t.folded);
       const content = m.means.filter((t) => tokenWeight(t.text) === 1).length;
       const share = Math.min(1, w.expansionBudget / Math.max(1, content));
-      const meansWeights = m.means.map((t) => tokenWeight(t.text) * share);
+      const meansWeights = m.means.map((t) => tokenWeight(t.text) * share * factors[m.start]!);
       means.forEach((t, i) => {
         const tw = meansWeights[i]!;
         add(t, tw);
@@ -193,7 +235,7 @@ export class QueryAnalyzer {
       const syllables = m.means
         .filter((t) => tokenWeight(t.text) === 1)
         .map((t) => ({ folded: t.folded, accepts: [t.folded] }));
-      concepts.push({ syllables, weight: 1, fromLexicon: true });
+      concepts.push({ syllables, weight: factors[m.start]!, fromLexicon: true });
       expansionTexts.push(means.join(' '));
     }
 
@@ -213,10 +255,10 @@ export class QueryAnalyzer {
       } else {
         add(t.folded, weight);
       }
-      if (tokenWeight(t.text) === 1 && weight >= w.translated) {
+      if (tokenWeight(t.text) === 1 && weight >= w.translated * factors[i]!) {
         concepts.push({
           syllables: [{ folded: t.folded, accepts: accepted[i]! }],
-          weight: 1,
+          weight: factors[i]!,
           fromLexicon: false,
         });
       }

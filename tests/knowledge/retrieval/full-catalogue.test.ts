@@ -40,6 +40,16 @@ describe.skipIf(!ready)('retrieval over the full catalogue', () => {
       const accented = summary.byStyle.find((s) => s.style === 'accented')!;
       const unaccented = summary.byStyle.find((s) => s.style === 'unaccented')!;
       expect(Math.abs(accented.hit1 - unaccented.hit1)).toBeLessThan(0.05);
+      // Catalogue wording with no resident phrase is still answered, not declined.
+      const ownWords = await retriever.search(
+        'gia đình muốn xóa thường trú cho em trai đã đi định cư ở Úc',
+      );
+      expect(ownWords.hits[0]?.code).toBe('1.003197');
+      expect(ownWords.answered).toBe(true);
+      // A stated age picks the identity-card variant, whatever "cháu"/"bé" suggests.
+      const first = async (q: string) => (await retriever.search(q)).hits[0]?.code;
+      expect(await first('cháu 15 tuổi làm thẻ căn cước lần đầu')).toBe('1.014061');
+      expect(await first('bé 6 tuổi làm căn cước')).toBe('1.014062');
     },
   );
 });
