@@ -51,7 +51,11 @@ export function formatVnd(amount: number): string {
 
 export function formatDuration(duration: Duration): string {
   if (duration.unit === 'other' || duration.quantity === null) {
-    return duration.text ?? (duration.quantity !== null ? `${duration.quantity}` : 'chưa ghi rõ');
+    if (duration.text) return duration.text;
+    // The portal sometimes gives a bare number with no unit; say so rather than guess days or hours.
+    return duration.quantity !== null
+      ? `${formatNumber(duration.quantity)} (Cổng Dịch vụ công không ghi đơn vị thời gian; bạn nên hỏi lại Bộ phận Một cửa)`
+      : 'chưa ghi rõ';
   }
   const base = `${formatNumber(duration.quantity)} ${UNIT_LABEL[duration.unit]}`;
   return duration.text && !duration.text.includes(base) ? `${base} (${duration.text})` : base;

@@ -55,6 +55,21 @@ describe('composeAnswer', () => {
     );
   });
 
+  it('flags a bare number without a unit instead of guessing days', () => {
+    const bare = {
+      ...khaiSinh,
+      filingMethods: [
+        {
+          ...khaiSinh.filingMethods[0]!,
+          processingTime: { quantity: 1, unit: 'other' as const, text: null },
+        },
+      ],
+    };
+    expect(compose(bare, 'mất mấy ngày').text).toMatch(
+      /1 \(Cổng Dịch vụ công không ghi đơn vị thời gian/,
+    );
+  });
+
   it('says the record lacks a fact instead of inventing it', () => {
     const { text } = compose(chungThuc, 'căn cứ pháp lý là gì');
     expect(text).toMatch(/chưa ghi/);
