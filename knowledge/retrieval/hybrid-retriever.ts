@@ -132,7 +132,7 @@ export class HybridRetriever implements Retriever {
   readonly settings: RetrieverSettings;
   private readonly analyzer: QueryAnalyzer;
   private readonly priors: Float32Array;
-  private readonly nameTerms = new Map<number, Array<{ term: string; idf: number }>>();
+  private readonly nameTerms = new Map<number, Array<Array<{ term: string; idf: number }>>>();
   private readonly nameQualifiers = new Map<number, number[]>();
   /** Highest reachable raw score (fusion 1 + every bonus), so reported scores stay in 0..1. */
   private readonly maxScore: number;
@@ -298,24 +298,37 @@ export class HybridRetriever implements Retriever {
     return out;
   }
 
+  /**
+   * Rarity-weighted share of the name the question mentions. A name that joins several procedures
+   * with ";" ("Chuyển mục đích sử dụng đất; chuyển hình thức sử dụng đất; gia hạn …") is judged by
+   * its best-fitting part, so asking for one of them is not punished for the others.
+   */
   private namePrecision(doc: number, asked: ReadonlySet<string>): number {
-    let terms = this.nameTerms.get(doc);
-    if (!terms) {
+    let parts = this.nameTerms.get(doc);
+    if (!parts) {
       const full = this.parts.docs[doc]!.name;
-      const name = tokenize(
-        this.settings.rerank.precisionOnCoreName ? coreName(full) : searchableName(full),
-      );
-      const unique = new Set(name.filter((t) => tokenWeight(t.text) === 1).map((t) => t.folded));
-      terms = [...unique].map((term) => ({ term, idf: this.parts.bm25.idf(term) }));
-      this.nameTerms.set(doc, terms);
+      const name = this.settings.rerank.precisionOnCoreName ? coreName(full) : searchableName(full);
+      const segments = name.includes(';') ? [name, ...name.split(';')] : [name];
+      parts = segments.map((segment) => {
+        const tokens = tokenize(segment);
+        const unique = new Set(
+          tokens.filter((t) => tokenWeight(t.text) === 1).map((t) => t.folded),
+        );
+        return [...unique].map((term) => ({ term, idf: this.parts.bm25.idf(term) }));
+      });
+      this.nameTerms.set(doc, parts);
     }
-    let total = 0;
-    let found = 0;
-    for (const { term, idf } of terms) {
-      total += idf;
-      if (asked.has(term)) found += idf;
+    let best = 0;
+    for (const terms of parts) {
+      let total = 0;
+      let found = 0;
+      for (const { term, idf } of terms) {
+        total += idf;
+        if (asked.has(term)) found += idf;
+      }
+      if (total > 0) best = Math.max(best, found / total);
     }
-    return total > 0 ? found / total : 0;
+    return best;
   }
 
   /**
