@@ -44,6 +44,8 @@ let assistant: Assistant | undefined;
 const late: { lookup?: PublicStatusLookup } = {};
 const assistantReady = createAssistant(config, logger, {
   catalogue,
+  statusLookup: (reference, phone4) =>
+    late.lookup ? late.lookup(reference, phone4) : Promise.resolve(null),
   onProgress: (p) => {
     if (p.done === 0 || p.done === p.total)
       logger.info('search index', { stage: p.stage, done: p.done, total: p.total });

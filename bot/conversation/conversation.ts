@@ -1,4 +1,7 @@
 import type { ChatChoice, ChatReply } from '../../common/chat.js';
+import type { PublicStatusLookup } from '../../common/dossier-contracts.js';
+import { REFERENCE_PATTERN } from '../../common/dossier-schema.js';
+import { formatDossierStatus } from '../../common/dossier-status-text.js';
 import {
   detectAttributes,
   detectSmallTalk,
@@ -19,6 +22,8 @@ export interface ConversationDeps {
   catalogue: Catalogue;
   desk: DeskContact;
   gapLog?: GapLog;
+  /** Public dossier status lookup (reference + last 4 phone digits), when the dossier API runs. */
+  statusLookup?: PublicStatusLookup;
   sessionTtlMinutes: number;
   now?: () => number;
 }
@@ -40,6 +45,30 @@ const FILLER = new Set(
     'trinh tu cac buoc huong dan nhanh mien duoc phai tra dong het ton mat'
   ).split(' '),
 );
+
+/** Status lookups one session may make: the second factor is only 4 digits. */
+const MAX_LOOKUPS_PER_SESSION = 5;
+
+/**
+ * "tra cứu hồ sơ KX7PM3TA 1234" (or just "KX7PM3TA 1234"): a reference read out by the desk plus the
+ * last four digits of the phone number the dossier was filed with.
+ */
+export function parseStatusRequest(text: string): { reference: string; phone4: string } | null {
+  const tokens = text
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, ' ')
+    .trim()
+    .split(' ');
+  const reference = tokens.find((t) => REFERENCE_PATTERN.test(t));
+  const phone4 = tokens.find((t) => /^\d{4}$/.test(t));
+  if (!reference || !phone4) return null;
+  const others = tokens.filter((t) => t !== reference && t !== phone4);
+  const folded = foldForMatching(text);
+  // Plain "REF 1234", or a message that says it is about a dossier.
+  if (others.length === 0 || /\b(ho so|tra cuu|trang thai|hoso|ma)\b/.test(folded))
+    return { reference, phone4 };
+  return null;
+}
 
 function isFollowUp(question: string): boolean {
   const words = foldForMatching(question).split(' ').filter(Boolean);
@@ -154,6 +183,15 @@ export function createConversation(deps: ConversationDeps): Conversation {
       if (!text) return plain(texts.empty);
       if (unreadable) return plain(texts.unreadable);
       const folded = foldForMatching(text);
+
+      const status = parseStatusRequest(text);
+      if (status) {
+        if (!deps.statusLookup) return plain(texts.statusUnavailable(deps.desk));
+        session.lookups = (session.lookups ?? 0) + 1;
+        if (session.lookups > MAX_LOOKUPS_PER_SESSION) return plain(texts.statusTooMany);
+        const found = await deps.statusLookup(status.reference, status.phone4);
+        return plain(found ? formatDossierStatus(found) : texts.statusNotFound);
+      }
 
       const smallTalk = detectSmallTalk(text);
       if (smallTalk === 'sensitive') return plain(texts.sensitive);

@@ -8,6 +8,8 @@ export interface Session {
   alternatives: string[];
   /** Attributes asked in the question that led to a clarification, answered once a choice is picked. */
   pendingQuestion: string | null;
+  /** Dossier status lookups made in this session (guards guessing the 4-digit second factor). */
+  lookups?: number;
   touchedAt: number;
 }
 

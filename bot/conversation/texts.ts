@@ -38,5 +38,11 @@ export const texts = {
   noCurrentForMore:
     'Bạn muốn xem thêm về thủ tục nào? Hãy gõ tên thủ tục, ví dụ "đăng ký kết hôn".',
   unknownChoice: 'Lựa chọn này đã hết hạn. Bạn gõ lại câu hỏi giúp tôi nhé.',
+  statusUnavailable: (desk: DeskContact) =>
+    `Hiện chưa tra cứu được hồ sơ qua trợ lý. Bạn vui lòng liên hệ ${deskLine(desk)}.`,
+  statusNotFound:
+    'Không tìm thấy hồ sơ với mã và 4 số cuối điện thoại này. Bạn kiểm tra lại mã hồ sơ (8 ký tự trên giấy hẹn) và 4 số cuối số điện thoại đã dùng khi nộp nhé.',
+  statusTooMany:
+    'Bạn đã tra cứu nhiều lần. Để bảo vệ thông tin hồ sơ, bạn vui lòng thử lại sau hoặc hỏi trực tiếp Bộ phận Một cửa.',
   alternativesHint: 'Không đúng thủ tục bạn cần? Gõ "không phải" để xem thủ tục khác.',
 } as const;

@@ -1,4 +1,5 @@
 import type { Config } from '../../common/config.js';
+import type { PublicStatusLookup } from '../../common/dossier-contracts.js';
 import type { Logger } from '../../common/logger.js';
 import { createConversation } from '../../bot/conversation/conversation.js';
 import type { Conversation } from '../../bot/conversation/types.js';
@@ -39,6 +40,7 @@ export async function createAssistant(
   options: {
     catalogue?: Catalogue;
     gapLog?: GapLog;
+    statusLookup?: PublicStatusLookup;
     onProgress?: (p: BuildProgress) => void;
   } = {},
 ): Promise<Assistant> {
@@ -60,6 +62,7 @@ export async function createAssistant(
     desk: config.desk,
     gapLog: options.gapLog ?? createFileGapLog(config.storage.dataDir),
     sessionTtlMinutes: config.conversation.sessionTtlMinutes,
+    ...(options.statusLookup ? { statusLookup: options.statusLookup } : {}),
   });
   return { catalogue, retriever, answerer, conversation };
 }

@@ -1,10 +1,21 @@
 import type { ChatHandler } from '../../api/routes/chat.js';
-import { realAssistant } from './assistant.js';
+import type { PublicStatusLookup } from '../../common/dossier-contracts.js';
+import { silentLogger } from '../../common/logger.js';
+import { createMemoryGapLog } from '../../knowledge/index.js';
+import { createAssistant } from '../../scripts/lib/create-assistant.js';
+import { testConfig } from './assistant.js';
 import { startHarness, type Harness } from './api-harness.js';
 
-/** The real API app with POST /api/chat wired to the real conversation core (as `npm start` does). */
+/**
+ * The real API app with POST /api/chat wired to the real conversation core, and the conversation wired
+ * to the API's public status lookup — as `npm start` does.
+ */
 export async function startChatHarness(): Promise<Harness> {
-  const assistant = await realAssistant();
+  const late: { lookup?: PublicStatusLookup } = {};
+  const assistant = await createAssistant(testConfig(), silentLogger, {
+    gapLog: createMemoryGapLog(),
+    statusLookup: (reference, phone4) => late.lookup!(reference, phone4),
+  });
   const chat: ChatHandler = ({ sessionId, text, action }) =>
     assistant.conversation.handle({
       channel: 'web',
@@ -12,5 +23,7 @@ export async function startChatHarness(): Promise<Harness> {
       text,
       ...(action ? { action } : {}),
     });
-  return startHarness({ chat });
+  const harness = await startHarness({ chat });
+  late.lookup = harness.runtime.statusLookup;
+  return harness;
 }

@@ -4,7 +4,7 @@ import type { Logger } from '../../../common/logger.js';
 import type { ChannelName, Conversation } from '../../conversation/types.js';
 import { parseCommand } from './commands.js';
 import { RateLimiter } from './rate-limiter.js';
-import { formatDossierStatus } from './status-text.js';
+import { formatDossierStatus } from '../../../common/dossier-status-text.js';
 import { TEXTS } from './texts.js';
 
 /*

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatReply } from '../../../common/chat.js';
 import { TEST_DESK_PHONE } from '../../support/assistant.js';
-import type { Harness } from '../../support/api-harness.js';
+import { newKey, type Harness } from '../../support/api-harness.js';
+import {
+  COMMUNE_X,
+  inlineBirthCertificate,
+  khaiSinhPayload,
+} from '../../support/dossier-fixtures.js';
 import { startChatHarness } from '../../support/chat-harness.js';
 
 /* POST /api/chat end to end: the real app, the real conversation core, the real catalogue and index. */
@@ -83,6 +88,34 @@ describe('POST /api/chat', () => {
     expect(reply.answered).toBe(false);
     expect(reply.text).not.toMatch(/<script|<img/i);
     expect(reply.text.length).toBeGreaterThan(10);
+  });
+
+  it('looks up a dossier by reference and the last 4 phone digits, revealing no personal data', async () => {
+    await app.officer(COMMUNE_X);
+    const token = await app.resident('Lê Thị Hoa');
+    const submitted = await app.request('POST', '/api/dossiers', {
+      token,
+      json: {
+        ...khaiSinhPayload({
+          communeCode: COMMUNE_X,
+          applicant: { fullName: 'Lê Thị Hoa', phone: '0912345678' },
+        }),
+        attachments: [inlineBirthCertificate()],
+      },
+      headers: { 'idempotency-key': newKey() },
+    });
+    expect(submitted.status).toBe(201);
+    const reference: string = submitted.body.dossier.reference;
+
+    const found = await chat(session(), `tra cứu hồ sơ ${reference.toLowerCase()} 5678`);
+    expect(found.text).toContain(reference);
+    expect(found.text).toMatch(/Tình trạng: Mới đăng ký/);
+    expect(found.text).not.toContain('Lê Thị Hoa');
+    expect(found.text).not.toContain('0912345678');
+
+    const wrong = await chat(session(), `hồ sơ ${reference} 1111`);
+    expect(wrong.text).toMatch(/Không tìm thấy hồ sơ/);
+    expect(wrong.text).not.toContain('Lê Thị Hoa');
   });
 
   it('rejects malformed JSON and wrong types with a Vietnamese error object', async () => {

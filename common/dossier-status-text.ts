@@ -1,4 +1,4 @@
-import type { PublicDossierStatus } from '../../../common/dossier-contracts.js';
+import type { PublicDossierStatus } from './dossier-contracts.js';
 
 const DATE = new Intl.DateTimeFormat('vi-VN', {
   timeZone: 'Asia/Ho_Chi_Minh',
