@@ -1,3 +1,5 @@
+import { foldedTokens } from '../text/normalize.js';
+
 /*
  * What part of a procedure a resident is asking about ("lệ phí bao nhiêu", "mất mấy ngày", …).
  * Matching runs on accent-folded text so "le phi bao nhieu" works as well as "lệ phí bao nhiêu".
@@ -17,16 +19,9 @@ export type Attribute =
   | 'who'
   | 'conditions';
 
-/** Lower-case, NFC, marks stripped, đ → d, single spaces. */
+/** Lower-case, NFC, marks stripped, đ → d, words joined by single spaces (the retrieval folding). */
 export function foldForMatching(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return foldedTokens(text).join(' ');
 }
 
 // Patterns over folded text; each is a whole-word phrase list. Order = priority when several match.
