@@ -90,7 +90,7 @@ export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
     nameCoverage: 0.1,
     topicInName: 0.2,
     qualifierPenalty: 0.15,
-    precisionOnCoreName: false,
+    precisionOnCoreName: true,
     preferFilingVariant: true,
   },
   priors: DEFAULT_PRIORS,
