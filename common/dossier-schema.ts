@@ -51,7 +51,8 @@ export const RESULT_DELIVERY_LABELS: Record<ResultDelivery, string> = {
  */
 export const REFERENCE_LETTERS = 'ABCDEFGHJKLMNPRSTUVWXY';
 export const REFERENCE_DIGITS = '23456789';
-export const REFERENCE_PATTERN = /^[ABCDEFGHJKLMNPRSTUVWXY]{2}[2-9][ABCDEFGHJKLMNPRSTUVWXY]{2}[2-9][ABCDEFGHJKLMNPRSTUVWXY]{2}$/;
+export const REFERENCE_PATTERN =
+  /^[ABCDEFGHJKLMNPRSTUVWXY]{2}[2-9][ABCDEFGHJKLMNPRSTUVWXY]{2}[2-9][ABCDEFGHJKLMNPRSTUVWXY]{2}$/;
 
 /** Upper-cases and removes spaces and dashes, so "ab3-cd4-ef" matches "AB3CD4EF". */
 export function normaliseReference(value: string): string {
@@ -102,7 +103,12 @@ export const NotifyPreferenceSchema = z
   .object({
     channel: NotifyChannelSchema,
     /** Chat/user id on that channel (Zalo OA user id `idByOA`, Zalo bot chat id, Telegram chat id). */
-    recipient: z.string().trim().max(64).regex(/^[A-Za-z0-9_-]+$/, 'Mã người nhận không hợp lệ.').optional(),
+    recipient: z
+      .string()
+      .trim()
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/, 'Mã người nhận không hợp lệ.')
+      .optional(),
   })
   .refine((n) => n.channel === 'none' || n.recipient !== undefined, {
     message: 'Cần mã người nhận để gửi thông báo qua kênh đã chọn.',
@@ -174,7 +180,10 @@ export const SupplementRequestSchema = z.object({
 /** Body of `POST /api/officer/login`. */
 export const OfficerLoginSchema = z.object({
   username: text(64, 'Vui lòng nhập tên đăng nhập.'),
-  password: z.string({ error: 'Vui lòng nhập mật khẩu.' }).min(1, 'Vui lòng nhập mật khẩu.').max(256),
+  password: z
+    .string({ error: 'Vui lòng nhập mật khẩu.' })
+    .min(1, 'Vui lòng nhập mật khẩu.')
+    .max(256),
 });
 
 /** Body of `POST /api/officer/apologies/:id/confirm`. */

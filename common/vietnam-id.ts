@@ -93,7 +93,9 @@ export interface CccdInfo {
  * Decodes a 12-digit personal identification number, or returns a Vietnamese explanation of why it
  * is not one. Does not cross-check a date of birth; see {@link checkCccdAgainst}.
  */
-export function decodeCccd(value: string): { ok: true; info: CccdInfo } | { ok: false; message: string } {
+export function decodeCccd(
+  value: string,
+): { ok: true; info: CccdInfo } | { ok: false; message: string } {
   if (!/^\d{12}$/.test(value)) {
     return { ok: false, message: 'Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số.' };
   }
@@ -111,7 +113,13 @@ export function decodeCccd(value: string): { ok: true; info: CccdInfo } | { ok: 
   const sex: Sex = code % 2 === 0 ? 'Nam' : 'Nữ';
   return {
     ok: true,
-    info: { provinceCode, provinceName, century, sex, birthYear: century + Number(value.slice(4, 6)) },
+    info: {
+      provinceCode,
+      provinceName,
+      century,
+      sex,
+      birthYear: century + Number(value.slice(4, 6)),
+    },
   };
 }
 
@@ -147,17 +155,47 @@ export function checkCccdAgainst(
  */
 export const MOBILE_PREFIXES: ReadonlySet<string> = new Set([
   // Viettel
-  '032', '033', '034', '035', '036', '037', '038', '039', '086', '096', '097', '098',
+  '032',
+  '033',
+  '034',
+  '035',
+  '036',
+  '037',
+  '038',
+  '039',
+  '086',
+  '096',
+  '097',
+  '098',
   // VinaPhone
-  '081', '082', '083', '084', '085', '088', '091', '094',
+  '081',
+  '082',
+  '083',
+  '084',
+  '085',
+  '088',
+  '091',
+  '094',
   // MobiFone
-  '070', '076', '077', '078', '079', '089', '090', '093',
+  '070',
+  '076',
+  '077',
+  '078',
+  '079',
+  '089',
+  '090',
+  '093',
   // Vietnamobile
-  '052', '056', '058', '092',
+  '052',
+  '056',
+  '058',
+  '092',
   // Gmobile
-  '059', '099',
+  '059',
+  '099',
   // iTel, Reddi (MVNOs)
-  '087', '055',
+  '087',
+  '055',
 ]);
 
 /**
