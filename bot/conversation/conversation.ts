@@ -130,7 +130,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
     session.currentCode = procedure.code;
     session.lastChoices = [];
     const reply = await deps.answerer.explain(procedure, { question, mode });
-    if (session.alternatives.length > 0 && mode === 'short') {
+    if (session.closeCall && session.alternatives.length > 0 && mode === 'short') {
       reply.text += `\n\n${texts.alternativesHint}`;
     }
     return reply;
@@ -145,6 +145,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
     const outcome = await deps.answerer.find(question);
     if (outcome.kind === 'found') {
       session.alternatives = outcome.alternatives.map((p) => p.code);
+      session.closeCall = outcome.closeCall;
       session.pendingQuestion = null;
       return explain(session, outcome.procedure, question);
     }

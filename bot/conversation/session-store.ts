@@ -6,6 +6,8 @@ export interface Session {
   lastChoices: string[];
   /** Other candidates from the last search, offered when the resident says "không phải". */
   alternatives: string[];
+  /** Whether the last answer was a close call (then the reply hints at "không phải"). */
+  closeCall: boolean;
   /** Attributes asked in the question that led to a clarification, answered once a choice is picked. */
   pendingQuestion: string | null;
   /** Dossier status lookups made in this session (guards guessing the 4-digit second factor). */
@@ -37,6 +39,7 @@ export class SessionStore {
       currentCode: null,
       lastChoices: [],
       alternatives: [],
+      closeCall: false,
       pendingQuestion: null,
       touchedAt: t,
     };

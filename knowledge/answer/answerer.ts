@@ -19,7 +19,13 @@ export interface RetrieverLike {
 
 /** How retrieval went for one question. */
 export type FindOutcome =
-  | { kind: 'found'; procedure: Procedure; alternatives: Procedure[] }
+  | {
+      kind: 'found';
+      procedure: Procedure;
+      alternatives: Procedure[];
+      /** True when a runner-up scored close enough that the resident may have meant it. */
+      closeCall: boolean;
+    }
   | { kind: 'ambiguous'; options: Procedure[] }
   | { kind: 'none'; suggestions: Procedure[] };
 
@@ -43,21 +49,20 @@ export interface AnswererDeps {
 }
 
 /**
- * A question is "too close to call" when the runner-up is within `gap` of the best hit and the best hit
- * is not itself near-certain (`below`); the options are the hits within `optionGap` of the best.
+ * A question is "too close to call" when the runner-up is within `gap` of the best
+ * hit; the options are the hits within `optionGap` of the best.
  */
 export interface AmbiguitySettings {
   gap: number;
-  below: number;
   optionGap: number;
 }
 
 /*
- * Measured on the dev set (535 answered questions): gap 0.025 / below 0.9 asks back on ~14 % of
- * questions; among those about a third had a wrong first hit, and half of these had the right
- * procedure among the offered options. Wider gaps ask much more often for little gain.
+ * Measured on the dev set (535 answered questions): a gap of 0.025 asks back on ~14 % of questions;
+ * among those about a third had a wrong first hit, and half of these had the right procedure among the
+ * offered options. Wider gaps ask much more often for little gain.
  */
-export const DEFAULT_AMBIGUITY: AmbiguitySettings = { gap: 0.025, below: 0.9, optionGap: 0.06 };
+export const DEFAULT_AMBIGUITY: AmbiguitySettings = { gap: 0.025, optionGap: 0.06 };
 
 /** Creates the answerer: retrieval decision + grounded composition. */
 export function createAnswerer(deps: AnswererDeps): Answerer {
@@ -74,7 +79,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       }
       const top = hits[0]!;
       const second = hits[1];
-      if (second && top.score - second.score < ambiguity.gap && top.score < ambiguity.below) {
+      if (second && top.score - second.score < ambiguity.gap) {
         const names = new Set<string>();
         const close = hits.filter((h) => {
           if (top.score - h.score >= ambiguity.optionGap || names.has(h.name)) return false;
@@ -86,7 +91,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       }
       const [procedure, ...alternatives] = resolve(hits.map((h) => h.code));
       if (!procedure) return { kind: 'none', suggestions: [] };
-      return { kind: 'found', procedure, alternatives: alternatives.slice(0, 3) };
+      const closeCall = second !== undefined && top.score - second.score < ambiguity.optionGap * 2;
+      return { kind: 'found', procedure, alternatives: alternatives.slice(0, 3), closeCall };
     },
 
     async explain(procedure, options) {
