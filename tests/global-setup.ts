@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -14,11 +14,20 @@ import { BUNDLED_CATALOGUE_DIR, openRetriever } from '../knowledge/index.js';
 export default async function setup(project: TestProject): Promise<void> {
   const metaFile = path.join(BUNDLED_CATALOGUE_DIR, 'meta.json');
   if (!existsSync(metaFile)) return;
-  const sourceHash = createHash('sha256')
-    .update(readFileSync(metaFile))
-    .update(readFileSync(path.join(BUNDLED_CATALOGUE_DIR, '..', '..', 'retrieval', 'lexicon.json')))
-    .digest('hex')
-    .slice(0, 12);
+  // Key the cached index by everything it is built from: catalogue, lexicon and the indexing code.
+  const hash = createHash('sha256').update(readFileSync(metaFile));
+  const knowledgeDir = path.join(BUNDLED_CATALOGUE_DIR, '..', '..');
+  for (const sub of ['retrieval', 'text']) {
+    const files = readdirSync(path.join(knowledgeDir, sub), {
+      recursive: true,
+      encoding: 'utf8',
+    }).sort();
+    for (const file of files) {
+      const full = path.join(knowledgeDir, sub, file);
+      if (statSync(full).isFile()) hash.update(file).update(readFileSync(full));
+    }
+  }
+  const sourceHash = hash.digest('hex').slice(0, 12);
   const indexDir = path.join(tmpdir(), `motcua-test-index-${sourceHash}`);
   const config = loadConfig({ INDEX_DIR: indexDir });
   // openRetriever rebuilds when the manifest does not match (catalogue, lexicon, build version).
