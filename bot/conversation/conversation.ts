@@ -89,17 +89,46 @@ function sanitize(raw: string): { text: string; truncated: boolean; unreadable: 
   return { text, truncated, unreadable };
 }
 
-function choiceOf(p: Procedure): ChatChoice {
-  const level = p.levels.includes('xa')
-    ? ' (cấp xã)'
-    : p.levels.includes('tinh')
-      ? ' (cấp tỉnh)'
-      : '';
-  const label = p.name.replace(/^Thủ tục\s+/i, '');
-  return {
-    code: p.code,
-    label: `${label.charAt(0).toUpperCase()}${label.slice(1)}${level}`.slice(0, 120),
+const CHOICE_NAME_CHARS = 100;
+
+function shorten(text: string): string {
+  if (text.length <= CHOICE_NAME_CHARS) return text;
+  const cut = text.slice(0, CHOICE_NAME_CHARS);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40)).replace(/[,;:\s]+$/, '')}…`;
+}
+
+/**
+ * Button labels for clarifying choices. Official names often share a long beginning and differ only
+ * at the end ("… lần đầu đối với hộ gia đình" / "… đối với tổ chức"), so a shared prefix is elided to
+ * keep the part that tells them apart visible on a phone.
+ */
+function choicesOf(options: readonly Procedure[]): ChatChoice[] {
+  const names = options.map((p) => p.name.replace(/^Thủ tục\s+/i, ''));
+  const words = names.map((n) => n.split(' '));
+  const common = (a: string[], b: string[]) => {
+    let k = 0;
+    while (k < a.length && k < b.length && a[k]!.toLowerCase() === b[k]!.toLowerCase()) k++;
+    return k;
   };
+  // For each option, the longest beginning it shares with another option.
+  const sharedOf = words.map((w, i) =>
+    Math.max(0, ...words.map((o, j) => (i === j ? 0 : common(w, o)))),
+  );
+  return options.map((p, i) => {
+    const all = words[i]!;
+    const shared = sharedOf[i]!;
+    const name =
+      shared >= 6 && all.length > shared
+        ? `${all.slice(0, 3).join(' ')} … ${all.slice(shared).join(' ')}`
+        : names[i]!;
+    const level = p.levels.includes('xa')
+      ? ' (cấp xã)'
+      : p.levels.includes('tinh')
+        ? ' (cấp tỉnh)'
+        : '';
+    const label = shorten(name);
+    return { code: p.code, label: `${label.charAt(0).toUpperCase()}${label.slice(1)}${level}` };
+  });
 }
 
 function plain(text: string, extra: Partial<ChatReply> = {}): ChatReply {
@@ -138,7 +167,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
 
   const offer = (session: Session, options: Procedure[], text: string): ChatReply => {
     session.lastChoices = options.map((p) => p.code);
-    return plain(text, { choices: options.map(choiceOf) });
+    return plain(text, { choices: choicesOf(options) });
   };
 
   const search = async (session: Session, message: IncomingMessage, question: string) => {
