@@ -106,4 +106,18 @@ describe('conversation core', () => {
     const picked = await say(id, '2');
     expect(picked.procedure?.code).toBe(reply.choices[1]!.code);
   });
+
+  it('labels choices so that they can be told apart on a phone', async () => {
+    const vague = ['lam so do lan dau', 'xin trích lục', 'trợ cấp', 'xin giấy xác nhận', 'đăng ký đất'];
+    let offered = 0;
+    for (const q of vague) {
+      const reply = await say(user(), q);
+      if (reply.choices.length === 0) continue;
+      offered++;
+      const labels = reply.choices.map((c) => c.label);
+      expect(new Set(labels).size).toBe(labels.length);
+      for (const label of labels) expect(label.length).toBeLessThanOrEqual(120);
+    }
+    expect(offered).toBeGreaterThanOrEqual(2);
+  });
 });
