@@ -87,6 +87,23 @@ const runtime = await createApiRuntime(config, {
 });
 late.lookup = runtime.statusLookup;
 
+function botsLine(): string {
+  // [name, prefix of its label in bots.active]
+  const configured = (
+    [
+      [config.telegram.token, 'telegram', 'telegram ('],
+      [config.zaloBot.token, 'zalo', 'zalo ('],
+      [config.zaloOa.appId, 'zalo-oa', 'zalo-oa ('],
+    ] as const
+  ).filter(([set]) => set);
+  if (configured.length === 0) return 'chưa bật (đặt TELEGRAM_BOT_TOKEN / ZALO_BOT_TOKEN để bật)';
+  const failed = configured
+    .filter(([, , prefix]) => !bots.active.some((a) => a.startsWith(prefix)))
+    .map(([, name]) => name);
+  const on = bots.active.length > 0 ? bots.active.join(', ') : 'không có';
+  return failed.length > 0 ? `${on}; KHÔNG khởi động được: ${failed.join(', ')} (xem log)` : on;
+}
+
 const server: Server = await listen(runtime.app, config.server.port, config.server.host);
 const url = `http://localhost:${config.server.port}`;
 process.stderr.write(
@@ -94,7 +111,7 @@ process.stderr.write(
     '',
     `  Trợ lý Một cửa đang chạy: ${url}  (web chat tại ${url}/ , API tại ${url}/api/openapi.json)`,
     `  Cơ sở dữ liệu: ${config.storage.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite nhúng tại ${config.storage.dataDir}`}`,
-    `  Bot: ${bots.active.length > 0 ? bots.active.join(', ') : 'chưa bật (đặt TELEGRAM_BOT_TOKEN / ZALO_BOT_TOKEN để bật)'}`,
+    `  Bot: ${botsLine()}`,
     `  Mô hình ngôn ngữ: ${config.knowledge.llm.provider === 'none' ? 'tắt (trả lời theo mẫu, ngoại tuyến)' : config.knowledge.llm.provider}`,
     '',
   ].join('\n'),
