@@ -46,8 +46,10 @@ describe.skipIf(!ready)('retrieval over the full catalogue', () => {
       );
       expect(ownWords.hits[0]?.code).toBe('1.003197');
       expect(ownWords.answered).toBe(true);
-      // A stated age picks the identity-card variant, whatever "cháu"/"bé" suggests.
       const first = async (q: string) => (await retriever.search(q)).hits[0]?.code;
+      // A name stating who does NOT qualify ("không đủ điều kiện hưởng lương hưu") is the exception.
+      expect(await first('bà tôi 82 tuổi xin trợ cấp hưu trí xã hội ở xã')).toBe('1.014027');
+      // A stated age picks the identity-card variant, whatever "cháu"/"bé" suggests.
       expect(await first('cháu 15 tuổi làm thẻ căn cước lần đầu')).toBe('1.014061');
       expect(await first('bé 6 tuổi làm căn cước')).toBe('1.014062');
     },
