@@ -3,8 +3,7 @@ import type { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../../../common/logger.js';
 import { BoundedSet } from '../shared/bounded-set.js';
-import { secretsEqual } from '../shared/constant-time.js';
-import { BodyTooLargeError, parseJson, readRawBody } from '../shared/raw-body.js';
+import { readSecretWebhook } from '../shared/secret-webhook.js';
 
 /** Options of {@link telegramWebhookRouter}. */
 export interface TelegramWebhookOptions {
@@ -35,18 +34,14 @@ export function telegramWebhookRouter(options: TelegramWebhookOptions): Router {
   const router = Router();
   const seen = new BoundedSet(10_000);
   router.post(options.path, async (req, res) => {
-    if (!secretsEqual(req.get(SECRET_HEADER), options.secret)) {
-      options.logger.warn('telegram webhook: bad secret token', { ip: req.ip });
-      res.status(401).json({ ok: false });
-      return;
-    }
-    let update: unknown;
-    try {
-      update = parseJson(await readRawBody(req));
-    } catch (error) {
-      res.status(error instanceof BodyTooLargeError ? 413 : 400).end();
-      return;
-    }
+    const read = await readSecretWebhook(req, res, {
+      header: SECRET_HEADER,
+      secret: options.secret,
+      logger: options.logger,
+      label: 'telegram',
+    });
+    if (!read.ok) return;
+    const update = read.body;
     if (!isUpdate(update)) {
       res.status(400).json({ ok: false });
       return;

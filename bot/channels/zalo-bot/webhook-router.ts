@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import type { Logger } from '../../../common/logger.js';
-import { secretsEqual } from '../shared/constant-time.js';
-import { BodyTooLargeError, parseJson, readRawBody } from '../shared/raw-body.js';
+import { readSecretWebhook } from '../shared/secret-webhook.js';
 
 /** Options of {@link zaloBotWebhookRouter}. */
 export interface ZaloBotWebhookOptions {
@@ -22,20 +21,15 @@ const SECRET_HEADER = 'x-bot-api-secret-token';
 export function zaloBotWebhookRouter(options: ZaloBotWebhookOptions): Router {
   const router = Router();
   router.post(options.path, async (req, res) => {
-    if (!secretsEqual(req.get(SECRET_HEADER), options.secret)) {
-      options.logger.warn('zalo webhook: bad secret token', { ip: req.ip });
-      res.status(401).json({ ok: false });
-      return;
-    }
-    let update: unknown;
-    try {
-      update = parseJson(await readRawBody(req));
-    } catch (error) {
-      res.status(error instanceof BodyTooLargeError ? 413 : 400).end();
-      return;
-    }
+    const read = await readSecretWebhook(req, res, {
+      header: SECRET_HEADER,
+      secret: options.secret,
+      logger: options.logger,
+      label: 'zalo',
+    });
+    if (!read.ok) return;
     res.status(200).json({ ok: true });
-    if (update !== undefined) void options.handle(update);
+    if (read.body !== undefined) void options.handle(read.body);
   });
   return router;
 }
