@@ -15,6 +15,12 @@ export interface LexiconEntry {
   means: string;
   /** "offtopic" marks chit-chat (greetings, weather, prices…) that is not about a procedure. */
   kind?: 'offtopic';
+  /**
+   * The words right after this phrase name the papers it acts on ("sao y sổ hộ khẩu"), not the
+   * procedure: they weigh less, so the copy-certification request is not pulled to the papers' own
+   * procedures.
+   */
+  objectsFollow?: boolean;
   note: string;
 }
 

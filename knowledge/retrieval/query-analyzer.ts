@@ -41,6 +41,8 @@ export interface QueryWeights {
    * a main request, "để …" says why, not what is being asked for.
    */
   purpose: number;
+  /** Share of weight kept by the papers named after a copy request ("sao y sổ hộ khẩu"). */
+  object: number;
 }
 
 export const DEFAULT_QUERY_WEIGHTS: QueryWeights = {
@@ -51,6 +53,7 @@ export const DEFAULT_QUERY_WEIGHTS: QueryWeights = {
   questionPhrase: 0.05,
   expansionBudget: 3,
   purpose: 0.4,
+  object: 0.35,
 };
 
 /** Syllables after an unaccented "de" that make it "đề …"/"để lại", not the purpose "để". */
@@ -207,7 +210,15 @@ export class QueryAnalyzer {
     let offTopicHits = 0;
     const phrases = new Set<string>();
 
-    for (const m of this.lexicon.match(tokens)) {
+    const matches = this.lexicon.match(tokens);
+    for (const m of matches) {
+      if (!m.entry.objectsFollow) continue;
+      for (let j = m.end; j < tokens.length; j += 1) {
+        factors[j] = Math.min(factors[j]!, w.object);
+        weights[j] = tokenWeight(tokens[j]!.text) * factors[j]!;
+      }
+    }
+    for (const m of matches) {
       const isQuestionPhrase = m.means.length === 0;
       for (let i = m.start; i < m.end; i += 1) {
         weights[i] = isQuestionPhrase ? w.questionPhrase : Math.min(weights[i]!, w.translated);
