@@ -227,6 +227,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
       if (smallTalk === 'sensitive') return plain(texts.sensitive);
       if (smallTalk === 'greeting') return plain(texts.greeting(deps.desk));
       if (smallTalk === 'thanks') return plain(texts.thanks);
+      if (smallTalk === 'desk') return plain(texts.desk(deps.desk));
       if (smallTalk === 'bye') {
         sessions.reset(key);
         return plain(texts.bye);

@@ -10,6 +10,16 @@ export const texts = {
       'Bạn cứ hỏi tự nhiên, có dấu hay không dấu đều được, ví dụ: "làm giấy khai sinh cho con", "xin giấy xác nhận độc thân", "đăng ký thường trú cần gì".',
       `Cần gặp cán bộ: ${deskLine(desk)}.`,
     ].join('\n'),
+  desk: (desk: DeskContact) =>
+    [
+      `Bộ phận tiếp nhận và trả kết quả: ${deskLine(desk)}.`,
+      desk.phone
+        ? ''
+        : 'Số điện thoại của xã chưa được cấu hình trong trợ lý; bạn xem trên Cổng thông tin của xã/phường nhé.',
+      'Nhiều thủ tục cũng nộp được trực tuyến trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn) hoặc ứng dụng VNeID.',
+    ]
+      .filter(Boolean)
+      .join('\n'),
   thanks: 'Không có gì ạ! Bạn cần hỏi thêm thủ tục nào cứ nhắn cho tôi nhé.',
   bye: 'Chào bạn, chúc bạn làm thủ tục thuận lợi!',
   sensitive:

@@ -73,6 +73,15 @@ describe('conversation core', () => {
     expect(gaps.entries.length).toBe(before + 1);
   });
 
+  it('tells the desk hours and phone from configuration', async () => {
+    for (const q of ['ubnd xã mấy giờ mở cửa', 'so dien thoai bo phan mot cua']) {
+      const reply = await say(user(), q);
+      expect(reply.answered).toBe(false);
+      expect(reply.text).toContain(TEST_DESK_PHONE);
+      expect(reply.text).toMatch(/Sáng 7h00/);
+    }
+  });
+
   it('warns instead of accepting an OTP or password', async () => {
     const reply = await say(user(), 'mã OTP của em là 123456');
     expect(reply.answered).toBe(false);
@@ -108,7 +117,13 @@ describe('conversation core', () => {
   });
 
   it('labels choices so that they can be told apart on a phone', async () => {
-    const vague = ['lam so do lan dau', 'xin trích lục', 'trợ cấp', 'xin giấy xác nhận', 'đăng ký đất'];
+    const vague = [
+      'lam so do lan dau',
+      'xin trích lục',
+      'trợ cấp',
+      'xin giấy xác nhận',
+      'đăng ký đất',
+    ];
     let offered = 0;
     for (const q of vague) {
       const reply = await say(user(), q);
