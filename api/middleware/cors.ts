@@ -13,7 +13,9 @@ export function cors(allowedOrigins: readonly string[]): RequestHandler {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
     }
-    res.vary('Origin');
+    // Nothing has set Vary yet on almost every request: skip express's header parsing then.
+    if (res.getHeader('Vary') === undefined) res.setHeader('Vary', 'Origin');
+    else res.vary('Origin');
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
       if (origin && allowed.has(origin)) {
         res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');

@@ -102,6 +102,8 @@ export async function openPglite(dir: string): Promise<Database> {
 }
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
+/** Distinct statement texts prepared per connection; beyond this, texts run unprepared. */
+const MAX_PREPARED = 500;
 
 /** Connects a pool to PostgreSQL at `url`. */
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
@@ -119,16 +121,29 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   await pool.query('SELECT 1');
+  // Statements with parameters come from a small fixed set of texts: name each text once and
+  // node-postgres prepares it once per connection (later runs skip parsing and planning in PostgreSQL
+  // and send a shorter message). Texts without parameters (migrations' DDL, BEGIN/COMMIT) stay
+  // unnamed; the cap guards against a caller ever building texts dynamically.
+  const names = new Map<string, string>();
+  const statement = (text: string, values: readonly unknown[]): pg.QueryConfig => {
+    let name = names.get(text);
+    if (name === undefined && values.length > 0 && names.size < MAX_PREPARED) {
+      name = `s${names.size}`;
+      names.set(text, name);
+    }
+    return name === undefined ? { text, values: values as unknown[] } : { name, text, values: values as unknown[] };
+  };
   const viaClient = (client: pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      const result = await client.query(sql, params as unknown[]);
+      const result = await client.query(statement(sql, params));
       return result.rows as T[];
     },
   });
   return {
     kind: 'postgres',
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      const result = await pool.query(sql, params as unknown[]);
+      const result = await pool.query(statement(sql, params));
       return result.rows as T[];
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {

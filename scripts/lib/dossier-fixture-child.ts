@@ -23,6 +23,8 @@ export async function startFixtureServer(options: {
   communes: string[];
   /** API processes sharing the port (PostgreSQL only). */
   workers?: number;
+  /** Extra Node options for the server child (e.g. `--cpu-prof` when profiling the API). */
+  nodeArgs?: string[];
   timeoutMs?: number;
 }): Promise<FixtureServer> {
   // `node --import tsx` runs the server in this one process (the tsx CLI would add a wrapper process,
@@ -32,7 +34,7 @@ export async function startFixtureServer(options: {
     '--workers',
     String(options.workers ?? 1),
   ];
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER, ...args], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', SERVER, ...args], {
     cwd: ROOT,
     env: childEnvironment({ PORT: '0', LOG_SILENT: 'true', ...options.env }),
     stdio: ['ignore', 'pipe', 'inherit'],
