@@ -3,7 +3,7 @@
  * Short-lived session tokens, signed with HMAC-SHA256: `mc1.<claims base64url>.<mac base64url>`.
  * A resident gets one in exchange for a verified Zalo Mini App access token; an officer at login.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual } from 'node:crypto';
 
 /** What a session token asserts. */
 export interface SessionClaims {
@@ -27,7 +27,10 @@ export interface SessionSigner {
 
 /** Creates a signer for `secret` (at least 32 bytes of entropy recommended). */
 export function createSessionSigner(secret: string | Buffer): SessionSigner {
-  const mac = (data: string) => createHmac('sha256', secret).update(data).digest();
+  // Imported once as a key object: every request verifies a token, and re-importing a raw secret
+  // for each HMAC costs more than the HMAC itself.
+  const key = createSecretKey(typeof secret === 'string' ? Buffer.from(secret, 'utf8') : secret);
+  const mac = (data: string) => createHmac('sha256', key).update(data).digest();
   return {
     sign(claims, ttlSeconds, now = Date.now()) {
       const exp = Math.floor(now / 1000) + ttlSeconds;

@@ -117,10 +117,18 @@ export function createDossierRouter({ config, ctx, auth }: DossierRouterDeps): R
     const [attachments, history] = outcome.created
       ? [outcome.attachments, outcome.history]
       : await Promise.all([listAttachments(ctx.store.db, dossier.id), listHistory(ctx.store.db, dossier.id)]);
+    // Written directly rather than with res.json: express would hash the body for an ETag, which a
+    // POST response never uses (conditional requests apply to GET/HEAD only).
+    const body = JSON.stringify({
+      dossier: dossierView(dossier, attachments, history, actor),
+      receipt: receiptView(dossier, ctx.deskName),
+    });
     res
       .status(created ? 201 : 200)
       .location(`/api/dossiers/${dossier.reference}`)
-      .json({ dossier: dossierView(dossier, attachments, history, actor), receipt: receiptView(dossier, ctx.deskName) });
+      .set('Content-Type', 'application/json; charset=utf-8')
+      .set('Content-Length', String(Buffer.byteLength(body)))
+      .end(body);
   });
 
   router.get('/dossiers', anyone, async (req, res) => {
