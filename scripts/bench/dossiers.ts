@@ -4,13 +4,14 @@
  * and outbox row → 201), on PGlite and on PostgreSQL. Each submission is a birth registration with one
  * small inline PDF (the form requires the birth certificate). The server runs in a child process;
  * autocannon loads it from another process, each request with its own Idempotency-Key.
- * Reports max throughput (p50/p99 at that load) and p99 at a fixed 100 requests/s.
+ * Reports max throughput (p50/p99 at that load), where the CPU went during it (API processes,
+ * PostgreSQL, load generator; from /proc on Linux), and p99 at a fixed 100 requests/s.
  *
  * Alone: `npx tsx scripts/bench/dossiers.ts [seconds] [connections]` prints JSON to stdout.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,13 +33,53 @@ interface LoadResult {
   requests: number;
   non2xx: number;
   errors: number;
+  /** CPU seconds the load generator used during the run. */
+  loadGeneratorCpuSeconds: number;
+}
+
+/** Where the CPU went during the max-rate run (cores = CPU seconds per wall second). */
+interface CpuSplit {
+  cores: { api: number; postgres: number; loadGenerator: number };
+  /** CPU milliseconds per submission. */
+  msPerSubmission: { api: number; postgres: number; loadGenerator: number };
+}
+
+const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/**
+ * CPU seconds used so far by the API processes (the server child and its cluster workers) and by all
+ * `postgres` processes, read from /proc; null where /proc is not available. Other users of the same
+ * PostgreSQL server count too, so run the bench on a quiet machine.
+ */
+async function processCpuSeconds(apiPid: number): Promise<{ api: number; postgres: number } | null> {
+  let entries: string[];
+  try {
+    entries = (await readdir('/proc')).filter((e) => /^\d+$/.test(e));
+  } catch {
+    return null;
+  }
+  let api = 0;
+  let postgres = 0;
+  for (const e of entries) {
+    const stat = await readFile(`/proc/${e}/stat`, 'utf8').catch(() => null);
+    if (!stat) continue;
+    const close = stat.lastIndexOf(')');
+    const comm = stat.slice(stat.indexOf('(') + 1, close);
+    const fields = stat.slice(close + 2).split(' '); // fields[0] is field 3 (state)
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime
+    const pid = Number(e);
+    const ppid = Number(fields[1]);
+    if (pid === apiPid || ppid === apiPid) api += ticks;
+    else if (comm === 'postgres') postgres += ticks;
+  }
+  return { api: api / CLOCK_TICKS_PER_SECOND, postgres: postgres / CLOCK_TICKS_PER_SECOND };
 }
 
 interface BackendResult {
   backend: 'pglite' | 'postgres';
   /** API processes (node:cluster) sharing the port; always 1 on PGlite. */
   processes: number;
-  max: LoadResult & { connections: number; durationSeconds: number };
+  max: LoadResult & { connections: number; durationSeconds: number; cpu: CpuSplit | null };
   at100PerSecond: LoadResult & { durationSeconds: number };
 }
 
@@ -48,8 +89,9 @@ import autocannon from 'autocannon';
 const [url, tokensJson, body, duration, connections, rate] = process.argv.slice(1);
 const tokens = JSON.parse(tokensJson);
 let i = 0;
+const cpuBefore = process.cpuUsage();
 const result = await autocannon({
-  url, method: 'POST', duration: Number(duration), connections: Number(connections),
+  url, method: 'POST', duration: Number(duration), connections: Number(connections), pipelining: 1,
   ...(Number(rate) > 0 ? { overallRate: Number(rate) } : {}),
   headers: { 'content-type': 'application/json' },
   body,
@@ -59,7 +101,8 @@ const result = await autocannon({
     return req;
   } }],
 });
-process.stdout.write(JSON.stringify(result));
+const cpu = process.cpuUsage(cpuBefore);
+process.stdout.write(JSON.stringify({ ...result, cpuSeconds: (cpu.user + cpu.system) / 1e6 }));
 `;
 
 function runLoad(url: string, tokens: string[], body: string, seconds: number, connections: number, rate: number): Promise<LoadResult> {
@@ -80,6 +123,7 @@ function runLoad(url: string, tokens: string[], body: string, seconds: number, c
         non2xx: number;
         errors: number;
         '2xx': number;
+        cpuSeconds: number;
       };
       resolve({
         requestsPerSecond: Math.round(r.requests.average),
@@ -87,6 +131,7 @@ function runLoad(url: string, tokens: string[], body: string, seconds: number, c
         requests: r.requests.total,
         non2xx: r.non2xx,
         errors: r.errors,
+        loadGeneratorCpuSeconds: r.cpuSeconds,
       });
     });
   });
@@ -122,12 +167,32 @@ async function benchBackend(
     });
     const url = `${server.url}/api/dossiers`;
     await runLoad(url, tokens, body, 2, 4, 0); // warm-up: JIT, connection pool, file-system caches
+    const cpuBefore = await processCpuSeconds(server.child.pid ?? -1);
+    const started = Date.now();
     const max = await runLoad(url, tokens, body, options.durationSeconds, options.connections, 0);
+    const wallSeconds = (Date.now() - started) / 1000;
+    const cpuAfter = cpuBefore && (await processCpuSeconds(server.child.pid ?? -1));
+    const round = (n: number) => Math.round(n * 100) / 100;
+    const cpu: CpuSplit | null =
+      cpuBefore && cpuAfter && max.requests > 0
+        ? {
+            cores: {
+              api: round((cpuAfter.api - cpuBefore.api) / wallSeconds),
+              postgres: round((cpuAfter.postgres - cpuBefore.postgres) / wallSeconds),
+              loadGenerator: round(max.loadGeneratorCpuSeconds / wallSeconds),
+            },
+            msPerSubmission: {
+              api: round(((cpuAfter.api - cpuBefore.api) * 1000) / max.requests),
+              postgres: round(((cpuAfter.postgres - cpuBefore.postgres) * 1000) / max.requests),
+              loadGenerator: round((max.loadGeneratorCpuSeconds * 1000) / max.requests),
+            },
+          }
+        : null;
     const fixed = await runLoad(url, tokens, body, options.fixedRateSeconds, 10, 100);
     return {
       backend,
       processes,
-      max: { ...max, connections: options.connections, durationSeconds: options.durationSeconds },
+      max: { ...max, connections: options.connections, durationSeconds: options.durationSeconds, cpu },
       at100PerSecond: { ...fixed, durationSeconds: options.fixedRateSeconds },
     };
   } finally {
