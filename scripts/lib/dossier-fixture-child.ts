@@ -34,15 +34,19 @@ export async function startFixtureServer(options: {
     '--workers',
     String(options.workers ?? 1),
   ];
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', SERVER, ...args], {
-    cwd: ROOT,
-    env: childEnvironment({ PORT: '0', LOG_SILENT: 'true', ...options.env }),
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', SERVER, ...args],
+    {
+      cwd: ROOT,
+      env: childEnvironment({ PORT: '0', LOG_SILENT: 'true', ...options.env }),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
-  const port = await new Promise<number>((resolve, reject) => {
+  const listening = new Promise<number>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(
       () => reject(new Error('fixture server did not start in time')),
@@ -61,5 +65,13 @@ export async function startFixtureServer(options: {
       reject(new Error(`fixture server exited with ${code} before listening`));
     });
   });
+  let port: number;
+  try {
+    port = await listening;
+  } catch (error) {
+    // Never leave a half-started server (and its workers) behind.
+    child.kill('SIGKILL');
+    throw error;
+  }
   return { child, port, url: `http://127.0.0.1:${port}`, exited };
 }
