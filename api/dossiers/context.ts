@@ -43,7 +43,11 @@ export interface SystemActor {
 export type Actor = ResidentActor | OfficerActor | SystemActor;
 
 /** The fields of a history entry that say who acted. */
-export function actorColumns(actor: Actor): { kind: string; id: string | null; name: string | null } {
+export function actorColumns(actor: Actor): {
+  kind: string;
+  id: string | null;
+  name: string | null;
+} {
   switch (actor.role) {
     case 'resident':
       return { kind: 'resident', id: actor.residentId, name: null };

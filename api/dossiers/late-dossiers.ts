@@ -39,7 +39,11 @@ export async function runLateCheck(ctx: DossierContext): Promise<number> {
       const made = await ctx.store.db.transaction(async (tx) => {
         const d = await findDossierById(tx, candidate.id, { forUpdate: true });
         // Re-check under the lock: the dossier may have moved on since the scan.
-        if (!d || !CLOCK_RUNNING.includes(d.status) || d.appointment_date !== candidate.appointment_date) {
+        if (
+          !d ||
+          !CLOCK_RUNNING.includes(d.status) ||
+          d.appointment_date !== candidate.appointment_date
+        ) {
           return false;
         }
         const extension = Math.max(1, d.processing_days ?? DEFAULT_EXTENSION_DAYS);
@@ -76,14 +80,23 @@ export async function confirmApology(
   const today = todayInVietnam(now);
   const result = await ctx.store.db.transaction(async (tx) => {
     const apology = await findApology(tx, apologyId, { forUpdate: true });
-    if (!apology || apology.commune_code !== actor.communeCode) throw notFound('Không tìm thấy phiếu xin lỗi.');
+    if (!apology || apology.commune_code !== actor.communeCode)
+      throw notFound('Không tìm thấy phiếu xin lỗi.');
     if (apology.state !== 'pending') {
-      throw new HttpError(409, 'APOLOGY_ALREADY_CONFIRMED', 'Phiếu xin lỗi này đã được xác nhận trước đó.');
+      throw new HttpError(
+        409,
+        'APOLOGY_ALREADY_CONFIRMED',
+        'Phiếu xin lỗi này đã được xác nhận trước đó.',
+      );
     }
     const d = await findDossierById(tx, apology.dossier_id, { forUpdate: true });
     if (!d) throw notFound();
     if (isFinal(d.status)) {
-      throw new HttpError(409, 'DOSSIER_CLOSED', 'Hồ sơ đã kết thúc nên không cần hẹn lại ngày trả kết quả.');
+      throw new HttpError(
+        409,
+        'DOSSIER_CLOSED',
+        'Hồ sơ đã kết thúc nên không cần hẹn lại ngày trả kết quả.',
+      );
     }
     const newDate = req.newAppointmentDate ?? apology.proposed_date;
     if (newDate <= today || !isWorkingDay(newDate)) {
@@ -101,11 +114,20 @@ export async function confirmApology(
       to: d.status,
       actor,
       note: req.reason ?? null,
-      details: { apologyId: apology.id, originalDate: apology.original_date, appointmentDate: newDate },
+      details: {
+        apologyId: apology.id,
+        originalDate: apology.original_date,
+        appointmentDate: newDate,
+      },
       at: now,
     });
     await updateDossier(tx, d.id, { appointment_date: newDate, updated_at: now, ...chain });
-    await markApologyConfirmed(tx, apology.id, { finalDate: newDate, letter, by: actor.username, at: now });
+    await markApologyConfirmed(tx, apology.id, {
+      finalDate: newDate,
+      letter,
+      by: actor.username,
+      at: now,
+    });
     if (d.notify_channel !== 'none' && d.notify_recipient) {
       await enqueueNotification(tx, {
         dossierId: d.id,
@@ -126,7 +148,13 @@ export async function confirmApology(
         confirmed_at: now,
         reference: d.reference,
       },
-      dossier: { ...d, ...chain, appointment_date: newDate, updated_at: now, version: d.version + 1 },
+      dossier: {
+        ...d,
+        ...chain,
+        appointment_date: newDate,
+        updated_at: now,
+        version: d.version + 1,
+      },
     };
   });
   if (result.dossier.notify_channel !== 'none') ctx.notified();

@@ -9,7 +9,13 @@ import { formatVietnameseDate } from './working-days.js';
 
 type Notice = Pick<
   DossierRow,
-  'reference' | 'procedure_name' | 'status' | 'appointment_date' | 'missing_documents' | 'result_delivery' | 'fee_amount_vnd'
+  | 'reference'
+  | 'procedure_name'
+  | 'status'
+  | 'appointment_date'
+  | 'missing_documents'
+  | 'result_delivery'
+  | 'fee_amount_vnd'
 >;
 
 const date = (iso: string | null) => (iso ? formatVietnameseDate(iso) : 'chưa xác định');
@@ -39,13 +45,18 @@ export function statusNotice(d: Notice, note: string | null): string {
     case 'DANG_XU_LY':
       return `${head(d)} đang được xử lý. Ngày hẹn trả kết quả: ${date(d.appointment_date)}.`;
     case 'YEU_CAU_BO_SUNG':
-      return [
-        `${head(d)} cần bổ sung giấy tờ:`,
-        ...d.missing_documents.map((m) => `- ${m}`),
-        'Vui lòng bổ sung trên Mini App (mục Hồ sơ của tôi) hoặc tại Bộ phận Một cửa. Ngày hẹn trả mới sẽ được tính từ khi nhận đủ giấy tờ.',
-      ].join('\n') + reason;
+      return (
+        [
+          `${head(d)} cần bổ sung giấy tờ:`,
+          ...d.missing_documents.map((m) => `- ${m}`),
+          'Vui lòng bổ sung trên Mini App (mục Hồ sơ của tôi) hoặc tại Bộ phận Một cửa. Ngày hẹn trả mới sẽ được tính từ khi nhận đủ giấy tờ.',
+        ].join('\n') + reason
+      );
     case 'YEU_CAU_THUC_HIEN_NVTC': {
-      const fee = d.fee_amount_vnd !== null ? ` Số tiền: ${d.fee_amount_vnd.toLocaleString('vi-VN')} đồng.` : '';
+      const fee =
+        d.fee_amount_vnd !== null
+          ? ` Số tiền: ${d.fee_amount_vnd.toLocaleString('vi-VN')} đồng.`
+          : '';
       return `${head(d)}: vui lòng thực hiện nghĩa vụ tài chính (nộp phí, lệ phí).${fee}${reason}`;
     }
     case 'DA_XU_LY_XONG':

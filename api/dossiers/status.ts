@@ -22,7 +22,9 @@ const RESIDENT: readonly ActorRole[] = ['resident'];
 const SUPPLEMENT: readonly ActorRole[] = ['resident', 'officer', 'admin'];
 
 /** The transition table: from → to → roles allowed. */
-export const TRANSITIONS: Readonly<Record<DossierStatus, Partial<Record<DossierStatus, readonly ActorRole[]>>>> = {
+export const TRANSITIONS: Readonly<
+  Record<DossierStatus, Partial<Record<DossierStatus, readonly ActorRole[]>>>
+> = {
   MOI_DANG_KY: {
     DUOC_TIEP_NHAN: STAFF,
     KHONG_DUOC_TIEP_NHAN: STAFF,
@@ -74,4 +76,8 @@ export function isFinal(status: DossierStatus): boolean {
 }
 
 /** Statuses where the desk is working against the appointment date (late-dossier check applies). */
-export const CLOCK_RUNNING: readonly DossierStatus[] = ['MOI_DANG_KY', 'DUOC_TIEP_NHAN', 'DANG_XU_LY'];
+export const CLOCK_RUNNING: readonly DossierStatus[] = [
+  'MOI_DANG_KY',
+  'DUOC_TIEP_NHAN',
+  'DANG_XU_LY',
+];

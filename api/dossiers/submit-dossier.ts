@@ -14,6 +14,7 @@ import { HttpError, invalid } from '../errors.js';
 import {
   findDossierByIdempotencyKey,
   insertNewDossier,
+  attachmentRows,
   type AttachmentRow,
   type DossierRow,
   type HistoryRow,
@@ -71,21 +72,14 @@ async function store(
       { action: 'NOP_HO_SO', from: null, to: 'MOI_DANG_KY', actor, note: null, details, at: now },
     );
     const row: DossierRow = { ...base, reference, history_head: entry.hash };
-    const attachments: AttachmentRow[] = files.map((f) => ({
-      id: f.id,
-      dossier_id: base.id,
-      history_seq: 1,
-      document_code: f.documentCode,
-      file_name: f.fileName,
-      content_type: f.contentType,
-      size_bytes: f.sizeBytes,
-      sha256: f.sha256,
-      storage_key: f.storageKey,
-      uploaded_at: now,
-    }));
+    const attachments = attachmentRows(files, base.id, 1, now);
     const outbox =
       row.notify_channel !== 'none' && row.notify_recipient
-        ? { channel: row.notify_channel, recipient: row.notify_recipient, body: receiptText(row, ctx.deskName) }
+        ? {
+            channel: row.notify_channel,
+            recipient: row.notify_recipient,
+            body: receiptText(row, ctx.deskName),
+          }
         : null;
     if (await insertNewDossier(db, row, entry, attachments, outbox)) {
       return { dossier: row, created: true, history: [entry], attachments };
@@ -97,7 +91,10 @@ async function store(
 }
 
 /** Validates, then stores. Returns the dossier and whether this call created it. */
-export async function submitDossier(ctx: DossierContext, req: SubmitRequest): Promise<SubmitOutcome> {
+export async function submitDossier(
+  ctx: DossierContext,
+  req: SubmitRequest,
+): Promise<SubmitOutcome> {
   let committed = false;
   try {
     const result = await validateAndStore(ctx, req);
@@ -127,14 +124,18 @@ async function validateAndStore(
   if (!checked.ok) {
     throw invalid(
       Object.fromEntries(
-        Object.entries(checked.fields).map(([k, v]) => [k.startsWith('documents.') ? k : `formData.${k}`, v]),
+        Object.entries(checked.fields).map(([k, v]) => [
+          k.startsWith('documents.') ? k : `formData.${k}`,
+          v,
+        ]),
       ),
     );
   }
   if (!ctx.servedCommunes.has(payload.communeCode)) {
     if (!(await communeIsServed(ctx.store.db, payload.communeCode))) {
       throw invalid({
-        communeCode: 'Xã/phường này chưa tiếp nhận hồ sơ trực tuyến qua hệ thống. Vui lòng nộp trực tiếp tại Bộ phận Một cửa.',
+        communeCode:
+          'Xã/phường này chưa tiếp nhận hồ sơ trực tuyến qua hệ thống. Vui lòng nộp trực tiếp tại Bộ phận Một cửa.',
       });
     }
     ctx.servedCommunes.add(payload.communeCode);
@@ -196,7 +197,12 @@ async function validateAndStore(
     history_count: 1,
   };
   const details = {
-    contentHash: contentHash({ procedureCode: procedure.code, communeCode: payload.communeCode, applicant, formData: checked.data }),
+    contentHash: contentHash({
+      procedureCode: procedure.code,
+      communeCode: payload.communeCode,
+      applicant,
+      formData: checked.data,
+    }),
     attachments: files.map((f) => ({ id: f.id, documentCode: f.documentCode, sha256: f.sha256 })),
     appointmentDate: appointment,
   };

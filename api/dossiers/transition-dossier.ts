@@ -20,6 +20,7 @@ import {
   insertAttachments,
   updateDossier,
   type DossierRow,
+  attachmentRows,
 } from '../store/dossier-repository.js';
 import { enqueueNotification } from '../store/outbox-repository.js';
 import type { Actor, DossierContext, ResidentActor } from './context.js';
@@ -80,7 +81,9 @@ export async function transitionDossier(
     }
     if (!canTransition(from, to, actor.role)) {
       if (canTransition(from, to, 'admin')) {
-        throw forbidden(`Chỉ lãnh đạo (tài khoản admin) mới được chuyển hồ sơ sang "${statusLabel(to)}".`);
+        throw forbidden(
+          `Chỉ lãnh đạo (tài khoản admin) mới được chuyển hồ sơ sang "${statusLabel(to)}".`,
+        );
       }
       throw new HttpError(
         409,
@@ -97,14 +100,25 @@ export async function transitionDossier(
       note: req.note ?? null,
       details: {
         dvcqgStatus: DOSSIER_STATUSES[to].dvcqg,
-        ...(patch.missing_documents && to === 'YEU_CAU_BO_SUNG' ? { missingDocuments: patch.missing_documents } : {}),
-        ...(patch.appointment_date !== undefined ? { appointmentDate: patch.appointment_date } : {}),
+        ...(patch.missing_documents && to === 'YEU_CAU_BO_SUNG'
+          ? { missingDocuments: patch.missing_documents }
+          : {}),
+        ...(patch.appointment_date !== undefined
+          ? { appointmentDate: patch.appointment_date }
+          : {}),
         ...(patch.fee_amount_vnd !== undefined ? { feeAmountVnd: patch.fee_amount_vnd } : {}),
         ...(patch.result_delivery !== undefined ? { resultDelivery: patch.result_delivery } : {}),
       },
       at: now,
     });
-    const next: DossierRow = { ...d, ...patch, ...chain, status: to, updated_at: now, version: d.version + 1 };
+    const next: DossierRow = {
+      ...d,
+      ...patch,
+      ...chain,
+      status: to,
+      updated_at: now,
+      version: d.version + 1,
+    };
     await updateDossier(tx, d.id, { ...patch, ...chain, status: to, updated_at: now });
     await notify(tx, next, chain.history_count, statusNotice(next, req.note ?? null), now);
     return next;
@@ -139,7 +153,10 @@ function effects(d: DossierRow, req: TransitionRequest, now: Date): Partial<Doss
     case 'DA_XU_LY_XONG':
       return {};
     case 'DA_TRA_KET_QUA':
-      return { completed_at: now, ...(req.resultDelivery ? { result_delivery: req.resultDelivery } : {}) };
+      return {
+        completed_at: now,
+        ...(req.resultDelivery ? { result_delivery: req.resultDelivery } : {}),
+      };
     case 'CONG_DAN_YEU_CAU_RUT':
       return { completed_at: now };
     case 'DUNG_XU_LY':
@@ -161,7 +178,13 @@ function supplementEffects(d: DossierRow, to: DossierStatus, now: Date): Partial
   return { missing_documents: [], appointment_date: appointmentFrom(now, d.processing_days) };
 }
 
-async function notify(tx: Queryable, d: DossierRow, seq: number, body: string, now: Date): Promise<void> {
+async function notify(
+  tx: Queryable,
+  d: DossierRow,
+  seq: number,
+  body: string,
+  now: Date,
+): Promise<void> {
   if (d.notify_channel === 'none' || !d.notify_recipient) return;
   await enqueueNotification(tx, {
     dossierId: d.id,
@@ -192,7 +215,11 @@ export async function supplementDossier(
     const updated = await ctx.store.db.transaction(async (tx) => {
       const d = await loadVisible(tx, actor, reference, { forUpdate: true });
       if (d.status !== 'YEU_CAU_BO_SUNG') {
-        throw new HttpError(409, 'NOT_AWAITING_SUPPLEMENT', 'Hồ sơ này hiện không cần bổ sung giấy tờ.');
+        throw new HttpError(
+          409,
+          'NOT_AWAITING_SUPPLEMENT',
+          'Hồ sơ này hiện không cần bổ sung giấy tờ.',
+        );
       }
       const form = getForm(d.procedure_code);
       const known = new Set([...(form?.documents.map((doc) => doc.code) ?? []), 'bo_sung']);
@@ -213,26 +240,23 @@ export async function supplementDossier(
         details: {
           dvcqgStatus: DOSSIER_STATUSES[to].dvcqg,
           appointmentDate: patch.appointment_date,
-          attachments: input.files.map((f) => ({ id: f.id, documentCode: f.documentCode, sha256: f.sha256 })),
+          attachments: input.files.map((f) => ({
+            id: f.id,
+            documentCode: f.documentCode,
+            sha256: f.sha256,
+          })),
         },
         at: now,
       });
-      await insertAttachments(
-        tx,
-        input.files.map((f) => ({
-          id: f.id,
-          dossier_id: d.id,
-          history_seq: chain.history_count,
-          document_code: f.documentCode,
-          file_name: f.fileName,
-          content_type: f.contentType,
-          size_bytes: f.sizeBytes,
-          sha256: f.sha256,
-          storage_key: f.storageKey,
-          uploaded_at: now,
-        })),
-      );
-      const next: DossierRow = { ...d, ...patch, ...chain, status: to, updated_at: now, version: d.version + 1 };
+      await insertAttachments(tx, attachmentRows(input.files, d.id, chain.history_count, now));
+      const next: DossierRow = {
+        ...d,
+        ...patch,
+        ...chain,
+        status: to,
+        updated_at: now,
+        version: d.version + 1,
+      };
       await updateDossier(tx, d.id, { ...patch, ...chain, status: to, updated_at: now });
       await notify(tx, next, chain.history_count, supplementNotice(next), now);
       return next;

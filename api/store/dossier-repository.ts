@@ -3,7 +3,12 @@
  * SQL for dossiers, their history entries and attachment rows. Functions take a {@link Queryable}, so
  * the same code runs on the database or inside a transaction the caller opened.
  */
-import type { DossierStatus, NotifyPreference, ResultDelivery } from '../../common/dossier-schema.js';
+import type {
+  DossierStatus,
+  NotifyPreference,
+  ResultDelivery,
+} from '../../common/dossier-schema.js';
+import type { StoredFile } from '../attachments/attachment-storage.js';
 import type { Queryable } from './database.js';
 
 /** A dossier row as stored. */
@@ -69,12 +74,58 @@ export interface AttachmentRow {
   uploaded_at: Date;
 }
 
+/** Rows for the files stored with one history entry of a dossier (submission or supplement). */
+export function attachmentRows(
+  files: readonly StoredFile[],
+  dossierId: string,
+  historySeq: number,
+  at: Date,
+): AttachmentRow[] {
+  return files.map((f) => ({
+    id: f.id,
+    dossier_id: dossierId,
+    history_seq: historySeq,
+    document_code: f.documentCode,
+    file_name: f.fileName,
+    content_type: f.contentType,
+    size_bytes: f.sizeBytes,
+    sha256: f.sha256,
+    storage_key: f.storageKey,
+    uploaded_at: at,
+  }));
+}
+
 const DOSSIER_COLUMNS = [
-  'id', 'reference', 'procedure_code', 'procedure_name', 'processing_days', 'commune_code', 'resident_id',
-  'applicant_name', 'applicant_phone', 'applicant_email', 'phone_last4', 'form_data', 'status', 'channel',
-  'result_delivery', 'delivery_address', 'notify_channel', 'notify_recipient', 'missing_documents',
-  'fee_amount_vnd', 'submitted_at', 'received_at', 'appointment_date', 'completed_at', 'updated_at',
-  'idempotency_key', 'request_hash', 'version', 'history_count', 'history_head',
+  'id',
+  'reference',
+  'procedure_code',
+  'procedure_name',
+  'processing_days',
+  'commune_code',
+  'resident_id',
+  'applicant_name',
+  'applicant_phone',
+  'applicant_email',
+  'phone_last4',
+  'form_data',
+  'status',
+  'channel',
+  'result_delivery',
+  'delivery_address',
+  'notify_channel',
+  'notify_recipient',
+  'missing_documents',
+  'fee_amount_vnd',
+  'submitted_at',
+  'received_at',
+  'appointment_date',
+  'completed_at',
+  'updated_at',
+  'idempotency_key',
+  'request_hash',
+  'version',
+  'history_count',
+  'history_head',
 ] as const;
 
 type DossierColumn = (typeof DOSSIER_COLUMNS)[number];
@@ -120,11 +171,22 @@ export async function insertNewDossier(
   };
   const dossierValues = DOSSIER_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
   const history = [
-    p(entry.seq), p(entry.action), p(entry.from_status), p(entry.to_status), p(entry.actor_kind), p(entry.actor_id),
-    p(entry.actor_name), p(entry.note), `${p(JSON.stringify(entry.details))}::jsonb`, `${p(entry.at)}::timestamptz`,
-    p(entry.prev_hash), p(entry.hash),
+    p(entry.seq),
+    p(entry.action),
+    p(entry.from_status),
+    p(entry.to_status),
+    p(entry.actor_kind),
+    p(entry.actor_id),
+    p(entry.actor_name),
+    p(entry.note),
+    `${p(JSON.stringify(entry.details))}::jsonb`,
+    `${p(entry.at)}::timestamptz`,
+    p(entry.prev_hash),
+    p(entry.hash),
   ];
-  const arrays = ATTACHMENT_ARRAYS.map(([column, type]) => `${p(attachments.map((a) => a[column]))}::${type}[]`);
+  const arrays = ATTACHMENT_ARRAYS.map(
+    ([column, type]) => `${p(attachments.map((a) => a[column]))}::${type}[]`,
+  );
   const uploadedAt = `${p(row.submitted_at)}::timestamptz`;
   const outboxSql = outbox
     ? `, o AS (
@@ -161,10 +223,10 @@ export async function updateDossier(
 ): Promise<void> {
   const columns = Object.keys(patch) as DossierColumn[];
   const sets = columns.map((c, i) => `${c} = $${i + 2}`);
-  await q.query(`UPDATE dossiers SET ${[...sets, 'version = version + 1'].join(', ')} WHERE id = $1`, [
-    id,
-    ...columns.map((c) => toParam(c, patch[c])),
-  ]);
+  await q.query(
+    `UPDATE dossiers SET ${[...sets, 'version = version + 1'].join(', ')} WHERE id = $1`,
+    [id, ...columns.map((c) => toParam(c, patch[c]))],
+  );
 }
 
 export async function findDossierByReference(
@@ -209,23 +271,46 @@ export async function insertHistory(q: Queryable, entry: HistoryRow): Promise<vo
        actor_name, note, details, at, prev_hash, hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
-      entry.dossier_id, entry.seq, entry.action, entry.from_status, entry.to_status, entry.actor_kind,
-      entry.actor_id, entry.actor_name, entry.note, JSON.stringify(entry.details), entry.at, entry.prev_hash,
+      entry.dossier_id,
+      entry.seq,
+      entry.action,
+      entry.from_status,
+      entry.to_status,
+      entry.actor_kind,
+      entry.actor_id,
+      entry.actor_name,
+      entry.note,
+      JSON.stringify(entry.details),
+      entry.at,
+      entry.prev_hash,
       entry.hash,
     ],
   );
 }
 
 export async function listHistory(q: Queryable, dossierId: string): Promise<HistoryRow[]> {
-  return q.query<HistoryRow>('SELECT * FROM dossier_history WHERE dossier_id = $1 ORDER BY seq', [dossierId]);
+  return q.query<HistoryRow>('SELECT * FROM dossier_history WHERE dossier_id = $1 ORDER BY seq', [
+    dossierId,
+  ]);
 }
 
 /** Inserts attachment rows in one statement. */
-export async function insertAttachments(q: Queryable, rows: readonly AttachmentRow[]): Promise<void> {
+export async function insertAttachments(
+  q: Queryable,
+  rows: readonly AttachmentRow[],
+): Promise<void> {
   if (rows.length === 0) return;
   const columns = [
-    'id', 'dossier_id', 'history_seq', 'document_code', 'file_name', 'content_type', 'size_bytes', 'sha256',
-    'storage_key', 'uploaded_at',
+    'id',
+    'dossier_id',
+    'history_seq',
+    'document_code',
+    'file_name',
+    'content_type',
+    'size_bytes',
+    'sha256',
+    'storage_key',
+    'uploaded_at',
   ] as const;
   const params: unknown[] = [];
   const tuples = rows.map((row) => {
@@ -233,7 +318,10 @@ export async function insertAttachments(q: Queryable, rows: readonly AttachmentR
     for (const c of columns) params.push(row[c]);
     return `(${columns.map((_, i) => `$${start + i + 1}`).join(', ')})`;
   });
-  await q.query(`INSERT INTO dossier_attachments (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, params);
+  await q.query(
+    `INSERT INTO dossier_attachments (${columns.join(', ')}) VALUES ${tuples.join(', ')}`,
+    params,
+  );
 }
 
 export async function listAttachments(q: Queryable, dossierId: string): Promise<AttachmentRow[]> {
@@ -256,7 +344,10 @@ export async function findAttachment(
 }
 
 /** Which of `keys` are referenced by a committed attachment row. */
-export async function referencedStorageKeys(q: Queryable, keys: readonly string[]): Promise<Set<string>> {
+export async function referencedStorageKeys(
+  q: Queryable,
+  keys: readonly string[],
+): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
   const rows = await q.query<{ storage_key: string }>(
     'SELECT storage_key FROM dossier_attachments WHERE storage_key = ANY($1::text[])',
