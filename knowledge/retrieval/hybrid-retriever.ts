@@ -100,8 +100,11 @@ export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
 };
 
 const MAX_K = 50;
-/** A name opening with a base action followed by a list ("Cấp, cấp lại…", "Đăng ký, đăng ký lại…"). */
-const BASE_ACTION = /^\s*(cấp|đăng ký|thực hiện|giải quyết|xác định)\s*[,;]/iu;
+/**
+ * A name opening with a list of actions ("Cấp, cấp lại…", "Đăng ký, đăng ký lại…", "Cấp lại, đổi,
+ * điều chỉnh…"): the first comma comes within three words, so the procedure covers each action.
+ */
+const ACTION_LIST = /^\s*(?:[\p{L}]+\s+){0,2}[\p{L}]+\s*,/u;
 /** Below this confidence the hits are not even worth offering as suggestions. */
 const SUGGESTION_FLOOR = 0.15;
 const NOTHING: RetrievalResult = { answered: false, confidence: 0, hits: [] };
@@ -147,6 +150,7 @@ export class HybridRetriever implements Retriever {
       parts.bm25.syllableFrequencies(),
       parts.bm25.accentTerms(),
       this.settings.query,
+      (pair) => parts.bm25.df(pair),
     );
     this.priors = computePriors(parts.docs, this.settings.priors);
     const { rerank } = this.settings;
@@ -306,7 +310,7 @@ export class HybridRetriever implements Retriever {
   private namePrecision(doc: number, asked: ReadonlySet<string>): number {
     let parts = this.nameTerms.get(doc);
     if (!parts) {
-      const full = this.parts.docs[doc]!.name;
+      const full = this.parts.lexicon.spellOutAbbreviations(this.parts.docs[doc]!.name);
       const name = this.settings.rerank.precisionOnCoreName ? coreName(full) : searchableName(full);
       const segments = name.includes(';') ? [name, ...name.split(';')] : [name];
       parts = segments.map((segment) => {
@@ -361,7 +365,7 @@ export class HybridRetriever implements Retriever {
     if (!found) {
       const name = ` ${foldedTokens(searchableName(this.parts.docs[doc]!.name)).join(' ')} `;
       // "Cấp, cấp lại, …" / "Thực hiện, điều chỉnh, …": the base action is covered too.
-      const coversBase = BASE_ACTION.test(searchableName(this.parts.docs[doc]!.name));
+      const coversBase = ACTION_LIST.test(searchableName(this.parts.docs[doc]!.name));
       found = [];
       this.parts.lexicon.qualifiers.forEach((q, i) => {
         if (q.kind === 'action' && coversBase) return;

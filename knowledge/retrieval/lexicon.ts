@@ -138,6 +138,18 @@ export class Lexicon {
     });
   }
 
+  /**
+   * The text with every abbreviation replaced by its full wording ("thẻ BHYT" → "thẻ bảo hiểm y tế"),
+   * for judging how much of a procedure name a question mentions.
+   */
+  spellOutAbbreviations(text: string): string {
+    if (this.abbreviations.size === 0) return text;
+    return text.replace(
+      /[\p{L}\p{N}]+/gu,
+      (word) => this.abbreviations.get(foldedTokens(word)[0] ?? '') ?? word,
+    );
+  }
+
   private insert(tokens: Token[], entry: LexiconEntry): void {
     let node = this.root;
     for (const token of tokens) {

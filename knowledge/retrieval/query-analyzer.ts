@@ -133,12 +133,15 @@ export class QueryAnalyzer {
    * @param lexicon resident-language phrases.
    * @param vocabulary folded syllables of the catalogue and how many procedures use each.
    * @param accented the catalogue's accented terms (terms.ts `accentTerm`).
+   * @param pairFrequency how many procedures use a folded two-syllable phrase ("thuong tru"), so a
+   *   typo is repaired to the word that fits its neighbours rather than the most frequent one.
    */
   constructor(
     private readonly lexicon: Lexicon,
     private readonly vocabulary: ReadonlyMap<string, number>,
     accented: Iterable<string>,
     private readonly weights: QueryWeights = DEFAULT_QUERY_WEIGHTS,
+    private readonly pairFrequency: (pair: string) => number = () => 0,
   ) {
     this.corrector = new SyllableCorrector(vocabulary);
     for (const term of accented) {
@@ -153,24 +156,45 @@ export class QueryAnalyzer {
     return this.vocabulary.has(folded) || this.lexicon.triggerSyllables.has(folded);
   }
 
-  /** Repairs Telex leftovers and one-edit typos of syllables the catalogue and lexicon never use. */
+  /**
+   * Repairs Telex leftovers and one-edit typos of syllables the catalogue and lexicon never use. Among
+   * the one-edit candidates, the one that forms a catalogue phrase with its neighbours wins ("dang ky
+   * thuog tru" → thường trú, not the more frequent "thuốc"); without such evidence, the most frequent.
+   */
   repair(tokens: Token[]): Token[] {
-    return tokens.map((t) => {
-      if (this.known(t.folded) || /^\d+$/.test(t.folded)) return t;
+    const out = [...tokens];
+    tokens.forEach((t, i) => {
+      if (this.known(t.folded) || /^\d+$/.test(t.folded)) return;
       const telex = telexToFolded(t.folded);
-      if (telex !== undefined && this.known(telex)) return { text: telex, folded: telex };
+      if (telex !== undefined && this.known(telex)) {
+        out[i] = { text: telex, folded: telex };
+        return;
+      }
       // Short words have too many one-edit neighbours ("alo" → "lao") to guess safely.
-      if (t.folded.length < 4) return t;
-      // "thươg" must become "thường", not the more frequent "thuốc": typed marks must fit.
+      if (t.folded.length < 4) return;
+      // Typed marks must fit: "thươg" may be "thường" or "thước", never "thuốc".
       const typed = markSet(t.text);
       const fits = (candidate: string) =>
         typed.size === 0 ||
         (this.accentForms.get(candidate) ?? []).some((f) =>
           [...typed].every((m) => f.marks.has(m)),
         );
-      const fixed = this.corrector.correct(t.folded, fits);
-      return fixed === undefined ? t : { text: fixed, folded: fixed };
+      const candidates = this.corrector.candidates(t.folded, fits);
+      if (candidates.length === 0) return;
+      const before = out[i - 1]?.folded;
+      const after = tokens[i + 1]?.folded;
+      const context = (c: string) =>
+        (before ? this.pairFrequency(`${before} ${c}`) : 0) +
+        (after ? this.pairFrequency(`${c} ${after}`) : 0);
+      let best = candidates[0]!;
+      let bestContext = context(best);
+      for (const c of candidates.slice(1)) {
+        const n = context(c);
+        if (n > bestContext) [best, bestContext] = [c, n];
+      }
+      out[i] = { text: best, folded: best };
     });
+    return out;
   }
 
   /**

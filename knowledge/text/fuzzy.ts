@@ -59,23 +59,25 @@ export class SyllableCorrector {
   }
 
   /**
-   * Best known syllable one edit away, or undefined (short or non-letter tokens are left alone).
+   * Known syllables one edit away, most frequent first (short or non-letter tokens have none).
    * `accept` can veto candidates (e.g. ones whose marks contradict what was typed).
    */
-  correct(word: string, accept: (candidate: string) => boolean = () => true): string | undefined {
-    if (word.length < 3 || !/^[a-z]+$/.test(word)) return undefined;
-    let best: string | undefined;
-    let bestFreq = -1;
+  candidates(word: string, accept: (candidate: string) => boolean = () => true): string[] {
+    if (word.length < 3 || !/^[a-z]+$/.test(word)) return [];
+    const found = new Set<string>();
     for (const key of [word, ...deletions(word)]) {
       for (const candidate of this.byDeletion.get(key) ?? []) {
-        const freq = this.frequency.get(candidate) ?? 0;
-        if (freq <= bestFreq || candidate === word) continue;
-        if (editDistance(word, candidate, 1) <= 1 && accept(candidate)) {
-          best = candidate;
-          bestFreq = freq;
-        }
+        if (candidate === word || found.has(candidate)) continue;
+        if (editDistance(word, candidate, 1) <= 1 && accept(candidate)) found.add(candidate);
       }
     }
-    return best;
+    return [...found].sort(
+      (a, b) => (this.frequency.get(b) ?? 0) - (this.frequency.get(a) ?? 0) || (a < b ? -1 : 1),
+    );
+  }
+
+  /** Best known syllable one edit away (the most frequent), or undefined. */
+  correct(word: string, accept: (candidate: string) => boolean = () => true): string | undefined {
+    return this.candidates(word, accept)[0];
   }
 }

@@ -50,6 +50,12 @@ describe.skipIf(!ready)('retrieval over the full catalogue', () => {
       // The papers named after a copy request are what is copied, not the procedure asked for.
       expect(await first('sao y sổ hộ khẩu')).toBe('2.000815');
       expect(await first('photo công chứng bằng tốt nghiệp')).toBe('2.000815');
+      // A typo is read as the word that forms a catalogue phrase with its neighbours (thường trú,
+      // not the more frequent "thuốc").
+      expect(await first('dang ky thuog tru cho con')).toBe('1.004222');
+      // A name listing actions ("Cấp lại, đổi, điều chỉnh … sổ BHXH") covers each of them, and its
+      // abbreviations count as the words they stand for.
+      expect(await first('sổ BHXH bị sai năm sinh, muốn điều chỉnh')).toBe('1.002759');
     },
   );
 });
