@@ -43,6 +43,11 @@ export interface QueryWeights {
   purpose: number;
   /** Share of weight kept by the papers named after a copy request ("sao y sổ hộ khẩu"). */
   object: number;
+  /**
+   * Share of weight kept by the situation told before the request ("bố mất rồi, **giờ** muốn đổi chủ
+   * hộ"): the story explains, the part after "giờ"/"bây giờ"/"nay" asks.
+   */
+  background: number;
 }
 
 export const DEFAULT_QUERY_WEIGHTS: QueryWeights = {
@@ -54,6 +59,7 @@ export const DEFAULT_QUERY_WEIGHTS: QueryWeights = {
   expansionBudget: 3,
   purpose: 0.4,
   object: 0.35,
+  background: 0.5,
 };
 
 /** Syllables after an unaccented "de" that make it "đề …"/"để lại", not the purpose "để". */
@@ -88,6 +94,35 @@ export function purposeFactors(question: string, tokens: readonly Token[], purpo
     }
     if (tokenWeight(t.text) === 1) content += 1;
   }
+  return factors;
+}
+
+/** Folded openings of a sentence part that turn from the situation to the request. */
+const NOW_MARKERS = [['gio'], ['bay', 'gio'], ['nay'], ['hien', 'gio'], ['gio', 'day']];
+
+/**
+ * Per-syllable weight factor: `background` for the sentence parts before one that opens with "giờ",
+ * "bây giờ" or "nay" ("tôi đã ly hôn, giờ muốn lấy vợ khác"), 1 elsewhere. Only when the request part
+ * has content of its own, so "giấy khai sinh bị mất, giờ làm sao" keeps its topic at full weight.
+ */
+export function backgroundFactors(question: string, tokens: readonly Token[], background: number) {
+  const factors = tokens.map(() => 1);
+  const parts = question.split(/[,.;:!?\n]+/u).map((part) => tokenize(part));
+  let start = 0;
+  const starts = parts.map((p) => {
+    const at = start;
+    start += p.length;
+    return at;
+  });
+  if (start !== tokens.length) return factors;
+  const turn = parts.findIndex(
+    (p, c) =>
+      c > 0 &&
+      NOW_MARKERS.some((m) => m.every((syllable, k) => p[k]?.folded === syllable)) &&
+      p.filter((t) => tokenWeight(t.text) === 1).length >= MIN_MAIN_REQUEST,
+  );
+  if (turn < 0) return factors;
+  for (let i = 0; i < starts[turn]!; i += 1) factors[i] = background;
   return factors;
 }
 
@@ -218,7 +253,9 @@ export class QueryAnalyzer {
       MAX_QUERY_TOKENS,
     );
     const folded = tokens.map((t) => t.folded);
-    const factors = purposeFactors(question.slice(0, MAX_QUERY_CHARS), tokens, w.purpose);
+    const capped = question.slice(0, MAX_QUERY_CHARS);
+    const situation = backgroundFactors(capped, tokens, w.background);
+    const factors = purposeFactors(capped, tokens, w.purpose).map((f, i) => f * situation[i]!);
     const weights = tokens.map((t, i) => tokenWeight(t.text) * factors[i]!);
     const terms = new Map<string, number>();
     const add = (term: string, weight: number) => {

@@ -5,6 +5,7 @@ import { accentTerm } from '../../../knowledge/retrieval/terms.js';
 import {
   DEFAULT_QUERY_WEIGHTS,
   QueryAnalyzer,
+  backgroundFactors,
   purposeFactors,
 } from '../../../knowledge/retrieval/query-analyzer.js';
 
@@ -70,5 +71,28 @@ describe('typo repair', () => {
 
   it('falls back to the most frequent word when the neighbours say nothing', () => {
     expect(repaired('thuog')).toBe('thuoc');
+  });
+});
+
+describe('situation told before the request', () => {
+  const background = (question: string) => {
+    const tokens = tokenize(question);
+    const factors = backgroundFactors(question, tokens, 0.5);
+    return tokens.filter((_, i) => factors[i]! < 1).map((t) => t.folded);
+  };
+
+  it('weighs down the story before "giờ"/"bây giờ"/"nay"', () => {
+    expect(background('bố mất rồi, giờ muốn đổi chủ hộ sang tên mẹ')).toEqual(['bo', 'mat', 'roi']);
+    expect(background('toi da ly hon, bay gio muon lay vo khac')).toEqual([
+      'toi',
+      'da',
+      'ly',
+      'hon',
+    ]);
+  });
+
+  it('keeps everything when the request part says nothing of its own or there is no turn', () => {
+    expect(background('giấy khai sinh bị mất, giờ làm sao')).toEqual([]);
+    expect(background('làm giấy khai sinh mất mấy giờ')).toEqual([]);
   });
 });
