@@ -35,7 +35,7 @@ import {
   type AnalyzedQuery,
   type QueryWeights,
 } from './query-analyzer.js';
-import { coreName, searchableName } from './procedure-text.js';
+import { PARENTHESES, coreName, searchableName } from './procedure-text.js';
 import type { RetrievalResult, Retriever, SearchOptions } from './retriever.js';
 import { isUnigram } from './terms.js';
 import type { VectorIndex } from './vector-index.js';
@@ -105,6 +105,12 @@ const MAX_K = 50;
  * điều chỉnh…"): the first comma comes within three words, so the procedure covers each action.
  */
 const ACTION_LIST = /^\s*(?:[\p{L}]+\s+){0,2}[\p{L}]+\s*,/u;
+/** A part of a procedure name with its content syllables and their rarity. */
+interface NameSegment {
+  text: string;
+  terms: Array<{ term: string; idf: number }>;
+}
+
 /** Below this confidence the hits are not even worth offering as suggestions. */
 const SUGGESTION_FLOOR = 0.15;
 const NOTHING: RetrievalResult = { answered: false, confidence: 0, hits: [] };
@@ -135,8 +141,8 @@ export class HybridRetriever implements Retriever {
   readonly settings: RetrieverSettings;
   private readonly analyzer: QueryAnalyzer;
   private readonly priors: Float32Array;
-  private readonly nameTerms = new Map<number, Array<Array<{ term: string; idf: number }>>>();
-  private readonly nameQualifiers = new Map<number, number[]>();
+  private readonly nameTerms = new Map<number, NameSegment[]>();
+  private readonly nameQualifiers = new Map<string, number[]>();
   /** Highest reachable raw score (fusion 1 + every bonus), so reported scores stay in 0..1. */
   private readonly maxScore: number;
 
@@ -241,12 +247,12 @@ export class HybridRetriever implements Retriever {
     const asked = askedTerms(query);
     const wanted = this.wantedQualifiers(query);
     const head = ranked.slice(0, candidates).map(({ doc, score }) => {
-      const precision = this.namePrecision(doc, asked);
+      const { precision, segment } = this.nameFit(doc, asked);
       const coverage = conceptCoverage(query.concepts, doc, this.parts.bm25).nameCoverage;
       const topic =
         topics.length > 0 ? conceptCoverage(topics, doc, this.parts.bm25).nameCoverage : 0;
       const qualifiers = this.parts.lexicon.qualifiers;
-      const unasked = this.qualifiersOf(doc).reduce(
+      const unasked = this.qualifiersOf(doc, segment).reduce(
         (n, q) => n + (wanted[q] ? 0 : qualifiers[q]!.weight),
         0,
       );
@@ -302,37 +308,50 @@ export class HybridRetriever implements Retriever {
     return out;
   }
 
+  /** The parts a name is judged by: the whole (core) name, then each ";"-joined part (cached). */
+  private nameSegments(doc: number): NameSegment[] {
+    let segments = this.nameTerms.get(doc);
+    if (!segments) {
+      const full = this.parts.lexicon.spellOutAbbreviations(this.parts.docs[doc]!.name);
+      const name = this.settings.rerank.precisionOnCoreName ? coreName(full) : searchableName(full);
+      const texts = name.includes(';') ? [name, ...name.split(';')] : [name];
+      segments = texts.map((text) => {
+        const unique = new Set(
+          tokenize(text)
+            .filter((t) => tokenWeight(t.text) === 1)
+            .map((t) => t.folded),
+        );
+        return {
+          text,
+          terms: [...unique].map((term) => ({ term, idf: this.parts.bm25.idf(term) })),
+        };
+      });
+      this.nameTerms.set(doc, segments);
+    }
+    return segments;
+  }
+
   /**
    * Rarity-weighted share of the name the question mentions. A name that joins several procedures
    * with ";" ("Chuyển mục đích sử dụng đất; chuyển hình thức sử dụng đất; gia hạn …") is judged by
    * its best-fitting part, so asking for one of them is not punished for the others.
    */
-  private namePrecision(doc: number, asked: ReadonlySet<string>): number {
-    let parts = this.nameTerms.get(doc);
-    if (!parts) {
-      const full = this.parts.lexicon.spellOutAbbreviations(this.parts.docs[doc]!.name);
-      const name = this.settings.rerank.precisionOnCoreName ? coreName(full) : searchableName(full);
-      const segments = name.includes(';') ? [name, ...name.split(';')] : [name];
-      parts = segments.map((segment) => {
-        const tokens = tokenize(segment);
-        const unique = new Set(
-          tokens.filter((t) => tokenWeight(t.text) === 1).map((t) => t.folded),
-        );
-        return [...unique].map((term) => ({ term, idf: this.parts.bm25.idf(term) }));
-      });
-      this.nameTerms.set(doc, parts);
-    }
-    let best = 0;
-    for (const terms of parts) {
+  private nameFit(doc: number, asked: ReadonlySet<string>): { precision: number; segment: number } {
+    let best = { precision: 0, segment: 0 };
+    this.nameSegments(doc).forEach(({ terms }, segment) => {
       let total = 0;
       let found = 0;
       for (const { term, idf } of terms) {
         total += idf;
         if (asked.has(term)) found += idf;
       }
-      if (total > 0) best = Math.max(best, found / total);
-    }
+      if (total > 0 && found / total > best.precision) best = { precision: found / total, segment };
+    });
     return best;
+  }
+
+  private namePrecision(doc: number, asked: ReadonlySet<string>): number {
+    return this.nameFit(doc, asked).precision;
   }
 
   /**
@@ -359,19 +378,28 @@ export class HybridRetriever implements Retriever {
     });
   }
 
-  /** Indexes of the qualifiers present in a procedure name (cached). */
-  private qualifiersOf(doc: number): number[] {
-    let found = this.nameQualifiers.get(doc);
+  /**
+   * Indexes of the qualifiers present in a procedure name (cached). For one ";"-joined part
+   * (`segment` ≥ 1) only that part and the name's parenthetical clarifications count: "gia hạn" in
+   * "Chuyển mục đích sử dụng đất; …; gia hạn sử dụng đất" is another procedure, not a variant.
+   */
+  private qualifiersOf(doc: number, segment = 0): number[] {
+    const key = `${doc}:${segment}`;
+    let found = this.nameQualifiers.get(key);
     if (!found) {
-      const name = ` ${foldedTokens(searchableName(this.parts.docs[doc]!.name)).join(' ')} `;
+      const full = searchableName(this.parts.docs[doc]!.name);
+      const part = this.nameSegments(doc)[segment];
+      const text =
+        segment === 0 || !part ? full : `${part.text} ${(full.match(PARENTHESES) ?? []).join(' ')}`;
+      const name = ` ${foldedTokens(text).join(' ')} `;
       // "Cấp, cấp lại, …" / "Thực hiện, điều chỉnh, …": the base action is covered too.
-      const coversBase = ACTION_LIST.test(searchableName(this.parts.docs[doc]!.name));
+      const coversBase = ACTION_LIST.test(segment === 0 ? full : (part?.text ?? full));
       found = [];
       this.parts.lexicon.qualifiers.forEach((q, i) => {
         if (q.kind === 'action' && coversBase) return;
         if (name.includes(` ${q.name.join(' ')} `)) found!.push(i);
       });
-      this.nameQualifiers.set(doc, found);
+      this.nameQualifiers.set(key, found);
     }
     return found;
   }

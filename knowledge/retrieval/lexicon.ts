@@ -21,6 +21,16 @@ export interface LexiconEntry {
    * procedures.
    */
   objectsFollow?: boolean;
+  /**
+   * How strongly the meaning counts (default 1). Below 1 for situations that are usually the
+   * background of another request ("bố mất" before asking about inheritance or a funeral grant).
+   */
+  weight?: number;
+  /**
+   * The phrase denies its own words ("không có lương hưu", "không để lại di chúc"): they are dropped
+   * from the query and only the meaning counts.
+   */
+  negation?: boolean;
   note: string;
 }
 

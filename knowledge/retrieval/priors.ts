@@ -38,7 +38,7 @@ export const DEFAULT_PRIORS: PriorSettings = {
   citizenBonus: 0.03,
   detailBonus: 0.01,
   popularityWeight: 0.03,
-  otherProvincePenalty: 0.5,
+  otherProvincePenalty: 1.0,
   internalPenalty: 0.15,
 };
 

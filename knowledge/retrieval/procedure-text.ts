@@ -23,7 +23,8 @@ export function searchableName(name: string): string {
  * Searchable fields of a procedure. `expand` may append wording to name and body (abbreviations
  * spelled out, so "thẻ BHYT" is also found as "bảo hiểm y tế").
  */
-const PARENTHESES = /\([^()]*\)/g;
+/** Parenthetical clarifications in a name ("(thực hiện tại cấp tỉnh)"). */
+export const PARENTHESES = /\([^()]*\)/g;
 
 /** The name without its parenthetical clarifications ("(áp dụng cho cả trường hợp …)"). */
 export function coreName(name: string): string {

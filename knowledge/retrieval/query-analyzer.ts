@@ -281,9 +281,11 @@ export class QueryAnalyzer {
     }
     for (const m of matches) {
       const isQuestionPhrase = m.means.length === 0;
+      // A negation ("không có lương hưu") says the opposite of its words: they must not count.
+      const dropWords = isQuestionPhrase || m.entry.negation === true;
       for (let i = m.start; i < m.end; i += 1) {
-        weights[i] = isQuestionPhrase ? w.questionPhrase : Math.min(weights[i]!, w.translated);
-        if (isQuestionPhrase) own[i] = { text: '', folded: '' };
+        weights[i] = dropWords ? w.questionPhrase : Math.min(weights[i]!, w.translated);
+        if (dropWords) own[i] = { text: '', folded: '' };
       }
       if (m.entry.kind === 'offtopic') offTopicHits += 1;
       if (isQuestionPhrase) continue;
@@ -292,7 +294,8 @@ export class QueryAnalyzer {
       const means = m.means.map((t) => t.folded);
       const content = m.means.filter((t) => tokenWeight(t.text) === 1).length;
       const share = Math.min(1, w.expansionBudget / Math.max(1, content));
-      const meansWeights = m.means.map((t) => tokenWeight(t.text) * share * factors[m.start]!);
+      const strength = factors[m.start]! * (m.entry.weight ?? 1);
+      const meansWeights = m.means.map((t) => tokenWeight(t.text) * share * strength);
       means.forEach((t, i) => {
         const tw = meansWeights[i]!;
         add(t, tw);
@@ -307,7 +310,7 @@ export class QueryAnalyzer {
       const syllables = m.means
         .filter((t) => tokenWeight(t.text) === 1)
         .map((t) => ({ folded: t.folded, accepts: [t.folded] }));
-      concepts.push({ syllables, weight: factors[m.start]!, fromLexicon: true });
+      concepts.push({ syllables, weight: strength, fromLexicon: true });
       expansionTexts.push(means.join(' '));
     }
 

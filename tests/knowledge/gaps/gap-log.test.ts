@@ -10,7 +10,11 @@ describe('knowledge-gap log', () => {
     const log = createFileGapLog(dir);
     log.record({ channel: 'web', question: 'giá vàng hôm nay', reason: 'not_confident' });
     log.record({ channel: 'zalo', question: 'gia vang hom nay', reason: 'not_confident' });
-    log.record({ channel: 'web', question: 'CCCD của tôi 038095001234, sđt 0912345678 bị khóa', reason: 'not_confident' });
+    log.record({
+      channel: 'web',
+      question: 'CCCD của tôi 038095001234, sđt 0912345678 bị khóa',
+      reason: 'not_confident',
+    });
     appendFileSync(path.join(dir, GAPS_FILE), '{"torn line'); // a crash mid-write must not break the report
 
     const raw = readFileSync(path.join(dir, GAPS_FILE), 'utf8');

@@ -56,6 +56,12 @@ describe.skipIf(!ready)('retrieval over the full catalogue', () => {
       // A name listing actions ("Cấp lại, đổi, điều chỉnh … sổ BHXH") covers each of them, and its
       // abbreviations count as the words they stand for.
       expect(await first('sổ BHXH bị sai năm sinh, muốn điều chỉnh')).toBe('1.002759');
+      // One part of a ";"-joined name is judged alone: "gia hạn" there is another procedure.
+      expect(await first('xin chuyển mục đích sử dụng đất vườn sang đất ở')).toBe('1.115496');
+      // A negation counts as what it means, not as its words ("không có lương hưu").
+      expect(await first('mẹ tôi 85 tuổi không có lương hưu xin trợ cấp')).toBe('1.014027');
+      // A death told as background does not outweigh the request.
+      expect(await first('bố mất không có di chúc, anh em chia đất thế nào')).toBe('2.001406');
     },
   );
 });

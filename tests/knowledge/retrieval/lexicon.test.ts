@@ -68,6 +68,16 @@ describe('Lexicon.match', () => {
     expect(meaningOf('đám cưới xong rồi, giờ đăng ký cưới ở đâu')).toEqual(['đăng ký kết hôn']);
   });
 
+  it('gives a negation the meaning of what it denies, and weighs background situations less', () => {
+    const [pension] = lexicon.match(tokenize('không có lương hưu'));
+    expect(pension?.entry.negation).toBe(true);
+    expect(pension?.entry.means).toBe('trợ cấp hưu trí xã hội người cao tuổi');
+    const [death] = lexicon.match(tokenize('bố mất'));
+    expect(death?.entry.means).toBe('đăng ký khai tử');
+    expect(death?.entry.weight).toBeLessThan(1);
+    expect(lexicon.match(tokenize('làm giấy chứng tử'))[0]?.entry.weight ?? 1).toBe(1);
+  });
+
   it('expands abbreviations in indexed text', () => {
     expect(lexicon.expandAbbreviations('Cấp lại sổ BHXH, thẻ BHYT')).toContain('bảo hiểm y tế');
     expect(lexicon.expandAbbreviations('Đăng ký khai sinh')).toBe('Đăng ký khai sinh');

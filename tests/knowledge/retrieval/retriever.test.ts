@@ -36,7 +36,9 @@ describe('HybridRetriever on the fixture catalogue', () => {
     const result = await opened.retriever.search('đăng ký khai sinh', { k: 10 });
     expect(result.hits[0]?.code).toBe('1.001193');
     const codes = result.hits.map((h) => h.code);
-    expect(codes.indexOf('1.115001')).toBeGreaterThan(codes.indexOf('1.003583'));
+    // Another province's own procedure never applies here: below the commune variants, if listed at all.
+    const otherProvince = codes.indexOf('1.115001');
+    expect(otherProvince === -1 || otherProvince > codes.indexOf('1.003583')).toBe(true);
   });
 
   it('returns scores in 0..1, best first, at most k hits', async () => {
