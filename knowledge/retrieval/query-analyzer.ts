@@ -338,8 +338,11 @@ export class QueryAnalyzer {
         });
       }
     });
+    // Bigrams are matched folded, so a marked word that folds to a filler ("chỗ" → "cho") pairs as
+    // loosely as the filler would: "khai sinh chỗ mô" must not match "khai sinh cho người…".
+    const pairWeight = (j: number) => Math.min(weights[j]!, tokenWeight(tokens[j]!.folded));
     bigrams(folded).forEach((bg, i) => {
-      add(bg, w.bigram * Math.sqrt(weights[i]! * weights[i + 1]!));
+      add(bg, w.bigram * Math.sqrt(pairWeight(i) * pairWeight(i + 1)));
       const content = (j: number) =>
         weights[j]! >= w.translated && tokenWeight(tokens[j]!.text) === 1;
       if (content(i) && content(i + 1)) phrases.add(bg);
