@@ -57,8 +57,8 @@ export const DEFAULT_QUERY_WEIGHTS: QueryWeights = {
   foreignMarks: 0.2,
   questionPhrase: 0.05,
   expansionBudget: 3,
-  purpose: 0.4,
-  object: 0.35,
+  purpose: 0.25,
+  object: 0.2,
   background: 0.5,
 };
 
