@@ -68,6 +68,11 @@ export interface RerankSettings {
   precisionOnCoreName: boolean;
   /** Penalty per variant marker in the name ("lưu động", "cấp lại"…) the question does not ask for. */
   qualifierPenalty: number;
+  /**
+   * Bonus when the question contains the whole name (or one ";" part of it) word for word ("đăng ký
+   * thường trú cho bố về hưu"): a resident who types a procedure's name means that procedure.
+   */
+  namedExactly: number;
 }
 
 /** Tunable knobs; defaults are the dev-set choices documented in README.md. */
@@ -90,6 +95,7 @@ export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
     nameCoverage: 0.1,
     topicInName: 0.2,
     qualifierPenalty: 0.15,
+    namedExactly: 0.15,
     precisionOnCoreName: true,
     preferFilingVariant: true,
   },
@@ -143,6 +149,7 @@ export class HybridRetriever implements Retriever {
   private readonly priors: Float32Array;
   private readonly nameTerms = new Map<number, NameSegment[]>();
   private readonly nameQualifiers = new Map<string, number[]>();
+  private readonly namePhrases = new Map<number, string[]>();
   /** Highest reachable raw score (fusion 1 + every bonus), so reported scores stay in 0..1. */
   private readonly maxScore: number;
 
@@ -165,7 +172,8 @@ export class HybridRetriever implements Retriever {
       Math.max(0, ...this.priors) +
       rerank.namePrecision +
       rerank.nameCoverage +
-      rerank.topicInName;
+      rerank.topicInName +
+      rerank.namedExactly;
   }
 
   /** Code and name of every indexed procedure (for baselines and diagnostics). */
@@ -241,8 +249,10 @@ export class HybridRetriever implements Retriever {
 
   /** Adds name-fit features to the best candidates and re-sorts them (the tail keeps its order). */
   private rerank(query: AnalyzedQuery, ranked: Array<{ doc: number; score: number }>) {
-    const { candidates, namePrecision, nameCoverage, topicInName, qualifierPenalty } =
+    const { candidates, namePrecision, nameCoverage, topicInName, qualifierPenalty, namedExactly } =
       this.settings.rerank;
+    // The question's own words, folded; blanked question phrases break adjacency.
+    const said = ` ${(query.sequences[0] ?? []).map((t) => t.folded || '|').join(' ')} `;
     const topics = query.concepts.filter((c) => c.fromLexicon);
     const asked = askedTerms(query);
     const wanted = this.wantedQualifiers(query);
@@ -263,7 +273,8 @@ export class HybridRetriever implements Retriever {
           namePrecision * precision +
           nameCoverage * coverage +
           topicInName * topic -
-          qualifierPenalty * Math.min(2, unasked),
+          qualifierPenalty * Math.min(2, unasked) +
+          (this.isNamedIn(doc, said) ? namedExactly : 0),
       };
     });
     head.sort((a, b) => b.score - a.score || a.doc - b.doc);
@@ -306,6 +317,20 @@ export class HybridRetriever implements Retriever {
       });
     }
     return out;
+  }
+
+  /** Does the folded question text contain the name, or one ";" part of it, word for word? */
+  private isNamedIn(doc: number, said: string): boolean {
+    let phrases = this.namePhrases.get(doc);
+    if (!phrases) {
+      const core = coreName(this.parts.docs[doc]!.name);
+      phrases = (core.includes(';') ? [core, ...core.split(';')] : [core])
+        .map((part) => foldedTokens(part))
+        .filter((tokens) => tokens.length >= 2)
+        .map((tokens) => ` ${tokens.join(' ')} `);
+      this.namePhrases.set(doc, phrases);
+    }
+    return phrases.some((phrase) => said.includes(phrase));
   }
 
   /** The parts a name is judged by: the whole (core) name, then each ";"-joined part (cached). */

@@ -64,6 +64,11 @@ describe.skipIf(!ready)('retrieval over the full catalogue', () => {
       expect(['1.013831', '1.115538']).toContain(await first('dang ky bien dong dat dai o dau'));
       // District-level copies are gone since 2025; the commune one is what a resident files.
       expect(await first('mất hộ chiếu trình báo ở xã')).toBe('1.010386');
+      // A procedure named word for word stays in sight even when a lexicon topic ("về hưu") competes.
+      const named = await retriever.search('đăng ký thường trú cho người về hưu chuyển về quê');
+      expect(named.hits.slice(0, 3).map((h) => h.code)).toContain('1.004222');
+      // Being married is background here, not a wish to marry.
+      expect(await first('tách hộ cho con trai đã lấy vợ')).toBe('1.010038');
       // A death told as background does not outweigh the request.
       expect(await first('bố mất không có di chúc, anh em chia đất thế nào')).toBe('2.001406');
     },
