@@ -9,12 +9,19 @@ import {
   purposeFactors,
 } from '../../../knowledge/retrieval/query-analyzer.js';
 
-/** The syllables that keep less than full weight. */
-function weakened(question: string): string[] {
+type FactorRule = (
+  question: string,
+  tokens: ReturnType<typeof tokenize>,
+  share: number,
+) => number[];
+
+/** The syllables a weighting rule leaves with less than full weight. */
+const weakenedBy = (rule: FactorRule) => (question: string) => {
   const tokens = tokenize(question);
-  const factors = purposeFactors(question, tokens, 0.4);
+  const factors = rule(question, tokens, 0.5);
   return tokens.filter((_, i) => factors[i]! < 1).map((t) => t.folded);
-}
+};
+const weakened = weakenedBy(purposeFactors);
 
 describe('purpose clauses', () => {
   it('weighs down what a request is for, not the request itself', () => {
@@ -75,11 +82,7 @@ describe('typo repair', () => {
 });
 
 describe('situation told before the request', () => {
-  const background = (question: string) => {
-    const tokens = tokenize(question);
-    const factors = backgroundFactors(question, tokens, 0.5);
-    return tokens.filter((_, i) => factors[i]! < 1).map((t) => t.folded);
-  };
+  const background = weakenedBy(backgroundFactors);
 
   it('weighs down the story before "giờ"/"bây giờ"/"nay"', () => {
     expect(background('bố mất rồi, giờ muốn đổi chủ hộ sang tên mẹ')).toEqual(['bo', 'mat', 'roi']);
