@@ -97,6 +97,22 @@ export function purposeFactors(question: string, tokens: readonly Token[], purpo
   return factors;
 }
 
+/** "15t", "15tuoi": an age typed short, read as "15 tuổi". */
+const SHORT_AGE = /^(\d{1,3})(?:t|tuoi)$/;
+/**
+ * Weight of "tuổi" right after a number: a stated age is a condition ("bà nội 81 tuổi"), not a topic,
+ * and must not pull towards names that happen to mention "tuổi".
+ */
+const STATED_AGE_WEIGHT = 0.3;
+
+/** Splits ages typed short ("con 15t") into the number and "tuổi". */
+export function splitShortAges(tokens: readonly Token[]): Token[] {
+  return tokens.flatMap((t) => {
+    const age = SHORT_AGE.exec(t.folded)?.[1];
+    return age === undefined ? [t] : [{ text: age, folded: age }, { text: 'tuổi', folded: 'tuoi' }];
+  });
+}
+
 /** Folded openings of a sentence part that turn from the situation to the request. */
 const NOW_MARKERS = [['gio'], ['bay', 'gio'], ['nay'], ['hien', 'gio'], ['gio', 'day']];
 
@@ -248,7 +264,7 @@ export class QueryAnalyzer {
 
   analyze(question: string): AnalyzedQuery {
     const w = this.weights;
-    const tokens = this.repair(tokenize(question.slice(0, MAX_QUERY_CHARS))).slice(
+    const tokens = this.repair(splitShortAges(tokenize(question.slice(0, MAX_QUERY_CHARS)))).slice(
       0,
       MAX_QUERY_TOKENS,
     );
@@ -256,7 +272,10 @@ export class QueryAnalyzer {
     const capped = question.slice(0, MAX_QUERY_CHARS);
     const situation = backgroundFactors(capped, tokens, w.background);
     const factors = purposeFactors(capped, tokens, w.purpose).map((f, i) => f * situation[i]!);
-    const weights = tokens.map((t, i) => tokenWeight(t.text) * factors[i]!);
+    const weights = tokens.map((t, i) => {
+      const statedAge = t.folded === 'tuoi' && /^\d{1,3}$/.test(tokens[i - 1]?.folded ?? '');
+      return Math.min(tokenWeight(t.text), statedAge ? STATED_AGE_WEIGHT : 1) * factors[i]!;
+    });
     const terms = new Map<string, number>();
     const add = (term: string, weight: number) => {
       if (weight > (terms.get(term) ?? 0)) terms.set(term, weight);
