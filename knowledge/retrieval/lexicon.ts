@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { foldedTokens, marksCompatible, tokenize, type Token } from '../text/normalize.js';
+import { foldedTokens, hasMarks, marksCompatible, tokenize, type Token } from '../text/normalize.js';
 
 /** One reviewed lexicon entry: what residents say, what the catalogue calls it, and why. */
 export interface LexiconEntry {
@@ -59,6 +59,15 @@ interface TrieNode {
   next: Map<string, TrieNode>;
   /** Entries whose phrase ends here, with the phrase's accented syllables. */
   ends: Array<{ entry: LexiconEntry; accented: string[] }>;
+}
+
+/** Possessive words a phrase may step over ("bố tôi mất"), as typed with marks or folded. */
+const SKIPPABLE = new Set(['tôi', 'tui', 'tao', 'mình', 'em', 'của', 'nhà']);
+const SKIPPABLE_FOLDED = new Set(['toi', 'tui', 'tao', 'minh', 'em', 'cua', 'nha']);
+const MAX_SKIPPED = 2;
+
+function isSkippable(token: Token): boolean {
+  return hasMarks(token.text) ? SKIPPABLE.has(token.text) : SKIPPABLE_FOLDED.has(token.folded);
 }
 
 /** Path of the bundled lexicon data file. */
@@ -178,6 +187,8 @@ export class Lexicon {
   /**
    * Non-overlapping phrase matches, longest first at each position. Syllables are compared folded,
    * but a syllable typed WITH marks must fit the phrase's marks (so "cười" never triggers "cưới").
+   * Inside a phrase, up to two possessive words the phrase does not continue with are stepped over
+   * ("bố **tôi** mất" is "bố mất", "giấy khai sinh **của** con bị mất").
    */
   match(tokens: readonly Token[]): LexiconMatch[] {
     const out: LexiconMatch[] = [];
@@ -185,10 +196,18 @@ export class Lexicon {
     while (i < tokens.length) {
       let node: TrieNode | undefined = this.root;
       let best: { end: number; entry: LexiconEntry } | undefined;
+      const path: number[] = [];
+      let skipped = 0;
       for (let j = i; j < tokens.length && node; j += 1) {
-        node = node.next.get(tokens[j]!.folded);
+        const next: TrieNode | undefined = node.next.get(tokens[j]!.folded);
+        if (!next && path.length > 0 && skipped < MAX_SKIPPED && isSkippable(tokens[j]!)) {
+          skipped += 1;
+          continue;
+        }
+        node = next;
+        path.push(j);
         const fit = node?.ends.find((e) =>
-          e.accented.every((a, k) => marksCompatible(tokens[i + k]!.text, a)),
+          e.accented.every((a, k) => marksCompatible(tokens[path[k]!]!.text, a)),
         );
         if (fit) best = { end: j + 1, entry: fit.entry };
       }

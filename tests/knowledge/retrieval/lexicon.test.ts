@@ -63,6 +63,14 @@ describe('Lexicon.match', () => {
     expect(meaningOf('mất căn cước')).toEqual(['cấp lại thẻ căn cước']);
   });
 
+  it('steps over possessive words inside a phrase, but only inside', () => {
+    expect(meaningOf('bố tôi mất tuần trước')).toEqual(['đăng ký khai tử']);
+    expect(meaningOf('bo tui mat roi')).toEqual(['đăng ký khai tử']);
+    // Not at the start, and not more than two.
+    expect(meaningOf('tôi mất')).not.toContain('đăng ký khai tử');
+    expect(meaningOf('bố của tôi nhà em mất')).not.toContain('đăng ký khai tử');
+  });
+
   it('does not fire when typed marks say it is another word', () => {
     expect(meaningOf('kể chuyện cười đi')).toEqual([]);
     expect(meaningOf('đám cưới xong rồi, giờ đăng ký cưới ở đâu')).toEqual(['đăng ký kết hôn']);
