@@ -103,7 +103,7 @@ const SHORT_AGE = /^(\d{1,3})(?:t|tuoi)$/;
  * Weight of "tuổi" right after a number: a stated age is a condition ("bà nội 81 tuổi"), not a topic,
  * and must not pull towards names that happen to mention "tuổi".
  */
-const STATED_AGE_WEIGHT = 0.3;
+const STATED_AGE_WEIGHT = 0.6;
 
 /** Splits ages typed short ("con 15t") into the number and "tuổi". */
 export function splitShortAges(tokens: readonly Token[]): Token[] {

@@ -69,6 +69,9 @@ describe.skipIf(!ready)('retrieval over the full catalogue', () => {
       expect(named.hits.slice(0, 3).map((h) => h.code)).toContain('1.004222');
       // Being married is background here, not a wish to marry.
       expect(await first('tách hộ cho con trai đã lấy vợ')).toBe('1.010038');
+      // A stated age is a condition: "81 tuổi" must not pull towards names that mention "tuổi".
+      expect(await first('tien gia cho ba noi 81 tuoi')).toBe('1.014027');
+      expect(await first('e muon lam cccd cho con 15t thi can gi a')).toBe('1.014061');
       // A death told as background does not outweigh the request.
       expect(await first('bố mất không có di chúc, anh em chia đất thế nào')).toBe('2.001406');
     },
