@@ -6,7 +6,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { foldedTokens, hasMarks, marksCompatible, tokenize, type Token } from '../text/normalize.js';
+import {
+  foldedTokens,
+  hasMarks,
+  marksCompatible,
+  tokenize,
+  type Token,
+} from '../text/normalize.js';
 
 /** One reviewed lexicon entry: what residents say, what the catalogue calls it, and why. */
 export interface LexiconEntry {
@@ -15,6 +21,8 @@ export interface LexiconEntry {
   means: string;
   /** "offtopic" marks chit-chat (greetings, weather, prices…) that is not about a procedure. */
   kind?: 'offtopic';
+  /** Greetings and thanks: chit-chat only when the message asks about nothing else. */
+  polite?: boolean;
   /**
    * The words right after this phrase name the papers it acts on ("sao y sổ hộ khẩu"), not the
    * procedure: they weigh less, so the copy-certification request is not pulled to the papers' own
@@ -61,9 +69,23 @@ interface TrieNode {
   ends: Array<{ entry: LexiconEntry; accented: string[] }>;
 }
 
-/** Possessive words a phrase may step over ("bố tôi mất"), as typed with marks or folded. */
-const SKIPPABLE = new Set(['tôi', 'tui', 'tao', 'mình', 'em', 'của', 'nhà']);
-const SKIPPABLE_FOLDED = new Set(['toi', 'tui', 'tao', 'minh', 'em', 'cua', 'nha']);
+/**
+ * Possessive and helper words a phrase may step over ("bố tôi mất", "quán ăn muốn tạm nghỉ"), as
+ * typed with marks or folded.
+ */
+const SKIPPABLE = new Set(['tôi', 'tui', 'tao', 'mình', 'em', 'của', 'nhà', 'muốn', 'đã', 'vừa']);
+const SKIPPABLE_FOLDED = new Set([
+  'toi',
+  'tui',
+  'tao',
+  'minh',
+  'em',
+  'cua',
+  'nha',
+  'muon',
+  'da',
+  'vua',
+]);
 const MAX_SKIPPED = 2;
 
 function isSkippable(token: Token): boolean {
@@ -78,6 +100,8 @@ export class Lexicon {
   private readonly root: TrieNode = { next: new Map(), ends: [] };
   /** Every folded syllable of every `say` phrase (so the spelling fallback leaves them alone). */
   readonly triggerSyllables = new Set<string>();
+  /** Every pair of neighbouring folded syllables in a `say` phrase ("bao nhieu"), for typo repair. */
+  readonly triggerPairs = new Set<string>();
   private readonly meaning = new Map<LexiconEntry, Token[]>();
 
   private readonly abbreviations = new Map<string, string>();
@@ -171,6 +195,9 @@ export class Lexicon {
 
   private insert(tokens: Token[], entry: LexiconEntry): void {
     let node = this.root;
+    tokens.forEach((token, i) => {
+      if (i > 0) this.triggerPairs.add(`${tokens[i - 1]!.folded} ${token.folded}`);
+    });
     for (const token of tokens) {
       this.triggerSyllables.add(token.folded);
       let child = node.next.get(token.folded);
@@ -187,7 +214,7 @@ export class Lexicon {
   /**
    * Non-overlapping phrase matches, longest first at each position. Syllables are compared folded,
    * but a syllable typed WITH marks must fit the phrase's marks (so "cười" never triggers "cưới").
-   * Inside a phrase, up to two possessive words the phrase does not continue with are stepped over
+   * Inside a phrase, up to two possessive or helper words the phrase does not continue with are stepped over
    * ("bố **tôi** mất" is "bố mất", "giấy khai sinh **của** con bị mất").
    */
   match(tokens: readonly Token[]): LexiconMatch[] {

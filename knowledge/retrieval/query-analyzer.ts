@@ -97,6 +97,9 @@ export function purposeFactors(question: string, tokens: readonly Token[], purpo
   return factors;
 }
 
+/** Weight of a lexicon phrase's neighbouring syllables as evidence for a typo repair (procedures). */
+const LEXICON_PAIR_EVIDENCE = 100;
+
 /** "15t", "15tuoi": an age typed short, read as "15 tuổi". */
 const SHORT_AGE = /^(\d{1,3})(?:t|tuoi)$/;
 /**
@@ -109,7 +112,12 @@ const STATED_AGE_WEIGHT = 0.6;
 export function splitShortAges(tokens: readonly Token[]): Token[] {
   return tokens.flatMap((t) => {
     const age = SHORT_AGE.exec(t.folded)?.[1];
-    return age === undefined ? [t] : [{ text: age, folded: age }, { text: 'tuổi', folded: 'tuoi' }];
+    return age === undefined
+      ? [t]
+      : [
+          { text: age, folded: age },
+          { text: 'tuổi', folded: 'tuoi' },
+        ];
   });
 }
 
@@ -234,9 +242,12 @@ export class QueryAnalyzer {
       if (candidates.length === 0) return;
       const before = out[i - 1]?.folded;
       const after = tokens[i + 1]?.folded;
+      // A pair residents say ("bao nhiêu") counts as much as a common catalogue phrase.
+      const evidence = (pair: string) =>
+        this.pairFrequency(pair) +
+        (this.lexicon.triggerPairs.has(pair) ? LEXICON_PAIR_EVIDENCE : 0);
       const context = (c: string) =>
-        (before ? this.pairFrequency(`${before} ${c}`) : 0) +
-        (after ? this.pairFrequency(`${c} ${after}`) : 0);
+        (before ? evidence(`${before} ${c}`) : 0) + (after ? evidence(`${c} ${after}`) : 0);
       let best = candidates[0]!;
       let bestContext = context(best);
       for (const c of candidates.slice(1)) {
@@ -288,6 +299,7 @@ export class QueryAnalyzer {
     const sequences: Token[][] = [own];
     let lexiconHits = 0;
     let offTopicHits = 0;
+    let politeHits = 0;
     const phrases = new Set<string>();
 
     const matches = this.lexicon.match(tokens);
@@ -306,7 +318,8 @@ export class QueryAnalyzer {
         weights[i] = dropWords ? w.questionPhrase : Math.min(weights[i]!, w.translated);
         if (dropWords) own[i] = { text: '', folded: '' };
       }
-      if (m.entry.kind === 'offtopic') offTopicHits += 1;
+      if (m.entry.kind === 'offtopic' && m.entry.polite) politeHits += 1;
+      else if (m.entry.kind === 'offtopic') offTopicHits += 1;
       if (isQuestionPhrase) continue;
       lexiconHits += 1;
       sequences.push([...m.means]);
@@ -372,7 +385,8 @@ export class QueryAnalyzer {
       concepts,
       denseText: [folded.join(' '), ...expansionTexts].join(' '),
       lexiconHits,
-      offTopicHits,
+      // "chào anh chị, em vừa sinh bé…": a greeting is only chit-chat when nothing else is asked.
+      offTopicHits: offTopicHits + (lexiconHits === 0 ? politeHits : 0),
       phrases: [...phrases],
       sequences,
     };

@@ -72,6 +72,13 @@ describe.skipIf(!ready)('retrieval over the full catalogue', () => {
       // A stated age is a condition: "81 tuổi" must not pull towards names that mention "tuổi".
       expect(await first('tien gia cho ba noi 81 tuoi')).toBe('1.014027');
       expect(await first('e muon lam cccd cho con 15t thi can gi a')).toBe('1.014061');
+      // A greeting in front of a real question is politeness, not chit-chat.
+      const polite = await retriever.search(
+        'chào anh chị, em vừa sinh con, hồ sơ thai sản nộp ở đâu ạ',
+      );
+      expect(polite.answered).toBe(true);
+      // A typo is repaired towards a phrase residents use ("bao nhiu" → bao nhiêu, a question phrase).
+      expect(await first('làm hô chiếu phổ thông bao nhiu tiền')).toBe('1.001456');
       // A death told as background does not outweigh the request.
       expect(await first('bố mất không có di chúc, anh em chia đất thế nào')).toBe('2.001406');
     },

@@ -66,6 +66,7 @@ describe('Lexicon.match', () => {
   it('steps over possessive words inside a phrase, but only inside', () => {
     expect(meaningOf('bố tôi mất tuần trước')).toEqual(['đăng ký khai tử']);
     expect(meaningOf('bo tui mat roi')).toEqual(['đăng ký khai tử']);
+    expect(meaningOf('quán ăn muốn tạm nghỉ')).toEqual(['tạm ngừng kinh doanh hộ kinh doanh']);
     // Not at the start, and not more than two.
     expect(meaningOf('tôi mất')).not.toContain('đăng ký khai tử');
     expect(meaningOf('bố của tôi nhà em mất')).not.toContain('đăng ký khai tử');
