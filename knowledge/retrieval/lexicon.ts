@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import {
   foldedTokens,
   hasMarks,
+  markSet,
   marksCompatible,
   tokenize,
   type Token,
@@ -90,6 +91,24 @@ const MAX_SKIPPED = 2;
 
 function isSkippable(token: Token): boolean {
   return hasMarks(token.text) ? SKIPPABLE.has(token.text) : SKIPPABLE_FOLDED.has(token.folded);
+}
+
+/** Tone marks (the other marks shape the vowel: â, ă, ơ, ư, đ). */
+const TONES = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
+/** Phrases this long tolerate one syllable typed with the wrong tone ("chứng thức bản sao"). */
+const TONE_SLIP_MIN_SYLLABLES = 3;
+
+/** Do the typed syllables fit the phrase's marks (one wrong tone allowed in a long phrase)? */
+function fitsPhrase(accented: readonly string[], typed: readonly Token[]): boolean {
+  let slips = 0;
+  for (let k = 0; k < accented.length; k += 1) {
+    const said = typed[k]!.text;
+    if (marksCompatible(said, accented[k]!)) continue;
+    const want = markSet(accented[k]!);
+    const shapeFits = [...markSet(said)].every((m) => TONES.has(m) || want.has(m));
+    if (!shapeFits || accented.length < TONE_SLIP_MIN_SYLLABLES || (slips += 1) > 1) return false;
+  }
+  return true;
 }
 
 /** Path of the bundled lexicon data file. */
@@ -234,7 +253,10 @@ export class Lexicon {
         node = next;
         path.push(j);
         const fit = node?.ends.find((e) =>
-          e.accented.every((a, k) => marksCompatible(tokens[path[k]!]!.text, a)),
+          fitsPhrase(
+            e.accented,
+            path.map((k) => tokens[k]!),
+          ),
         );
         if (fit) best = { end: j + 1, entry: fit.entry };
       }

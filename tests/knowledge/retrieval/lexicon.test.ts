@@ -72,6 +72,13 @@ describe('Lexicon.match', () => {
     expect(meaningOf('bố của tôi nhà em mất')).not.toContain('đăng ký khai tử');
   });
 
+  it('forgives one wrong tone in a long phrase, never a wrong vowel or a short phrase', () => {
+    expect(meaningOf('chứng thức bản sao căn cước')).toContain(
+      'chứng thực bản sao từ bản chính giấy tờ văn bản',
+    );
+    expect(meaningOf('làm đám cười')).not.toContain('đăng ký kết hôn');
+  });
+
   it('does not fire when typed marks say it is another word', () => {
     expect(meaningOf('kể chuyện cười đi')).toEqual([]);
     expect(meaningOf('đám cưới xong rồi, giờ đăng ký cưới ở đâu')).toEqual(['đăng ký kết hôn']);
