@@ -326,7 +326,8 @@ export class QueryAnalyzer {
       const means = m.means.map((t) => t.folded);
       const content = m.means.filter((t) => tokenWeight(t.text) === 1).length;
       const share = Math.min(1, w.expansionBudget / Math.max(1, content));
-      const strength = factors[m.start]! * (m.entry.weight ?? 1);
+      // A background situation told as background is not discounted twice.
+      const strength = Math.min(factors[m.start]!, m.entry.weight ?? 1);
       const meansWeights = m.means.map((t) => tokenWeight(t.text) * share * strength);
       means.forEach((t, i) => {
         const tw = meansWeights[i]!;
