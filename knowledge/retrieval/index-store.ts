@@ -9,7 +9,7 @@ import { Bm25Index } from './bm25.js';
 import type { DocMeta } from './priors.js';
 
 /** Bump when the index format or anything that shapes its content changes. */
-export const INDEX_BUILD_VERSION = 4;
+export const INDEX_BUILD_VERSION = 5;
 
 /** What an index was built from; any mismatch with the current setup means "rebuild". */
 export interface IndexManifest {

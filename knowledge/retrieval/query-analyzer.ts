@@ -19,7 +19,7 @@ import type { Lexicon } from './lexicon.js';
 import { ACCENT_PREFIX, accentTerm, parseAccentTerm } from './terms.js';
 
 /** At most this many syllables of a question are used (after the character cap). */
-export const MAX_QUERY_TOKENS = 40;
+export const MAX_QUERY_TOKENS = 64;
 
 /** Query-side weights; defaults chosen on the dev set (README.md). */
 export interface QueryWeights {

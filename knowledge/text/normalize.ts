@@ -5,7 +5,7 @@
  */
 
 /** Longest question prefix we look at; longer input is cut (a question is never that long). */
-export const MAX_QUERY_CHARS = 300;
+export const MAX_QUERY_CHARS = 500;
 
 // C0/C1 control characters, zero-width characters and the BOM: never meaningful in a question.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -48,18 +48,33 @@ export interface Token {
 
 // Spellings used interchangeably in official texts; one form is kept so their marks compare equal.
 const SPELLING_VARIANTS: Readonly<Record<string, string>> = { hằng: 'hàng' };
+/**
+ * Syllables written with a final i or y interchangeably ("ký"/"kí", "lý"/"lí", "sĩ"/"sỹ", "tỷ"/"tỉ",
+ * "hy sinh"/"hi sinh", "quý"/"quí"): the y form is kept, marks included.
+ */
+const I_OR_Y = /^(k|l|m|s|t|h|qu)i$/;
+
+/** One spelling for syllables that are written two ways. */
+export function canonicalSyllable(raw: string): string {
+  const variant = SPELLING_VARIANTS[raw];
+  if (variant) return variant;
+  if (!I_OR_Y.test(foldMarks(raw))) return raw;
+  const decomposed = raw.normalize('NFD');
+  const at = decomposed.lastIndexOf('i');
+  return `${decomposed.slice(0, at)}y${decomposed.slice(at + 1)}`.normalize('NFC');
+}
 
 /** Normalises, splits and folds in one pass (the common path of indexing and querying). */
 export function tokenize(text: string): Token[] {
   return syllables(normalizeText(text)).map((raw) => {
-    const t = SPELLING_VARIANTS[raw] ?? raw;
+    const t = canonicalSyllable(raw);
     return { text: t, folded: foldMarks(t) };
   });
 }
 
 /** Folded syllables of a text: the form used for matching that must ignore missing marks. */
 export function foldedTokens(text: string): string[] {
-  return syllables(foldMarks(normalizeText(text)));
+  return syllables(normalizeText(text)).map((raw) => foldMarks(canonicalSyllable(raw)));
 }
 
 /** True when the token carries any Vietnamese diacritic (or đ). */

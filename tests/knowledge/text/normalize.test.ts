@@ -82,3 +82,16 @@ describe('typo repair helpers', () => {
     expect(editDistance('ekt', 'ket')).toBe(1);
   });
 });
+
+describe('spellings written two ways', () => {
+  it('keeps one form for a final i or y, marks included', () => {
+    const text = (q: string) => tokenize(q).map((t) => t.text);
+    expect(text('đăng kí lí lịch')).toEqual(['đăng', 'ký', 'lý', 'lịch']);
+    expect(text('liệt sĩ hi sinh')).toEqual(text('liệt sỹ hy sinh'));
+    expect(foldedTokens('Quí KÍ tỉ')).toEqual(['quy', 'ky', 'ty']);
+  });
+
+  it('leaves other syllables ending in i alone', () => {
+    expect(foldedTokens('đi thi chi phí')).toEqual(['di', 'thi', 'chi', 'phi']);
+  });
+});
