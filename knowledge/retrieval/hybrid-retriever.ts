@@ -3,15 +3,7 @@
  * min-max scores, nudged by ranking priors, with a calibrated abstention flag.
  */
 import type { Embeddings } from '@langchain/core/embeddings';
-import {
-  MAX_QUERY_CHARS,
-  foldedTokens,
-  marksCompatible,
-  normalizeText,
-  tokenize,
-  type Token,
-} from '../text/normalize.js';
-import { tokenWeight } from '../text/stopwords.js';
+import { MAX_QUERY_CHARS, foldedTokens, normalizeText } from '../text/normalize.js';
 import {
   DEFAULT_ABSTENTION,
   conceptCoverage,
@@ -35,9 +27,9 @@ import {
   type AnalyzedQuery,
   type QueryWeights,
 } from './query-analyzer.js';
-import { PARENTHESES, coreName, searchableName } from './procedure-text.js';
+import { NameJudge, askedTerms } from './name-fit.js';
+import { coreName } from './procedure-text.js';
 import type { RetrievalResult, Retriever, SearchOptions } from './retriever.js';
-import { isUnigram } from './terms.js';
 import type { VectorIndex } from './vector-index.js';
 
 /** The loaded parts of an index. */
@@ -106,16 +98,6 @@ export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
 };
 
 const MAX_K = 50;
-/**
- * A name opening with a list of actions ("Cấp, cấp lại…", "Đăng ký, đăng ký lại…", "Cấp lại, đổi,
- * điều chỉnh…"): the first comma comes within three words, so the procedure covers each action.
- */
-const ACTION_LIST = /^\s*(?:[\p{L}]+\s+){0,2}[\p{L}]+\s*,/u;
-/** A part of a procedure name with its content syllables and their rarity. */
-interface NameSegment {
-  text: string;
-  terms: Array<{ term: string; idf: number }>;
-}
 
 /** Below this confidence the hits are not even worth offering as suggestions. */
 const SUGGESTION_FLOOR = 0.15;
@@ -127,29 +109,11 @@ export interface ExplainedResult extends RetrievalResult {
   features: AbstentionFeatures | null;
 }
 
-/** Syllables the question really asks with (filler, question words and translated words left out). */
-function askedTerms(query: AnalyzedQuery): Set<string> {
-  const asked = new Set<string>();
-  for (const [term, weight] of query.terms) if (weight >= 0.3 && isUnigram(term)) asked.add(term);
-  return asked;
-}
-
-/** Ages the question states ("14 tuổi", "con 3 tuoi"). */
-function statedAges(tokens: readonly Token[]): number[] {
-  const ages: number[] = [];
-  tokens.forEach((t, i) => {
-    if (/^\d{1,3}$/.test(t.folded) && tokens[i + 1]?.folded === 'tuoi') ages.push(Number(t.folded));
-  });
-  return ages;
-}
-
 export class HybridRetriever implements Retriever {
   readonly settings: RetrieverSettings;
   private readonly analyzer: QueryAnalyzer;
   private readonly priors: Float32Array;
-  private readonly nameTerms = new Map<number, NameSegment[]>();
-  private readonly nameQualifiers = new Map<string, number[]>();
-  private readonly namePhrases = new Map<number, string[]>();
+  private readonly names: NameJudge;
   /** Highest reachable raw score (fusion 1 + every bonus), so reported scores stay in 0..1. */
   private readonly maxScore: number;
 
@@ -166,6 +130,7 @@ export class HybridRetriever implements Retriever {
       (pair) => parts.bm25.df(pair),
     );
     this.priors = computePriors(parts.docs, this.settings.priors);
+    this.names = new NameJudge(parts, this.settings.rerank.precisionOnCoreName);
     const { rerank } = this.settings;
     this.maxScore =
       1 +
@@ -223,7 +188,7 @@ export class HybridRetriever implements Retriever {
       phraseCoverage: phraseCoverage(query.phrases, top.doc, bm25),
       denseSimilarity: Math.max(0, dense.get(top.doc) ?? vectors.similarity(queryVector, top.doc)),
       topScore: Math.min(1, Math.max(0, top.score / this.maxScore)),
-      nameMatch: this.namePrecision(top.doc, askedTerms(query)),
+      nameMatch: this.names.fit(top.doc, askedTerms(query)).precision,
       lexicon: query.lexiconHits > 0 ? 1 : 0,
       offTopic: query.offTopicHits > 0 ? 1 : 0,
     };
@@ -255,17 +220,16 @@ export class HybridRetriever implements Retriever {
     const said = ` ${(query.sequences[0] ?? []).map((t) => t.folded || '|').join(' ')} `;
     const topics = query.concepts.filter((c) => c.fromLexicon);
     const asked = askedTerms(query);
-    const wanted = this.wantedQualifiers(query);
+    const wanted = this.names.wantedQualifiers(query);
     const head = ranked.slice(0, candidates).map(({ doc, score }) => {
-      const { precision, segment } = this.nameFit(doc, asked);
+      const { precision, segment } = this.names.fit(doc, asked);
       const coverage = conceptCoverage(query.concepts, doc, this.parts.bm25).nameCoverage;
       const topic =
         topics.length > 0 ? conceptCoverage(topics, doc, this.parts.bm25).nameCoverage : 0;
       const qualifiers = this.parts.lexicon.qualifiers;
-      const unasked = this.qualifiersOf(doc, segment).reduce(
-        (n, q) => n + (wanted[q] ? 0 : qualifiers[q]!.weight),
-        0,
-      );
+      const unasked = this.names
+        .qualifiersOf(doc, segment)
+        .reduce((n, q) => n + (wanted[q] ? 0 : qualifiers[q]!.weight), 0);
       return {
         doc,
         score:
@@ -274,7 +238,7 @@ export class HybridRetriever implements Retriever {
           nameCoverage * coverage +
           topicInName * topic -
           qualifierPenalty * Math.min(2, unasked) +
-          (this.isNamedIn(doc, said) ? namedExactly : 0),
+          (this.names.isNamedIn(doc, said) ? namedExactly : 0),
       };
     });
     head.sort((a, b) => b.score - a.score || a.doc - b.doc);
@@ -317,115 +281,5 @@ export class HybridRetriever implements Retriever {
       });
     }
     return out;
-  }
-
-  /** Does the folded question text contain the name, or one ";" part of it, word for word? */
-  private isNamedIn(doc: number, said: string): boolean {
-    let phrases = this.namePhrases.get(doc);
-    if (!phrases) {
-      const core = coreName(this.parts.docs[doc]!.name);
-      phrases = (core.includes(';') ? [core, ...core.split(';')] : [core])
-        .map((part) => foldedTokens(part))
-        .filter((tokens) => tokens.length >= 2)
-        .map((tokens) => ` ${tokens.join(' ')} `);
-      this.namePhrases.set(doc, phrases);
-    }
-    return phrases.some((phrase) => said.includes(phrase));
-  }
-
-  /** The parts a name is judged by: the whole (core) name, then each ";"-joined part (cached). */
-  private nameSegments(doc: number): NameSegment[] {
-    let segments = this.nameTerms.get(doc);
-    if (!segments) {
-      const full = this.parts.lexicon.spellOutAbbreviations(this.parts.docs[doc]!.name);
-      const name = this.settings.rerank.precisionOnCoreName ? coreName(full) : searchableName(full);
-      const texts = name.includes(';') ? [name, ...name.split(';')] : [name];
-      segments = texts.map((text) => {
-        const unique = new Set(
-          tokenize(text)
-            .filter((t) => tokenWeight(t.text) === 1)
-            .map((t) => t.folded),
-        );
-        return {
-          text,
-          terms: [...unique].map((term) => ({ term, idf: this.parts.bm25.idf(term) })),
-        };
-      });
-      this.nameTerms.set(doc, segments);
-    }
-    return segments;
-  }
-
-  /**
-   * Rarity-weighted share of the name the question mentions. A name that joins several procedures
-   * with ";" ("Chuyển mục đích sử dụng đất; chuyển hình thức sử dụng đất; gia hạn …") is judged by
-   * its best-fitting part, so asking for one of them is not punished for the others.
-   */
-  private nameFit(doc: number, asked: ReadonlySet<string>): { precision: number; segment: number } {
-    let best = { precision: 0, segment: 0 };
-    this.nameSegments(doc).forEach(({ terms }, segment) => {
-      let total = 0;
-      let found = 0;
-      for (const { term, idf } of terms) {
-        total += idf;
-        if (asked.has(term)) found += idf;
-      }
-      if (total > 0 && found / total > best.precision) best = { precision: found / total, segment };
-    });
-    return best;
-  }
-
-  private namePrecision(doc: number, asked: ReadonlySet<string>): number {
-    return this.nameFit(doc, asked).precision;
-  }
-
-  /**
-   * For each qualifier: does the question (or a lexicon meaning) ask for that variant? Syllables are
-   * compared folded, but typed marks must fit ("đối với" does not ask for "cấp đổi").
-   */
-  private wantedQualifiers(query: AnalyzedQuery): boolean[] {
-    const fits = (typed: Token, want: Token) =>
-      typed.folded === want.folded && marksCompatible(typed.text, want.text);
-    const occurs = (phrase: readonly Token[]) =>
-      query.sequences.some((seq) => {
-        for (let i = 0; i + phrase.length <= seq.length; i += 1) {
-          if (phrase.every((t, k) => fits(seq[i + k]!, t))) return true;
-        }
-        return false;
-      });
-    const ages = statedAges(query.sequences[0] ?? []);
-    return this.parts.lexicon.qualifiers.map((q) => {
-      // "dưới 14 tuổi": a stated age decides ("con tròn 14 tuổi" is not the under-14 variant, even
-      // though "con" would otherwise ask for it).
-      const limit = /^duoi (\d+) tuoi$/.exec(q.name.join(' '))?.[1];
-      if (limit !== undefined && ages.length > 0) return ages.some((a) => a < Number(limit));
-      return q.unless.some(occurs);
-    });
-  }
-
-  /**
-   * Indexes of the qualifiers present in a procedure name (cached). For one ";"-joined part
-   * (`segment` ≥ 1) only that part and the name's parenthetical clarifications count: "gia hạn" in
-   * "Chuyển mục đích sử dụng đất; …; gia hạn sử dụng đất" is another procedure, not a variant.
-   */
-  private qualifiersOf(doc: number, segment = 0): number[] {
-    const key = `${doc}:${segment}`;
-    let found = this.nameQualifiers.get(key);
-    if (!found) {
-      const full = searchableName(this.parts.docs[doc]!.name);
-      const part = this.nameSegments(doc)[segment];
-      const text =
-        segment === 0 || !part ? full : `${part.text} ${(full.match(PARENTHESES) ?? []).join(' ')}`;
-      const name = ` ${foldedTokens(text).join(' ')} `;
-      // "Cấp, cấp lại, …" / "Thực hiện, điều chỉnh, …": the base action is covered too.
-      const coversBase = ACTION_LIST.test(segment === 0 ? full : (part?.text ?? full));
-      found = [];
-      this.parts.lexicon.qualifiers.forEach((q, i) => {
-        if (q.kind === 'action' && coversBase) return;
-        if (name.includes(` ${q.name.join(' ')} `)) found!.push(i);
-      });
-      this.nameQualifiers.set(key, found);
-    }
-    return found;
   }
 }
