@@ -88,6 +88,8 @@ const SKIPPABLE_FOLDED = new Set([
   'vua',
 ]);
 const MAX_SKIPPED = 2;
+/** How much longer (in syllables) a later phrase must be to win over an earlier overlapping one. */
+const OVERRIDE_MARGIN = 2;
 
 function isSkippable(token: Token): boolean {
   return hasMarks(token.text) ? SKIPPABLE.has(token.text) : SKIPPABLE_FOLDED.has(token.folded);
@@ -231,17 +233,17 @@ export class Lexicon {
   }
 
   /**
-   * Non-overlapping phrase matches, longest first at each position. Syllables are compared folded,
+   * Non-overlapping phrase matches, the longest phrases first wherever they start. Syllables are compared folded,
    * but a syllable typed WITH marks must fit the phrase's marks (so "cười" never triggers "cưới").
    * Inside a phrase, up to two possessive or helper words the phrase does not continue with are stepped over
    * ("bố **tôi** mất" is "bố mất", "giấy khai sinh **của** con bị mất").
    */
   match(tokens: readonly Token[]): LexiconMatch[] {
-    const out: LexiconMatch[] = [];
-    let i = 0;
-    while (i < tokens.length) {
+    // The longest phrase starting at each position…
+    const candidates: Array<LexiconMatch & { length: number }> = [];
+    for (let i = 0; i < tokens.length; i += 1) {
       let node: TrieNode | undefined = this.root;
-      let best: { end: number; entry: LexiconEntry } | undefined;
+      let best: { end: number; entry: LexiconEntry; length: number } | undefined;
       const path: number[] = [];
       let skipped = 0;
       for (let j = i; j < tokens.length && node; j += 1) {
@@ -252,22 +254,34 @@ export class Lexicon {
         }
         node = next;
         path.push(j);
-        const fit = node?.ends.find((e) =>
-          fitsPhrase(
-            e.accented,
-            path.map((k) => tokens[k]!),
-          ),
-        );
-        if (fit) best = { end: j + 1, entry: fit.entry };
+        const said = path.map((k) => tokens[k]!);
+        const fit = node?.ends.find((e) => fitsPhrase(e.accented, said));
+        if (fit) best = { end: j + 1, entry: fit.entry, length: path.length };
       }
       if (best) {
         const means = this.meaning.get(best.entry) ?? [];
-        out.push({ start: i, end: best.end, means, entry: best.entry });
-        i = best.end;
-      } else {
-        i += 1;
+        candidates.push({ start: i, end: best.end, means, entry: best.entry, length: best.length });
       }
     }
-    return out;
+    // …then the longest phrases first, wherever they start: "đi lĩnh lương hưu thay" is about a
+    // pension collected by someone else, not "đi lính" (military service).
+    // Left to right, as typed; but a two-syllable phrase gives way to a clearly longer one (2+ more
+    // syllables) that overlaps it further on.
+    candidates.sort((a, b) => a.start - b.start);
+    const out: LexiconMatch[] = [];
+    let next = 0;
+    for (const [n, c] of candidates.entries()) {
+      if (c.start < next) continue;
+      const overridden =
+        c.length <= 2 &&
+        candidates
+          .slice(n + 1)
+          .some((o) => o.start < c.end && o.length >= c.length + OVERRIDE_MARGIN);
+      if (overridden) continue;
+      const { length: _length, ...m } = c;
+      out.push(m);
+      next = c.end;
+    }
+    return out.sort((a, b) => a.start - b.start);
   }
 }

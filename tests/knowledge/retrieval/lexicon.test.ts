@@ -85,6 +85,14 @@ describe('Lexicon.match', () => {
     );
   });
 
+  it('lets a short phrase give way to a clearly longer one that overlaps it', () => {
+    // Unaccented "di linh" is also "đi lính" (military service).
+    expect(meaningOf('muon cho con di linh luong huu thay')).toEqual([
+      'ủy quyền lĩnh thay các chế độ bảo hiểm xã hội',
+    ]);
+    expect(meaningOf('con trai đi lính')).toEqual(['đăng ký nghĩa vụ quân sự']);
+  });
+
   it('does not fire when typed marks say it is another word', () => {
     expect(meaningOf('kể chuyện cười đi')).toEqual([]);
     expect(meaningOf('đám cưới xong rồi, giờ đăng ký cưới ở đâu')).toEqual(['đăng ký kết hôn']);
