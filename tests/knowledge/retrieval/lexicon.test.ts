@@ -93,6 +93,11 @@ describe('Lexicon.match', () => {
     expect(meaningOf('con trai đi lính')).toEqual(['đăng ký nghĩa vụ quân sự']);
   });
 
+  it('reads texting shorthand', () => {
+    expect(meaningOf('đk ks cho con ntn')).toEqual(['đăng ký khai sinh']);
+    expect(meaningOf('e đã dk nghĩa vụ')).toContain('đăng ký');
+  });
+
   it('does not fire when typed marks say it is another word', () => {
     expect(meaningOf('kể chuyện cười đi')).toEqual([]);
     expect(meaningOf('đám cưới xong rồi, giờ đăng ký cưới ở đâu')).toEqual(['đăng ký kết hôn']);
