@@ -67,6 +67,16 @@ const NOT_PURPOSE_AFTER_DE = new Set(['lai', 'nghi', 'xuat', 'an', 'tai', 'cu', 
 /** A purpose clause only counts after this many content syllables of a main request. */
 const MIN_MAIN_REQUEST = 2;
 
+/** The question's sentence parts (split at punctuation), tokenised as the analyser tokenises. */
+function sentenceParts(question: string): Token[][] {
+  return question.split(/[,.;:!?\n]+/u).map((part) => splitShortAges(tokenize(part)));
+}
+
+/** For each syllable of the question, the index of the sentence part it is in. */
+export function clauseIds(question: string): number[] {
+  return sentenceParts(question).flatMap((part, c) => part.map(() => c));
+}
+
 /**
  * Per-syllable weight factor: 1, or `purpose` inside a purpose clause ("… để xây nhà") that follows a
  * main request in the same sentence part. "cần gì để đăng ký khai sinh" has no main request before
@@ -75,10 +85,7 @@ const MIN_MAIN_REQUEST = 2;
 export function purposeFactors(question: string, tokens: readonly Token[], purpose: number) {
   const factors = tokens.map(() => 1);
   // Clause of each syllable: the question split at punctuation, tokenised part by part.
-  const clause: number[] = [];
-  question.split(/[,.;:!?\n]+/u).forEach((part, c) => {
-    for (let n = tokenize(part).length; n > 0; n -= 1) clause.push(c);
-  });
+  const clause = clauseIds(question);
   if (clause.length < tokens.length) return factors;
   let content = 0;
   for (let i = 0; i < tokens.length; i += 1) {
@@ -131,7 +138,7 @@ const NOW_MARKERS = [['gio'], ['bay', 'gio'], ['nay'], ['hien', 'gio'], ['gio', 
  */
 export function backgroundFactors(question: string, tokens: readonly Token[], background: number) {
   const factors = tokens.map(() => 1);
-  const parts = question.split(/[,.;:!?\n]+/u).map((part) => tokenize(part));
+  const parts = sentenceParts(question);
   let start = 0;
   const starts = parts.map((p) => {
     const at = start;
@@ -303,9 +310,11 @@ export class QueryAnalyzer {
     const phrases = new Set<string>();
 
     const matches = this.lexicon.match(tokens);
+    const clause = clauseIds(capped);
     for (const m of matches) {
       if (!m.entry.objectsFollow) continue;
-      for (let j = m.end; j < tokens.length; j += 1) {
+      // The papers named after the request, up to the end of its sentence part.
+      for (let j = m.end; j < tokens.length && clause[j] === clause[m.end - 1]; j += 1) {
         factors[j] = Math.min(factors[j]!, w.object);
         weights[j] = tokenWeight(tokens[j]!.text) * factors[j]!;
       }

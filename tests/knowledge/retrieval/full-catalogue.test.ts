@@ -88,6 +88,14 @@ describe.skipIf(!ready)('retrieval over the full catalogue', () => {
       );
       expect(long.answered).toBe(true);
       expect(['2.000693', '1.014166']).toContain(long.hits[0]?.code);
+      // Certifying a contract: the property named after it is what is certified…
+      expect(await first('chung thuc hop dong mua ban dat')).toBe('2.001035');
+      // …but only within its sentence part: the request after the comma still counts.
+      expect(['1.013831', '1.115538']).toContain(
+        await first('mua mảnh đất của hàng xóm, đã công chứng hợp đồng rồi, giờ sang tên sổ ở đâu'),
+      );
+      // The absence variant of military registration only when someone is away.
+      expect(await first('dang ky nghia vu quan su cho con trai')).toBe('1.013133');
       // A death told as background does not outweigh the request.
       expect(await first('bố mất không có di chúc, anh em chia đất thế nào')).toBe('2.001406');
     },
