@@ -93,6 +93,17 @@ describe('Lexicon.match', () => {
     expect(meaningOf('con trai đi lính')).toEqual(['đăng ký nghĩa vụ quân sự']);
   });
 
+  it('keeps chit-chat phrases that fold to everyday words out of real questions', () => {
+    const chitChat = (q: string) =>
+      lexicon.match(tokenize(q)).filter((m) => m.entry.kind === 'offtopic').length;
+    // "để về" (not the lottery "đề về"), "mua không" (not "mưa không"), "thuê mặt nước", "đất về".
+    expect(chitChat('em cuoi xong muon chuyen khau de ve nha chong')).toBe(0);
+    expect(chitChat('bhyt co bat buoc mua khong')).toBe(0);
+    expect(chitChat('cho thue mat nuoc nuoi ca')).toBe(0);
+    expect(chitChat('sang ten dat ve cho con')).toBe(0);
+    expect(chitChat('hôm nay trời mưa không')).toBeGreaterThan(0);
+  });
+
   it('reads texting shorthand', () => {
     expect(meaningOf('đk ks cho con ntn')).toEqual(['đăng ký khai sinh']);
     expect(meaningOf('e đã dk nghĩa vụ')).toContain('đăng ký');
