@@ -42,11 +42,16 @@ export interface Scored {
 
 export class Bm25Index {
   private readonly termIds: Map<string, number>;
+  // Scratch space reused by every search, so a query allocates next to nothing: common terms touch
+  // thousands of procedures, and an object per touched procedure per query kept the garbage
+  // collector growing the heap.
   private readonly scores: Float32Array;
+  private readonly touched: Uint32Array;
 
   constructor(readonly data: Bm25Data) {
     this.termIds = new Map(data.terms.map((t, i) => [t, i]));
     this.scores = new Float32Array(data.docCount);
+    this.touched = new Uint32Array(data.docCount);
   }
 
   /** Builds the index over procedure fields (document i is procedure i). */
@@ -121,8 +126,8 @@ export class Bm25Index {
 
   /** The `limit` best documents for weighted query terms, best first. */
   search(terms: ReadonlyMap<string, number>, limit: number): Scored[] {
-    const { scores } = this;
-    const touched: number[] = [];
+    const { scores, touched } = this;
+    let count = 0;
     for (const [term, weight] of terms) {
       const id = this.termIds.get(term);
       if (id === undefined || weight <= 0) continue;
@@ -131,14 +136,13 @@ export class Bm25Index {
       for (let p = this.data.offsets[id]!; p < end; p += 1) {
         const doc = this.data.docs[p]!;
         const tf = this.data.tf[p]!;
-        if (scores[doc] === 0) touched.push(doc);
+        if (scores[doc] === 0) touched[count++] = doc;
         scores[doc]! += (idf * tf * (BM25_K1 + 1)) / (BM25_K1 + tf);
       }
     }
-    const out = touched.map((doc) => ({ doc, score: scores[doc]! }));
-    for (const doc of touched) scores[doc] = 0;
-    out.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    return out.slice(0, limit);
+    const best = topK(scores, touched, count, limit);
+    for (let i = 0; i < count; i += 1) scores[touched[i]!] = 0;
+    return best;
   }
 
   /** The accented terms of the catalogue (see terms.ts `accentTerm`). */
@@ -159,6 +163,51 @@ export class Bm25Index {
 }
 
 /** BM25 idf (the "+1" form, never negative). */
+/** Better score first, then lower document number (a stable, total order). */
+function better(scores: Float32Array, a: number, b: number): boolean {
+  return scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+}
+
+/**
+ * The `k` best of `count` candidate documents, best first, with a bounded min-heap (no object per
+ * candidate).
+ */
+function topK(scores: Float32Array, candidates: Uint32Array, count: number, k: number): Scored[] {
+  const heap: number[] = [];
+  const worse = (i: number, j: number) => better(scores, heap[j]!, heap[i]!);
+  const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j]!, heap[i]!]);
+  const siftDown = (start: number) => {
+    for (let i = start; ;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(l, m)) m = l;
+      if (r < heap.length && worse(r, m)) m = r;
+      if (m === i) return;
+      swap(i, m);
+      i = m;
+    }
+  };
+  for (let c = 0; c < count; c += 1) {
+    const doc = candidates[c]!;
+    if (heap.length < k) {
+      heap.push(doc);
+      for (let i = heap.length - 1; i > 0;) {
+        const parent = (i - 1) >> 1;
+        if (!worse(i, parent)) break;
+        swap(i, parent);
+        i = parent;
+      }
+    } else if (k > 0 && better(scores, doc, heap[0]!)) {
+      heap[0] = doc;
+      siftDown(0);
+    }
+  }
+  return heap
+    .sort((a, b) => (better(scores, a, b) ? -1 : 1))
+    .map((doc) => ({ doc, score: scores[doc]! }));
+}
+
 export function idfOf(df: number, docCount: number): number {
   return Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
 }

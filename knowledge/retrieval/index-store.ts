@@ -4,6 +4,7 @@
  * Written to a temporary folder and renamed into place, so a reader never sees half an index.
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readArrayBuffer } from './binary-file.js';
 import path from 'node:path';
 import { Bm25Index } from './bm25.js';
 import type { DocMeta } from './priors.js';
@@ -81,19 +82,13 @@ export async function writeBm25(dir: string, index: Bm25Index): Promise<void> {
   }
 }
 
-async function readBytes(file: string): Promise<ArrayBuffer> {
-  const buf = await readFile(file);
-  // Copy into a fresh, aligned ArrayBuffer (Node buffers may start at any byte offset).
-  return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
-}
-
 export async function readBm25(dir: string): Promise<Bm25Index> {
   const head = JSON.parse(await readFile(path.join(dir, BM25_FILE), 'utf8')) as {
     docCount: number;
     terms: string[];
   };
   const [idf, offsets, docs, tf, flags] = await Promise.all(
-    ARRAYS.map((n) => readBytes(path.join(dir, `bm25-${n}.bin`))),
+    ARRAYS.map((n) => readArrayBuffer(path.join(dir, `bm25-${n}.bin`))),
   );
   return new Bm25Index({
     docCount: head.docCount,

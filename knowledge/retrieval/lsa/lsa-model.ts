@@ -7,6 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bigrams, foldedTokens } from '../../text/normalize.js';
+import { readArrayBuffer } from '../binary-file.js';
 import type { CsrMatrix } from './linear-algebra.js';
 import { randomizedSvd } from './randomized-svd.js';
 
@@ -137,10 +138,7 @@ export class LsaModel {
       vocabulary: string[];
       idf: number[];
     };
-    const bytes = await readFile(path.join(dir, PROJECTION_FILE));
-    const projection = new Float32Array(
-      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
-    );
+    const projection = new Float32Array(await readArrayBuffer(path.join(dir, PROJECTION_FILE)));
     if (projection.length !== header.vocabulary.length * header.dims) {
       throw new Error(
         `LSA projection has ${projection.length} values, expected ${header.vocabulary.length * header.dims}`,
