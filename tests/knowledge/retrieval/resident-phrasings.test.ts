@@ -35,6 +35,7 @@ const CASES: Array<[question: string, acceptable: string[]]> = [
   ['vợ tôi vừa sinh, tôi đi làm có đóng bảo hiểm thì có được nghỉ không', ['1.014168', '2.000693']],
   ['nha e lam an kha len roi muon ra khoi ho ngheo', ['1.011608', '1.011606']],
   ['kich hoat dinh danh dien tu muc 2', ['3.000228', '1.012569']],
+  ['sửa năm sinh trong giấy khai sinh', ['1.004859']],
 ];
 
 const ready = existsSync(path.join(BUNDLED_CATALOGUE_DIR, PROCEDURES_FILE));
