@@ -1,0 +1,94 @@
+/**
+ * @module How the parts of a question weigh: residents tell a situation, then ask ("bố mất rồi, giờ
+ * muốn đổi chủ hộ"), add why they want something ("… để xây nhà"), and type ages short ("con 15t").
+ * These rules turn that into a per-syllable factor the query analyser multiplies into term weights.
+ */
+import { tokenize, type Token } from '../text/normalize.js';
+import { tokenWeight } from '../text/stopwords.js';
+
+/** Syllables after an unaccented "de" that make it "đề …"/"để lại", not the purpose "để". */
+const NOT_PURPOSE_AFTER_DE = new Set(['lai', 'nghi', 'xuat', 'an', 'tai', 'cu', 'bat', 'phong']);
+/** A purpose clause only counts after this many content syllables of a main request. */
+const MIN_MAIN_REQUEST = 2;
+
+/** The question's sentence parts (split at punctuation), tokenised as the analyser tokenises. */
+function sentenceParts(question: string): Token[][] {
+  return question.split(/[,.;:!?\n]+/u).map((part) => splitShortAges(tokenize(part)));
+}
+
+/** For each syllable of the question, the index of the sentence part it is in. */
+export function clauseIds(question: string): number[] {
+  return sentenceParts(question).flatMap((part, c) => part.map(() => c));
+}
+
+/**
+ * Per-syllable weight factor: 1, or `purpose` inside a purpose clause ("… để xây nhà") that follows a
+ * main request in the same sentence part. "cần gì để đăng ký khai sinh" has no main request before
+ * "để", so its clause keeps full weight.
+ */
+export function purposeFactors(question: string, tokens: readonly Token[], purpose: number) {
+  const factors = tokens.map(() => 1);
+  // Clause of each syllable: the question split at punctuation, tokenised part by part.
+  const clause = clauseIds(question);
+  if (clause.length < tokens.length) return factors;
+  let content = 0;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    const marker =
+      t.text === 'để' ||
+      (t.text === 'de' && next !== undefined && !NOT_PURPOSE_AFTER_DE.has(next.folded));
+    if (marker && content >= MIN_MAIN_REQUEST) {
+      for (let j = i + 1; j < tokens.length && clause[j] === clause[i]; j += 1)
+        factors[j] = purpose;
+      continue;
+    }
+    if (tokenWeight(t.text) === 1) content += 1;
+  }
+  return factors;
+}
+
+/** "15t", "15tuoi": an age typed short, read as "15 tuổi". */
+const SHORT_AGE = /^(\d{1,3})(?:t|tuoi)$/;
+
+/** Splits ages typed short ("con 15t") into the number and "tuổi". */
+export function splitShortAges(tokens: readonly Token[]): Token[] {
+  return tokens.flatMap((t) => {
+    const age = SHORT_AGE.exec(t.folded)?.[1];
+    return age === undefined
+      ? [t]
+      : [
+          { text: age, folded: age },
+          { text: 'tuổi', folded: 'tuoi' },
+        ];
+  });
+}
+
+/** Folded openings of a sentence part that turn from the situation to the request. */
+const NOW_MARKERS = [['gio'], ['bay', 'gio'], ['nay'], ['hien', 'gio'], ['gio', 'day']];
+
+/**
+ * Per-syllable weight factor: `background` for the sentence parts before one that opens with "giờ",
+ * "bây giờ" or "nay" ("tôi đã ly hôn, giờ muốn lấy vợ khác"), 1 elsewhere. Only when the request part
+ * has content of its own, so "giấy khai sinh bị mất, giờ làm sao" keeps its topic at full weight.
+ */
+export function backgroundFactors(question: string, tokens: readonly Token[], background: number) {
+  const factors = tokens.map(() => 1);
+  const parts = sentenceParts(question);
+  let start = 0;
+  const starts = parts.map((p) => {
+    const at = start;
+    start += p.length;
+    return at;
+  });
+  if (start !== tokens.length) return factors;
+  const turn = parts.findIndex(
+    (p, c) =>
+      c > 0 &&
+      NOW_MARKERS.some((m) => m.every((syllable, k) => p[k]?.folded === syllable)) &&
+      p.filter((t) => tokenWeight(t.text) === 1).length >= MIN_MAIN_REQUEST,
+  );
+  if (turn < 0) return factors;
+  for (let i = 0; i < starts[turn]!; i += 1) factors[i] = background;
+  return factors;
+}
