@@ -24,9 +24,15 @@ export function clauseIds(question: string): number[] {
 /**
  * Per-syllable weight factor: 1, or `purpose` inside a purpose clause ("… để xây nhà") that follows a
  * main request in the same sentence part. "cần gì để đăng ký khai sinh" has no main request before
- * "để", so its clause keeps full weight.
+ * "để", so its clause keeps full weight; `topicBefore(i)` can demand that the request before syllable
+ * i names a recognised topic ("diện tích tối thiểu để tách thửa" asks about the split itself).
  */
-export function purposeFactors(question: string, tokens: readonly Token[], purpose: number) {
+export function purposeFactors(
+  question: string,
+  tokens: readonly Token[],
+  purpose: number,
+  topicBefore: (i: number) => boolean = () => true,
+) {
   const factors = tokens.map(() => 1);
   // Clause of each syllable: the question split at punctuation, tokenised part by part.
   const clause = clauseIds(question);
@@ -38,7 +44,7 @@ export function purposeFactors(question: string, tokens: readonly Token[], purpo
     const marker =
       t.text === 'để' ||
       (t.text === 'de' && next !== undefined && !NOT_PURPOSE_AFTER_DE.has(next.folded));
-    if (marker && content >= MIN_MAIN_REQUEST) {
+    if (marker && content >= MIN_MAIN_REQUEST && topicBefore(i)) {
       for (let j = i + 1; j < tokens.length && clause[j] === clause[i]; j += 1)
         factors[j] = purpose;
       continue;

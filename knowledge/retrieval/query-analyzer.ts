@@ -204,7 +204,12 @@ export class QueryAnalyzer {
     const folded = tokens.map((t) => t.folded);
     const capped = question.slice(0, MAX_QUERY_CHARS);
     const situation = backgroundFactors(capped, tokens, w.background);
-    const factors = purposeFactors(capped, tokens, w.purpose).map((f, i) => f * situation[i]!);
+    const matches = this.lexicon.match(tokens);
+    const topicStarts = matches.filter((m) => m.means.length > 0).map((m) => m.start);
+    const topicBefore = (i: number) => topicStarts.some((start) => start < i);
+    const factors = purposeFactors(capped, tokens, w.purpose, topicBefore).map(
+      (f, i) => f * situation[i]!,
+    );
     const weights = tokens.map((t, i) => {
       const statedAge = t.folded === 'tuoi' && /^\d{1,3}$/.test(tokens[i - 1]?.folded ?? '');
       return Math.min(tokenWeight(t.text), statedAge ? STATED_AGE_WEIGHT : 1) * factors[i]!;
@@ -224,7 +229,6 @@ export class QueryAnalyzer {
     let politeHits = 0;
     const phrases = new Set<string>();
 
-    const matches = this.lexicon.match(tokens);
     const clause = clauseIds(capped);
     for (const m of matches) {
       if (!m.entry.objectsFollow) continue;

@@ -53,3 +53,12 @@ describe('situation told before the request', () => {
     expect(background('làm giấy khai sinh mất mấy giờ')).toEqual([]);
   });
 });
+
+describe('purpose clauses after a request with no recognised topic', () => {
+  it('keep their weight when the caller says nothing before "để" names a topic', () => {
+    const q = 'diện tích đất tối thiểu để tách thửa là bao nhiêu';
+    const tokens = tokenize(q);
+    expect(purposeFactors(q, tokens, 0.25, () => false).every((f) => f === 1)).toBe(true);
+    expect(purposeFactors(q, tokens, 0.25).some((f) => f < 1)).toBe(true);
+  });
+});

@@ -36,6 +36,9 @@ const CASES: Array<[question: string, acceptable: string[]]> = [
   ['nha e lam an kha len roi muon ra khoi ho ngheo', ['1.011608', '1.011606']],
   ['kich hoat dinh danh dien tu muc 2', ['3.000228', '1.012569']],
   ['sửa năm sinh trong giấy khai sinh', ['1.004859']],
+  ['diện tích đất tối thiểu để tách thửa là bao nhiêu', ['1.115490', '1.012784']],
+  ['xác nhận số căn cước cũ và mới', ['1.012566']],
+  ['trẻ em mồ côi mẹ, bố đi tù thì có được trợ cấp không', ['1.001776']],
 ];
 
 const ready = existsSync(path.join(BUNDLED_CATALOGUE_DIR, PROCEDURES_FILE));
