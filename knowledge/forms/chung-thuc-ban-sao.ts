@@ -4,10 +4,8 @@
  * the original document itself, so the form only records who asks, what is certified and how many copies.
  * Fee: 2.000 đồng/trang, từ trang thứ 3 trở lên 1.000 đồng/trang, tối đa 200.000 đồng/bản.
  */
-import { checkCccdAgainst } from '../../common/vietnam-id.js';
+import { checkPersonId } from './form-checks.js';
 import type { FormDefinition } from './form-types.js';
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 export const chungThucBanSaoForm: FormDefinition = {
   procedureCode: '2.000815',
@@ -82,11 +80,10 @@ export const chungThucBanSaoForm: FormDefinition = {
     },
   ],
   checks: (d, addIssue) => {
-    const id = str(d.requesterCccd);
-    if (id) {
-      const problem = checkCccdAgainst(id, { dateOfBirth: str(d.requesterDateOfBirth) });
-      if (problem) addIssue('requesterCccd', problem);
-    }
+    checkPersonId(addIssue, 'requesterCccd', {
+      id: d.requesterCccd,
+      dateOfBirth: d.requesterDateOfBirth,
+    });
   },
 };
 

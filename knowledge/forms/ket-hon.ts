@@ -3,11 +3,9 @@
  * Đăng ký kết hôn (procedure 1.000894): the marriage registration form of Thông tư 04/2024/TT-BTP,
  * one column per party ("Bên nữ", "Bên nam") as on the printed tờ khai.
  */
-import { checkCccdAgainst } from '../../common/vietnam-id.js';
+import { checkPersonId, textOf } from './form-checks.js';
 import type { FieldDefinition, FormDefinition } from './form-types.js';
 import { ETHNIC_GROUPS, IDENTITY_DOCUMENTS, MARITAL_STATUSES } from './options.js';
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** Completed years between an ISO birth date and an ISO day. */
 export function ageOn(dateOfBirth: string, day: string): number {
@@ -101,8 +99,8 @@ export const ketHonForm: FormDefinition = {
       required: false,
       condition: 'Bắt buộc khi một bên đã ly hôn hoặc vợ/chồng trước đã chết.',
       requiredWhen: (d) =>
-        DIVORCED_OR_WIDOWED.includes(str(d.brideMaritalStatus) ?? '') ||
-        DIVORCED_OR_WIDOWED.includes(str(d.groomMaritalStatus) ?? ''),
+        DIVORCED_OR_WIDOWED.includes(textOf(d.brideMaritalStatus) ?? '') ||
+        DIVORCED_OR_WIDOWED.includes(textOf(d.groomMaritalStatus) ?? ''),
     },
     {
       code: 'giay_xac_nhan_tinh_trang_hon_nhan',
@@ -120,8 +118,8 @@ export const ketHonForm: FormDefinition = {
   ],
   checks: (d, addIssue, today) => {
     // Luật Hôn nhân và gia đình 2014, Điều 8: nam từ đủ 20 tuổi, nữ từ đủ 18 tuổi.
-    const bride = str(d.brideDateOfBirth);
-    const groom = str(d.groomDateOfBirth);
+    const bride = textOf(d.brideDateOfBirth);
+    const groom = textOf(d.groomDateOfBirth);
     if (bride && ageOn(bride, today) < 18) {
       addIssue(
         'brideDateOfBirth',
@@ -138,11 +136,11 @@ export const ketHonForm: FormDefinition = {
       ['bride', 'Nữ'],
       ['groom', 'Nam'],
     ] as const) {
-      const id = str(d[`${prefix}Cccd`]);
-      if (id) {
-        const problem = checkCccdAgainst(id, { dateOfBirth: str(d[`${prefix}DateOfBirth`]), sex });
-        if (problem) addIssue(`${prefix}Cccd`, problem);
-      }
+      checkPersonId(addIssue, `${prefix}Cccd`, {
+        id: d[`${prefix}Cccd`],
+        dateOfBirth: d[`${prefix}DateOfBirth`],
+        sex,
+      });
       if (d[`${prefix}MaritalStatus`] === MARITAL_STATUSES[1]) {
         addIssue(
           `${prefix}MaritalStatus`,
@@ -150,7 +148,7 @@ export const ketHonForm: FormDefinition = {
         );
       }
     }
-    if (str(d.brideCccd) && d.brideCccd === d.groomCccd) {
+    if (textOf(d.brideCccd) && d.brideCccd === d.groomCccd) {
       addIssue('groomCccd', 'Số định danh cá nhân của hai bên không được trùng nhau.');
     }
     if (d.voluntaryCommitment === false) {

@@ -3,7 +3,7 @@
  * Đăng ký khai sinh (procedure 1.001193): the birth registration form of Thông tư 04/2024/TT-BTP,
  * sections A–F as on the printed tờ khai.
  */
-import { checkCccdAgainst, type Sex } from '../../common/vietnam-id.js';
+import { checkPersonId, textOf } from './form-checks.js';
 import type { FormDefinition } from './form-types.js';
 import {
   BIRTH_REQUESTER_RELATIONS,
@@ -12,8 +12,6 @@ import {
   SEX_OPTIONS,
   YES_NO,
 } from './options.js';
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 export const khaiSinhForm: FormDefinition = {
   procedureCode: '1.001193',
@@ -269,11 +267,11 @@ export const khaiSinhForm: FormDefinition = {
     },
   ],
   checks: (d, addIssue, today) => {
-    if (!str(d.motherName) && !str(d.fatherName)) {
+    if (!textOf(d.motherName) && !textOf(d.fatherName)) {
       addIssue('motherName', 'Vui lòng ghi thông tin ít nhất của cha hoặc mẹ.');
     }
-    const child = str(d.childDateOfBirth);
-    const requester = str(d.requesterDateOfBirth);
+    const child = textOf(d.childDateOfBirth);
+    const requester = textOf(d.requesterDateOfBirth);
     if (child && requester && requester >= child) {
       addIssue(
         'requesterDateOfBirth',
@@ -282,22 +280,17 @@ export const khaiSinhForm: FormDefinition = {
     }
     if (child && child > today)
       addIssue('childDateOfBirth', 'Ngày sinh không được là ngày trong tương lai.');
-    const cccd = str(d.requesterCccd);
-    if (cccd) {
-      const problem = checkCccdAgainst(cccd, {
-        dateOfBirth: requester,
-        sex: str(d.requesterSex) as Sex | undefined,
-      });
-      if (problem) addIssue('requesterCccd', problem);
-    }
+    checkPersonId(addIssue, 'requesterCccd', {
+      id: d.requesterCccd,
+      dateOfBirth: requester,
+      sex: d.requesterSex,
+    });
     for (const parent of ['mother', 'father'] as const) {
-      const id = str(d[`${parent}Cccd`]);
-      if (!id) continue;
-      const problem = checkCccdAgainst(id, {
-        dateOfBirth: str(d[`${parent}DateOfBirth`]),
+      checkPersonId(addIssue, `${parent}Cccd`, {
+        id: d[`${parent}Cccd`],
+        dateOfBirth: d[`${parent}DateOfBirth`],
         sex: parent === 'mother' ? 'Nữ' : 'Nam',
       });
-      if (problem) addIssue(`${parent}Cccd`, problem);
     }
     if (d.wantsCopies === 'Có' && d.copyCount === undefined) {
       addIssue('copyCount', 'Vui lòng nhập số lượng bản sao cần cấp.');

@@ -3,11 +3,9 @@
  * Đăng ký thường trú (procedure 1.004222): Tờ khai thay đổi thông tin cư trú, mẫu CT01
  * (Thông tư 53/2025/TT-BCA), with the household-members table of item 11.
  */
-import { checkCccdAgainst, type Sex } from '../../common/vietnam-id.js';
+import { checkPersonId, textOf } from './form-checks.js';
 import type { FormDefinition } from './form-types.js';
 import { HOUSEHOLD_RELATIONS, SEX_OPTIONS } from './options.js';
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 export const LEGAL_RESIDENCE_KINDS = [
   'Chỗ ở hợp pháp thuộc quyền sở hữu của mình',
@@ -180,15 +178,9 @@ export const thuongTruForm: FormDefinition = {
     },
   ],
   checks: (d, addIssue) => {
-    const id = str(d.cccd);
-    if (id) {
-      const problem = checkCccdAgainst(id, {
-        dateOfBirth: str(d.dateOfBirth),
-        sex: str(d.sex) as Sex | undefined,
-      });
-      if (problem) addIssue('cccd', problem);
-    }
-    const head = str(d.householdHeadCccd);
+    checkPersonId(addIssue, 'cccd', { id: d.cccd, dateOfBirth: d.dateOfBirth, sex: d.sex });
+    const id = textOf(d.cccd);
+    const head = textOf(d.householdHeadCccd);
     if (d.relationToHead === 'Chủ hộ' && head && id && head !== id) {
       addIssue(
         'householdHeadCccd',
@@ -197,14 +189,14 @@ export const thuongTruForm: FormDefinition = {
     }
     const members = Array.isArray(d.members) ? (d.members as Record<string, unknown>[]) : [];
     members.forEach((m, i) => {
-      const memberId = str(m.cccd);
-      if (!memberId) return;
-      const problem = checkCccdAgainst(memberId, {
-        dateOfBirth: str(m.dateOfBirth),
-        sex: str(m.sex) as Sex | undefined,
+      checkPersonId(addIssue, `members.${i}.cccd`, {
+        id: m.cccd,
+        dateOfBirth: m.dateOfBirth,
+        sex: m.sex,
       });
-      if (problem) addIssue(`members.${i}.cccd`, problem);
-      if (memberId === id) addIssue(`members.${i}.cccd`, 'Thành viên trùng với người kê khai.');
+      const memberId = textOf(m.cccd);
+      if (memberId && memberId === id)
+        addIssue(`members.${i}.cccd`, 'Thành viên trùng với người kê khai.');
     });
   },
 };

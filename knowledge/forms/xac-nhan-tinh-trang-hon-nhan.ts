@@ -3,11 +3,9 @@
  * Cấp Giấy xác nhận tình trạng hôn nhân at commune level (procedure 1.004873; 2.000689 is the one for
  * Vietnamese citizens abroad). Tờ khai cấp Giấy xác nhận tình trạng hôn nhân, Thông tư 04/2024/TT-BTP.
  */
-import { checkCccdAgainst, type Sex } from '../../common/vietnam-id.js';
+import { checkPersonId, textOf } from './form-checks.js';
 import type { FormDefinition } from './form-types.js';
 import { IDENTITY_DOCUMENTS, MARITAL_STATUSES, SEX_OPTIONS } from './options.js';
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 export const PURPOSES = ['Đăng ký kết hôn', 'Mục đích khác'] as const;
 
@@ -188,24 +186,21 @@ export const xacNhanTinhTrangHonNhanForm: FormDefinition = {
     },
   ],
   checks: (d, addIssue) => {
-    const id = str(d.subjectCccd);
-    if (id) {
-      const problem = checkCccdAgainst(id, {
-        dateOfBirth: str(d.subjectDateOfBirth),
-        sex: str(d.subjectSex) as Sex | undefined,
-      });
-      if (problem) addIssue('subjectCccd', problem);
-    }
-    const from = str(d.periodFrom);
-    const to = str(d.periodTo);
+    checkPersonId(addIssue, 'subjectCccd', {
+      id: d.subjectCccd,
+      dateOfBirth: d.subjectDateOfBirth,
+      sex: d.subjectSex,
+    });
+    const from = textOf(d.periodFrom);
+    const to = textOf(d.periodTo);
     if (from && to && from > to) addIssue('periodTo', '"Đến ngày" phải sau "từ ngày".');
-    const dob = str(d.subjectDateOfBirth);
+    const dob = textOf(d.subjectDateOfBirth);
     if (from && dob && from < dob)
       addIssue('periodFrom', 'Thời gian xác nhận không thể trước ngày sinh.');
     if (d.purpose === 'Đăng ký kết hôn') {
-      if (!str(d.partnerName))
+      if (!textOf(d.partnerName))
         addIssue('partnerName', 'Vui lòng nhập họ tên người dự định kết hôn.');
-      if (!str(d.partnerDateOfBirth)) {
+      if (!textOf(d.partnerDateOfBirth)) {
         addIssue('partnerDateOfBirth', 'Vui lòng nhập ngày sinh người dự định kết hôn.');
       }
       if (d.maritalStatus === MARITAL_STATUSES[1]) {
@@ -215,7 +210,7 @@ export const xacNhanTinhTrangHonNhanForm: FormDefinition = {
         );
       }
     }
-    if (d.purpose === 'Mục đích khác' && !str(d.purposeDetail)) {
+    if (d.purpose === 'Mục đích khác' && !textOf(d.purposeDetail)) {
       addIssue('purposeDetail', 'Vui lòng ghi rõ mục đích sử dụng Giấy xác nhận.');
     }
   },
