@@ -111,17 +111,9 @@ export async function transitionDossier(
       },
       at: now,
     });
-    const next: DossierRow = {
-      ...d,
-      ...patch,
-      ...chain,
-      status: to,
-      updated_at: now,
-      version: d.version + 1,
-    };
-    await updateDossier(tx, d.id, { ...patch, ...chain, status: to, updated_at: now });
-    await notify(tx, next, chain.history_count, statusNotice(next, req.note ?? null), now);
-    return next;
+    return commitTransition(tx, d, { ...patch, ...chain, status: to, updated_at: now }, (next) =>
+      statusNotice(next, req.note ?? null),
+    );
   });
   if (updated.notify_channel !== 'none') ctx.notified();
   return updated;
@@ -176,6 +168,22 @@ function supplementEffects(d: DossierRow, to: DossierStatus, now: Date): Partial
     );
   }
   return { missing_documents: [], appointment_date: appointmentFrom(now, d.processing_days) };
+}
+
+/**
+ * Writes the dossier's new state (after its history entry was appended) and queues the resident's
+ * notice in the same transaction; returns the row as it now is.
+ */
+async function commitTransition(
+  tx: Queryable,
+  d: DossierRow,
+  change: Partial<DossierRow> & Pick<DossierRow, 'history_count' | 'updated_at'>,
+  notice: (next: DossierRow) => string,
+): Promise<DossierRow> {
+  const next: DossierRow = { ...d, ...change, version: d.version + 1 };
+  await updateDossier(tx, d.id, change);
+  await notify(tx, next, change.history_count, notice(next), change.updated_at);
+  return next;
 }
 
 async function notify(
@@ -249,17 +257,12 @@ export async function supplementDossier(
         at: now,
       });
       await insertAttachments(tx, attachmentRows(input.files, d.id, chain.history_count, now));
-      const next: DossierRow = {
-        ...d,
-        ...patch,
-        ...chain,
-        status: to,
-        updated_at: now,
-        version: d.version + 1,
-      };
-      await updateDossier(tx, d.id, { ...patch, ...chain, status: to, updated_at: now });
-      await notify(tx, next, chain.history_count, supplementNotice(next), now);
-      return next;
+      return commitTransition(
+        tx,
+        d,
+        { ...patch, ...chain, status: to, updated_at: now },
+        supplementNotice,
+      );
     });
     committed = true;
     if (updated.notify_channel !== 'none') ctx.notified();
