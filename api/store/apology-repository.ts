@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DossierStatus } from '../../common/dossier-schema.js';
-import type { Queryable } from './database.js';
+import { selectRowBy, type Queryable } from './database.js';
 
 export interface ApologyRow {
   id: string;
@@ -39,7 +39,14 @@ export async function findLateDossiers(
 /** Records a pending apology; false when one already exists for that date. */
 export async function insertApology(
   q: Queryable,
-  a: { dossierId: string; communeCode: string; originalDate: string; proposedDate: string; letter: string; at: Date },
+  a: {
+    dossierId: string;
+    communeCode: string;
+    originalDate: string;
+    proposedDate: string;
+    letter: string;
+    at: Date;
+  },
 ): Promise<boolean> {
   const rows = await q.query(
     `INSERT INTO apologies (id, dossier_id, commune_code, original_date, proposed_date, letter, created_at)
@@ -55,11 +62,7 @@ export async function findApology(
   options: { forUpdate?: boolean } = {},
 ): Promise<ApologyRow | undefined> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
-  const rows = await q.query<ApologyRow>(
-    `SELECT * FROM apologies WHERE id = $1${options.forUpdate ? ' FOR UPDATE' : ''}`,
-    [id],
-  );
-  return rows[0];
+  return selectRowBy<ApologyRow>(q, 'apologies', 'id', id, options);
 }
 
 export async function listApologies(

@@ -15,6 +15,24 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
 }
 
+/**
+ * The one row of `table` whose `column` equals `value`, optionally locked for the rest of the
+ * transaction (`FOR UPDATE`). Table and column names come from code, never from input.
+ */
+export async function selectRowBy<T>(
+  q: Queryable,
+  table: string,
+  column: string,
+  value: unknown,
+  options: { forUpdate?: boolean } = {},
+): Promise<T | undefined> {
+  const rows = await q.query<T>(
+    `SELECT * FROM ${table} WHERE ${column} = $1${options.forUpdate ? ' FOR UPDATE' : ''}`,
+    [value],
+  );
+  return rows[0];
+}
+
 /** A database with transactions. Inside `transaction`, use only the `tx` it gives you. */
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
@@ -132,7 +150,9 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
       name = `s${names.size}`;
       names.set(text, name);
     }
-    return name === undefined ? { text, values: values as unknown[] } : { name, text, values: values as unknown[] };
+    return name === undefined
+      ? { text, values: values as unknown[] }
+      : { name, text, values: values as unknown[] };
   };
   const viaClient = (client: pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {

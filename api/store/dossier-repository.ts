@@ -9,7 +9,7 @@ import type {
   ResultDelivery,
 } from '../../common/dossier-schema.js';
 import type { StoredFile } from '../attachments/attachment-storage.js';
-import type { Queryable } from './database.js';
+import { selectRowBy, type Queryable } from './database.js';
 
 /** A dossier row as stored. */
 export interface DossierRow {
@@ -234,11 +234,7 @@ export async function findDossierByReference(
   reference: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<DossierRow | undefined> {
-  const rows = await q.query<DossierRow>(
-    `SELECT * FROM dossiers WHERE reference = $1${options.forUpdate ? ' FOR UPDATE' : ''}`,
-    [reference],
-  );
-  return rows[0];
+  return selectRowBy<DossierRow>(q, 'dossiers', 'reference', reference, options);
 }
 
 export async function findDossierById(
@@ -246,11 +242,7 @@ export async function findDossierById(
   id: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<DossierRow | undefined> {
-  const rows = await q.query<DossierRow>(
-    `SELECT * FROM dossiers WHERE id = $1${options.forUpdate ? ' FOR UPDATE' : ''}`,
-    [id],
-  );
-  return rows[0];
+  return selectRowBy<DossierRow>(q, 'dossiers', 'id', id, options);
 }
 
 export async function findDossierByIdempotencyKey(
