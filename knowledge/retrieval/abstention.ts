@@ -36,19 +36,12 @@ export interface AbstentionFeatures {
   offTopic: number;
 }
 
-export interface AbstentionModel {
+/** One coefficient per feature, plus the bias and the decision threshold. */
+export type AbstentionModel = Record<keyof AbstentionFeatures, number> & {
   bias: number;
-  coverage: number;
-  nameCoverage: number;
-  phraseCoverage: number;
-  denseSimilarity: number;
-  topScore: number;
-  nameMatch: number;
-  lexicon: number;
-  offTopic: number;
   /** `answered` when confidence ≥ threshold. */
   threshold: number;
-}
+};
 
 /**
  * Logistic regression fitted on the dev set (real questions vs off-topic lines, off-topic lines
@@ -112,15 +105,7 @@ export function phraseCoverage(
 
 /** Confidence 0..1 from the features. */
 export function confidenceOf(f: AbstentionFeatures, m: AbstentionModel): number {
-  const z =
-    m.bias +
-    m.coverage * f.coverage +
-    m.nameCoverage * f.nameCoverage +
-    m.phraseCoverage * f.phraseCoverage +
-    m.denseSimilarity * f.denseSimilarity +
-    m.topScore * f.topScore +
-    m.nameMatch * f.nameMatch +
-    m.lexicon * f.lexicon +
-    m.offTopic * f.offTopic;
+  let z = m.bias;
+  for (const key of Object.keys(f) as Array<keyof AbstentionFeatures>) z += m[key] * f[key];
   return 1 / (1 + Math.exp(-z));
 }
