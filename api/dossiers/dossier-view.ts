@@ -35,6 +35,17 @@ function actorLabel(h: HistoryRow, viewer: Actor): string {
   return viewer.role === 'resident' ? 'Cán bộ một cửa' : `Cán bộ ${h.actor_name ?? ''}`.trim();
 }
 
+/** What identifies a dossier in every officer/resident view: reference, procedure, commune, status. */
+function headline(d: DossierRow) {
+  return {
+    reference: d.reference,
+    procedure: { code: d.procedure_code, name: d.procedure_name },
+    communeCode: d.commune_code,
+    status: d.status,
+    statusLabel: statusLabel(d.status),
+  };
+}
+
 export function dossierView(
   d: DossierRow,
   attachments: readonly AttachmentRow[],
@@ -42,11 +53,7 @@ export function dossierView(
   viewer: Actor,
 ): DossierView {
   return {
-    reference: d.reference,
-    procedure: { code: d.procedure_code, name: d.procedure_name },
-    communeCode: d.commune_code,
-    status: d.status,
-    statusLabel: statusLabel(d.status),
+    ...headline(d),
     dvcqgStatus: DOSSIER_STATUSES[d.status].dvcqg,
     submittedAt: d.submitted_at.toISOString(),
     receivedAt: iso(d.received_at),
@@ -86,11 +93,7 @@ export function receiptView(d: DossierRow, deskName: string) {
 
 export function summaryView(d: DossierRow) {
   return {
-    reference: d.reference,
-    procedure: { code: d.procedure_code, name: d.procedure_name },
-    communeCode: d.commune_code,
-    status: d.status,
-    statusLabel: statusLabel(d.status),
+    ...headline(d),
     submittedAt: d.submitted_at.toISOString(),
     appointmentDate: d.appointment_date,
     applicantName: d.applicant_name,
