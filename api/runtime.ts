@@ -17,7 +17,7 @@ import { createPublicStatusLookup } from './dossiers/public-status.js';
 import { createDispatcher, type NotificationDispatcher } from './notifications/dispatcher.js';
 import type { ProcedureLookup } from './procedure-lookup.js';
 import type { ChatHandler } from './routes/chat.js';
-import { openStore, type Store } from './store/store.js';
+import { openStore, storeOptionsFrom, type Store } from './store/store.js';
 
 export interface ApiRuntimeOptions {
   logger: Logger;
@@ -46,16 +46,17 @@ export interface ApiRuntime {
 
 const SWEEP_INTERVAL_MS = 10 * 60_000;
 
-export async function createApiRuntime(config: Config, options: ApiRuntimeOptions): Promise<ApiRuntime> {
+export async function createApiRuntime(
+  config: Config,
+  options: ApiRuntimeOptions,
+): Promise<ApiRuntime> {
   const { logger } = options;
-  const store = await openStore({
-    dataDir: config.storage.dataDir,
-    databaseUrl: config.storage.databaseUrl,
-    poolSize: config.storage.poolSize,
-    maxAttachmentBytes: config.dossiers.maxAttachmentBytes,
-  });
+  const store = await openStore(storeOptionsFrom(config));
   const now = options.now ?? (() => new Date());
-  const sessionSecret = await loadSessionSecret(config.dossiers.sessionSecret, config.storage.dataDir);
+  const sessionSecret = await loadSessionSecret(
+    config.dossiers.sessionSecret,
+    config.storage.dataDir,
+  );
   const dispatcher = createDispatcher({
     db: store.db,
     senders: options.senders ?? [],

@@ -8,17 +8,16 @@
  */
 import { parseArgs } from 'node:util';
 import { verifyHistory } from '../api/audit/verify-history.js';
-import { openStore } from '../api/store/store.js';
+import { openStore, storeOptionsFrom } from '../api/store/store.js';
 import { loadConfig } from '../common/config.js';
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { files: { type: 'boolean' }, json: { type: 'boolean' } }, strict: true });
-  const config = loadConfig();
-  const store = await openStore({
-    dataDir: config.storage.dataDir,
-    databaseUrl: config.storage.databaseUrl,
-    maxAttachmentBytes: config.dossiers.maxAttachmentBytes,
+  const { values } = parseArgs({
+    options: { files: { type: 'boolean' }, json: { type: 'boolean' } },
+    strict: true,
   });
+  const config = loadConfig();
+  const store = await openStore(storeOptionsFrom(config));
   try {
     const report = await verifyHistory(store.db, values.files ? { files: store.attachments } : {});
     if (values.json) {
@@ -29,7 +28,9 @@ async function main(): Promise<number> {
       );
     } else {
       for (const p of report.problems) {
-        process.stdout.write(`TAMPERED dossier=${p.reference} entry=${p.seq ?? '-'}: ${p.problem}\n`);
+        process.stdout.write(
+          `TAMPERED dossier=${p.reference} entry=${p.seq ?? '-'}: ${p.problem}\n`,
+        );
       }
     }
     return report.problems.length === 0 ? 0 : 1;

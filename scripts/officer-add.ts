@@ -11,10 +11,11 @@
 import { parseArgs } from 'node:util';
 import { hashPassword } from '../api/auth/password.js';
 import { upsertOfficer } from '../api/store/officer-repository.js';
-import { openStore } from '../api/store/store.js';
+import { openStore, storeOptionsFrom } from '../api/store/store.js';
 import { loadConfig } from '../common/config.js';
 
-const USAGE = 'Cách dùng: npm run officer:add -- --username <tên> --commune <mã xã 5 số> --role officer|admin [--name "Họ tên"]';
+const USAGE =
+  'Cách dùng: npm run officer:add -- --username <tên> --commune <mã xã 5 số> --role officer|admin [--name "Họ tên"]';
 const MIN_PASSWORD = 10;
 
 function fail(message: string): never {
@@ -78,18 +79,15 @@ async function main(): Promise<void> {
   const username = values.username?.trim() ?? '';
   const commune = values.commune?.trim() ?? '';
   const role = values.role;
-  if (!/^[a-z0-9._-]{3,64}$/i.test(username)) fail(`--username: 3–64 ký tự chữ, số, ".", "_", "-".\n${USAGE}`);
+  if (!/^[a-z0-9._-]{3,64}$/i.test(username))
+    fail(`--username: 3–64 ký tự chữ, số, ".", "_", "-".\n${USAGE}`);
   if (!/^\d{5}$/.test(commune)) fail(`--commune: mã xã/phường gồm 5 chữ số.\n${USAGE}`);
   if (role !== 'officer' && role !== 'admin') fail(`--role: officer hoặc admin.\n${USAGE}`);
   const password = await readPassword();
   if (password.length < MIN_PASSWORD) fail(`Mật khẩu cần ít nhất ${MIN_PASSWORD} ký tự.`);
 
   const config = loadConfig();
-  const store = await openStore({
-    dataDir: config.storage.dataDir,
-    databaseUrl: config.storage.databaseUrl,
-    maxAttachmentBytes: config.dossiers.maxAttachmentBytes,
-  });
+  const store = await openStore(storeOptionsFrom(config));
   try {
     const { officer, created } = await upsertOfficer(store.db, {
       username,
@@ -98,8 +96,12 @@ async function main(): Promise<void> {
       role,
       displayName: values.name ?? null,
     });
-    process.stderr.write(`${created ? 'Đã tạo' : 'Đã cập nhật'} tài khoản cán bộ ${officer.username} (xã ${officer.commune_code}, ${officer.role}).\n`);
-    process.stdout.write(`${JSON.stringify({ username: officer.username, communeCode: officer.commune_code, role: officer.role, created })}\n`);
+    process.stderr.write(
+      `${created ? 'Đã tạo' : 'Đã cập nhật'} tài khoản cán bộ ${officer.username} (xã ${officer.commune_code}, ${officer.role}).\n`,
+    );
+    process.stdout.write(
+      `${JSON.stringify({ username: officer.username, communeCode: officer.commune_code, role: officer.role, created })}\n`,
+    );
   } finally {
     await store.close();
   }

@@ -4,6 +4,7 @@
  * the attachment folder it references. Repositories are the `*-repository.ts` modules beside this one.
  */
 import path from 'node:path';
+import type { Config } from '../../common/config.js';
 import { AttachmentStorage } from '../attachments/attachment-storage.js';
 import { openPglite, openPostgres, type Database } from './database.js';
 import { referencedStorageKeys } from './dossier-repository.js';
@@ -25,6 +26,16 @@ export interface StoreOptions {
   maxAttachmentBytes: number;
   /** PostgreSQL pool size. */
   poolSize?: number;
+}
+
+/** The store as configured (DATA_DIR, DATABASE_URL, pool size, attachment limit). */
+export function storeOptionsFrom(config: Config): StoreOptions {
+  return {
+    dataDir: config.storage.dataDir,
+    databaseUrl: config.storage.databaseUrl,
+    poolSize: config.storage.poolSize,
+    maxAttachmentBytes: config.dossiers.maxAttachmentBytes,
+  };
 }
 
 /** Default age before an unreferenced file counts as orphaned: in-flight uploads are younger. */
