@@ -5,16 +5,13 @@
  */
 import { z } from 'zod';
 import { fieldSchema, formFields } from './field-schemas.js';
-import type { FieldDefinition, FormDefinition, SectionDefinition } from './form-types.js';
+import type { FieldDefinition, FormDefinition } from './form-types.js';
 
 /** A form as plain JSON. */
-export interface PublicForm {
-  procedureCode: string;
-  slug: string;
-  title: string;
-  template: string;
-  legalBasis: readonly string[];
-  sections: readonly SectionDefinition[];
+export interface PublicForm extends Pick<
+  FormDefinition,
+  'procedureCode' | 'slug' | 'title' | 'template' | 'legalBasis' | 'sections'
+> {
   documents: { code: string; label: string; required: boolean; condition: string | null }[];
   /** Field name → profile fact the app may pre-fill. */
   prefill: Record<string, string>;
