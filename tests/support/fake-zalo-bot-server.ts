@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import {
+  startLocalServer,
+  stopLocalServer,
+} from '../../bot/channels/shared/dev/local-http-server.js';
 
 /*
  * A local stand-in for the Zalo Bot Platform API in its documented shape (platforms.md §1, §6):
@@ -50,16 +53,15 @@ export class FakeZaloBotServer {
 
   static async start(options: FakeZaloBotOptions = {}): Promise<FakeZaloBotServer> {
     const fake = new FakeZaloBotServer(options);
-    fake.server = createServer((req, res) => void fake.route(req, res));
-    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
-    fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
+    ({ server: fake.server, url: fake.url } = await startLocalServer(
+      (req, res) => void fake.route(req, res),
+    ));
     return fake;
   }
 
   async stop(): Promise<void> {
     for (const wake of this.waiters) wake();
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await stopLocalServer(this.server);
   }
 
   /** Queues an update for getUpdates. */

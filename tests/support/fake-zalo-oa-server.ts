@@ -1,6 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import {
+  startLocalServer,
+  stopLocalServer,
+} from '../../bot/channels/shared/dev/local-http-server.js';
 
 /*
  * A local stand-in for the Zalo OA Open API (platforms.md §2, §6): the OAuth v4 refresh endpoint with
@@ -45,15 +48,14 @@ export class FakeZaloOaServer {
 
   static async start(options: FakeZaloOaOptions): Promise<FakeZaloOaServer> {
     const fake = new FakeZaloOaServer(options);
-    fake.server = createServer((req, res) => void fake.route(req, res));
-    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
-    fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
+    ({ server: fake.server, url: fake.url } = await startLocalServer(
+      (req, res) => void fake.route(req, res),
+    ));
     return fake;
   }
 
   async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await stopLocalServer(this.server);
   }
 
   /** The refresh token currently valid at "Zalo". */

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { startLocalServer, stopLocalServer } from '../../shared/dev/local-http-server.js';
 
 /*
  * A local stand-in for the Telegram Bot API (the subset we use), so a REAL telegraf client can be
@@ -104,17 +104,16 @@ export class FakeTelegramServer {
 
   static async start(options: FakeTelegramOptions = {}): Promise<FakeTelegramServer> {
     const fake = new FakeTelegramServer(options);
-    fake.server = createServer((req, res) => void fake.route(req, res));
+    ({ server: fake.server, url: fake.url } = await startLocalServer(
+      (req, res) => void fake.route(req, res),
+    ));
     fake.server.keepAliveTimeout = 1000;
-    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
-    fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
     return fake;
   }
 
   async stop(): Promise<void> {
     for (const wake of this.waiters) wake();
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await stopLocalServer(this.server);
   }
 
   /** Queues an update for getUpdates (long polling). */
