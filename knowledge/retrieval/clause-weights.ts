@@ -12,13 +12,13 @@ const NOT_PURPOSE_AFTER_DE = new Set(['lai', 'nghi', 'xuat', 'an', 'tai', 'cu', 
 const MIN_MAIN_REQUEST = 2;
 
 /** The question's sentence parts (split at punctuation), tokenised as the analyser tokenises. */
-function sentenceParts(question: string): Token[][] {
+export function sentenceParts(question: string): Token[][] {
   return question.split(/[,.;:!?\n]+/u).map((part) => splitShortAges(tokenize(part)));
 }
 
-/** For each syllable of the question, the index of the sentence part it is in. */
-export function clauseIds(question: string): number[] {
-  return sentenceParts(question).flatMap((part, c) => part.map(() => c));
+/** For each syllable, the index of the sentence part it is in. */
+export function clauseIds(parts: readonly Token[][]): number[] {
+  return parts.flatMap((part, c) => part.map(() => c));
 }
 
 /**
@@ -28,14 +28,12 @@ export function clauseIds(question: string): number[] {
  * i names a recognised topic ("diện tích tối thiểu để tách thửa" asks about the split itself).
  */
 export function purposeFactors(
-  question: string,
   tokens: readonly Token[],
+  clause: readonly number[],
   purpose: number,
   topicBefore: (i: number) => boolean = () => true,
 ) {
   const factors = tokens.map(() => 1);
-  // Clause of each syllable: the question split at punctuation, tokenised part by part.
-  const clause = clauseIds(question);
   if (clause.length < tokens.length) return factors;
   let content = 0;
   for (let i = 0; i < tokens.length; i += 1) {
@@ -78,23 +76,28 @@ const NOW_MARKERS = [['gio'], ['bay', 'gio'], ['nay'], ['hien', 'gio'], ['gio', 
  * "bây giờ" or "nay" ("tôi đã ly hôn, giờ muốn lấy vợ khác"), 1 elsewhere. Only when the request part
  * has content of its own, so "giấy khai sinh bị mất, giờ làm sao" keeps its topic at full weight.
  */
-export function backgroundFactors(question: string, tokens: readonly Token[], background: number) {
+export function backgroundFactors(
+  tokens: readonly Token[],
+  clause: readonly number[],
+  background: number,
+) {
   const factors = tokens.map(() => 1);
-  const parts = sentenceParts(question);
-  let start = 0;
-  const starts = parts.map((p) => {
-    const at = start;
-    start += p.length;
-    return at;
-  });
-  if (start !== tokens.length) return factors;
-  const turn = parts.findIndex(
-    (p, c) =>
-      c > 0 &&
-      NOW_MARKERS.some((m) => m.every((syllable, k) => p[k]?.folded === syllable)) &&
-      p.filter((t) => tokenWeight(t.text) === 1).length >= MIN_MAIN_REQUEST,
-  );
-  if (turn < 0) return factors;
-  for (let i = 0; i < starts[turn]!; i += 1) factors[i] = background;
+  if (clause.length < tokens.length) return factors;
+  for (let start = 1; start < tokens.length; start += 1) {
+    if (clause[start] === clause[start - 1]) continue;
+    const opensWithNow = NOW_MARKERS.some((m) =>
+      m.every(
+        (syllable, k) =>
+          clause[start + k] === clause[start] && tokens[start + k]?.folded === syllable,
+      ),
+    );
+    if (!opensWithNow) continue;
+    let content = 0;
+    for (let j = start; j < tokens.length && clause[j] === clause[start]; j += 1)
+      if (tokenWeight(tokens[j]!.text) === 1) content += 1;
+    if (content < MIN_MAIN_REQUEST) continue;
+    for (let i = 0; i < start; i += 1) factors[i] = background;
+    return factors;
+  }
   return factors;
 }

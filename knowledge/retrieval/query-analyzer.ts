@@ -5,17 +5,10 @@
  * marks fit what was typed.
  */
 import { SyllableCorrector } from '../text/fuzzy.js';
-import {
-  MAX_QUERY_CHARS,
-  bigrams,
-  hasMarks,
-  markSet,
-  tokenize,
-  type Token,
-} from '../text/normalize.js';
+import { MAX_QUERY_CHARS, bigrams, hasMarks, markSet, type Token } from '../text/normalize.js';
 import { tokenWeight } from '../text/stopwords.js';
 import { telexToFolded } from '../text/telex.js';
-import { backgroundFactors, clauseIds, purposeFactors, splitShortAges } from './clause-weights.js';
+import { backgroundFactors, clauseIds, purposeFactors, sentenceParts } from './clause-weights.js';
 import type { Lexicon } from './lexicon.js';
 import { ACCENT_PREFIX, accentTerm, parseAccentTerm } from './terms.js';
 
@@ -197,17 +190,16 @@ export class QueryAnalyzer {
 
   analyze(question: string): AnalyzedQuery {
     const w = this.weights;
-    const tokens = this.repair(splitShortAges(tokenize(question.slice(0, MAX_QUERY_CHARS)))).slice(
-      0,
-      MAX_QUERY_TOKENS,
-    );
+    // Tokenised once, sentence part by sentence part: the clause rules need to know where parts end.
+    const parts = sentenceParts(question.slice(0, MAX_QUERY_CHARS));
+    const tokens = this.repair(parts.flat()).slice(0, MAX_QUERY_TOKENS);
+    const clause = clauseIds(parts);
     const folded = tokens.map((t) => t.folded);
-    const capped = question.slice(0, MAX_QUERY_CHARS);
-    const situation = backgroundFactors(capped, tokens, w.background);
+    const situation = backgroundFactors(tokens, clause, w.background);
     const matches = this.lexicon.match(tokens);
     const topicStarts = matches.filter((m) => m.means.length > 0).map((m) => m.start);
     const topicBefore = (i: number) => topicStarts.some((start) => start < i);
-    const factors = purposeFactors(capped, tokens, w.purpose, topicBefore).map(
+    const factors = purposeFactors(tokens, clause, w.purpose, topicBefore).map(
       (f, i) => f * situation[i]!,
     );
     const weights = tokens.map((t, i) => {
@@ -229,7 +221,6 @@ export class QueryAnalyzer {
     let politeHits = 0;
     const phrases = new Set<string>();
 
-    const clause = clauseIds(capped);
     for (const m of matches) {
       if (!m.entry.objectsFollow) continue;
       // The papers named after the request, up to the end of its sentence part.

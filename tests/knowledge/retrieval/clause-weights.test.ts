@@ -1,17 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { backgroundFactors, purposeFactors } from '../../../knowledge/retrieval/clause-weights.js';
-import { tokenize } from '../../../knowledge/text/normalize.js';
+import {
+  backgroundFactors,
+  clauseIds,
+  purposeFactors,
+  sentenceParts,
+} from '../../../knowledge/retrieval/clause-weights.js';
+import type { Token } from '../../../knowledge/text/normalize.js';
 
-type FactorRule = (
-  question: string,
-  tokens: ReturnType<typeof tokenize>,
-  share: number,
-) => number[];
+type FactorRule = (tokens: readonly Token[], clause: readonly number[], share: number) => number[];
+
+/** Tokens and sentence part of each, as the query analyser sees a question. */
+function split(question: string) {
+  const parts = sentenceParts(question);
+  return { tokens: parts.flat(), clause: clauseIds(parts) };
+}
 
 /** The syllables a weighting rule leaves with less than full weight. */
 const weakenedBy = (rule: FactorRule) => (question: string) => {
-  const tokens = tokenize(question);
-  const factors = rule(question, tokens, 0.5);
+  const { tokens, clause } = split(question);
+  const factors = rule(tokens, clause, 0.5);
   return tokens.filter((_, i) => factors[i]! < 1).map((t) => t.folded);
 };
 const weakened = weakenedBy(purposeFactors);
@@ -56,9 +63,8 @@ describe('situation told before the request', () => {
 
 describe('purpose clauses after a request with no recognised topic', () => {
   it('keep their weight when the caller says nothing before "để" names a topic', () => {
-    const q = 'diện tích đất tối thiểu để tách thửa là bao nhiêu';
-    const tokens = tokenize(q);
-    expect(purposeFactors(q, tokens, 0.25, () => false).every((f) => f === 1)).toBe(true);
-    expect(purposeFactors(q, tokens, 0.25).some((f) => f < 1)).toBe(true);
+    const { tokens, clause } = split('diện tích đất tối thiểu để tách thửa là bao nhiêu');
+    expect(purposeFactors(tokens, clause, 0.25, () => false).every((f) => f === 1)).toBe(true);
+    expect(purposeFactors(tokens, clause, 0.25).some((f) => f < 1)).toBe(true);
   });
 });
