@@ -3,7 +3,7 @@
  * min-max scores, nudged by ranking priors, with a calibrated abstention flag.
  */
 import type { Embeddings } from '@langchain/core/embeddings';
-import { MAX_QUERY_CHARS, foldedTokens, normalizeText } from '../text/normalize.js';
+import { MAX_QUERY_CHARS, normalizeText } from '../text/normalize.js';
 import {
   DEFAULT_ABSTENTION,
   conceptCoverage,
@@ -28,7 +28,6 @@ import {
   type QueryWeights,
 } from './query-analyzer.js';
 import { NameJudge, askedTerms } from './name-fit.js';
-import { coreName } from './procedure-text.js';
 import type { RetrievalResult, Retriever, SearchOptions } from './retriever.js';
 import type { VectorIndex } from './vector-index.js';
 
@@ -258,7 +257,7 @@ export class HybridRetriever implements Retriever {
     head.forEach((h, slot) => {
       // Other provinces' and internal copies never take a slot from ours.
       if (this.priors[h.doc]! < 0) return;
-      const key = foldedTokens(coreName(this.parts.docs[h.doc]!.name)).join(' ');
+      const key = this.names.copyKey(h.doc);
       const slots = groups.get(key);
       if (slots) slots.push(slot);
       else groups.set(key, [slot]);

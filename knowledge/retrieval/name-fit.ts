@@ -45,6 +45,7 @@ export class NameJudge {
   private readonly segmentCache = new Map<number, NameSegment[]>();
   private readonly qualifierCache = new Map<string, number[]>();
   private readonly phraseCache = new Map<number, string[]>();
+  private readonly copyKeyCache = new Map<number, string>();
 
   /**
    * @param parts the indexed procedures, their BM25 statistics (for rarity) and the lexicon (for
@@ -55,6 +56,16 @@ export class NameJudge {
     private readonly parts: { docs: readonly DocMeta[]; bm25: Bm25Index; lexicon: Lexicon },
     private readonly precisionOnCoreName = true,
   ) {}
+
+  /** Copies of one procedure share this key: the folded name without its parenthetical parts. */
+  copyKey(doc: number): string {
+    let key = this.copyKeyCache.get(doc);
+    if (key === undefined) {
+      key = foldedTokens(coreName(this.parts.docs[doc]!.name)).join(' ');
+      this.copyKeyCache.set(doc, key);
+    }
+    return key;
+  }
 
   /** Does the folded question text contain the name, or one ";" part of it, word for word? */
   isNamedIn(doc: number, said: string): boolean {
