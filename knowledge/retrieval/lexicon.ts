@@ -195,11 +195,7 @@ export class Lexicon {
    * "đóng BHXH bảo hiểm xã hội tự nguyện"), so phrases across it still form bigrams (index side).
    */
   expandAbbreviations(text: string): string {
-    if (this.abbreviations.size === 0) return text;
-    return text.replace(/[\p{L}\p{N}]+/gu, (word) => {
-      const full = this.abbreviations.get(foldedTokens(word)[0] ?? '');
-      return full ? `${word} ${full}` : word;
-    });
+    return this.rewriteAbbreviations(text, (word, full) => `${word} ${full}`);
   }
 
   /**
@@ -207,11 +203,15 @@ export class Lexicon {
    * for judging how much of a procedure name a question mentions.
    */
   spellOutAbbreviations(text: string): string {
+    return this.rewriteAbbreviations(text, (_word, full) => full);
+  }
+
+  private rewriteAbbreviations(text: string, rewrite: (word: string, full: string) => string) {
     if (this.abbreviations.size === 0) return text;
-    return text.replace(
-      /[\p{L}\p{N}]+/gu,
-      (word) => this.abbreviations.get(foldedTokens(word)[0] ?? '') ?? word,
-    );
+    return text.replace(/[\p{L}\p{N}]+/gu, (word) => {
+      const full = this.abbreviations.get(foldedTokens(word)[0] ?? '');
+      return full ? rewrite(word, full) : word;
+    });
   }
 
   private insert(tokens: Token[], entry: LexiconEntry): void {
