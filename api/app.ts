@@ -75,8 +75,11 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use(createHealthRouter(store.db));
 
-  const signer = createSessionSigner(deps.sessionSecret ?? config.dossiers.sessionSecret ?? randomBytes(32));
-  const verifyZalo = deps.verifyZalo ?? createZaloVerifier({ graphBase: config.zaloMiniApp.graphBase });
+  const signer = createSessionSigner(
+    deps.sessionSecret ?? config.dossiers.sessionSecret ?? randomBytes(32),
+  );
+  const verifyZalo =
+    deps.verifyZalo ?? createZaloVerifier({ graphBase: config.zaloMiniApp.graphBase });
   const auth: AuthOptions = { signer, verifyZalo, db: store.db };
   const ctx: DossierContext = {
     store,

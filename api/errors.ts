@@ -15,7 +15,11 @@ export class HttpError extends AppError {
     status: number,
     code: string,
     message: string,
-    options: { fields?: Record<string, string>; headers?: Record<string, string>; cause?: unknown } = {},
+    options: {
+      fields?: Record<string, string>;
+      headers?: Record<string, string>;
+      cause?: unknown;
+    } = {},
   ) {
     super(code, message, { cause: options.cause, userMessage: message });
     this.status = status;
@@ -25,10 +29,13 @@ export class HttpError extends AppError {
 }
 
 /** 400 with per-field Vietnamese messages (the request was understood but some values are wrong). */
-export const invalid = (fields: Record<string, string>, message = 'Dữ liệu gửi lên chưa hợp lệ. Vui lòng kiểm tra các mục được đánh dấu.') =>
-  new HttpError(400, 'VALIDATION_FAILED', message, { fields });
+export const invalid = (
+  fields: Record<string, string>,
+  message = 'Dữ liệu gửi lên chưa hợp lệ. Vui lòng kiểm tra các mục được đánh dấu.',
+) => new HttpError(400, 'VALIDATION_FAILED', message, { fields });
 
-export const notFound = (message = 'Không tìm thấy hồ sơ.') => new HttpError(404, 'NOT_FOUND', message);
+export const notFound = (message = 'Không tìm thấy hồ sơ.') =>
+  new HttpError(404, 'NOT_FOUND', message);
 
 export const unauthorized = (message = 'Vui lòng đăng nhập để tiếp tục.') =>
   new HttpError(401, 'UNAUTHENTICATED', message, { headers: { 'WWW-Authenticate': 'Bearer' } });

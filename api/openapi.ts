@@ -23,7 +23,11 @@ import {
 type JsonSchema = Record<string, unknown>;
 
 function schema(s: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const out = z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  const out = z.toJSONSchema(s, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as JsonSchema;
   delete out.$schema;
   return out;
 }
@@ -50,32 +54,55 @@ const referenceParam = {
   name: 'reference',
   in: 'path',
   required: true,
-  description: 'Mã hồ sơ 8 ký tự (ví dụ AB3CD4EF); không phân biệt hoa thường, bỏ qua dấu cách và "-".',
+  description:
+    'Mã hồ sơ 8 ký tự (ví dụ AB3CD4EF); không phân biệt hoa thường, bỏ qua dấu cách và "-".',
   schema: { type: 'string', pattern: '^[A-Za-z0-9 -]{8,20}$' },
 };
 
 const multipartSubmission = {
   type: 'object',
   properties: {
-    payload: { type: 'string', description: 'Nội dung JSON của yêu cầu (như khi gửi application/json, không kèm attachments).' },
+    payload: {
+      type: 'string',
+      description:
+        'Nội dung JSON của yêu cầu (như khi gửi application/json, không kèm attachments).',
+    },
   },
-  additionalProperties: { type: 'string', format: 'binary', description: 'Tệp đính kèm; tên phần = mã giấy tờ (documentCode).' },
+  additionalProperties: {
+    type: 'string',
+    format: 'binary',
+    description: 'Tệp đính kèm; tên phần = mã giấy tờ (documentCode).',
+  },
   required: ['payload'],
 };
 
 /** Builds the document. `withChat` adds POST /api/chat when the chat router is mounted. */
-export function buildOpenApiDocument(options: { withChat: boolean; maxAttachmentBytes: number; maxAttachments: number }): JsonSchema {
+export function buildOpenApiDocument(options: {
+  withChat: boolean;
+  maxAttachmentBytes: number;
+  maxAttachments: number;
+}): JsonSchema {
   const limits = `Tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung), tối đa ${options.maxAttachmentBytes} byte mỗi tệp và ${options.maxAttachments} tệp mỗi lần gửi.`;
   const paths: Record<string, Record<string, unknown>> = {
     '/healthz': {
-      get: { summary: 'Kiểm tra máy chủ và cơ sở dữ liệu', security: [], responses: { 200: { description: 'OK' }, 503: error('Cơ sở dữ liệu chưa sẵn sàng') } },
+      get: {
+        summary: 'Kiểm tra máy chủ và cơ sở dữ liệu',
+        security: [],
+        responses: { 200: { description: 'OK' }, 503: error('Cơ sở dữ liệu chưa sẵn sàng') },
+      },
     },
     '/api/auth/zalo': {
       post: {
         summary: 'Đổi mã truy cập Zalo Mini App lấy phiên đăng nhập ngắn hạn',
-        description: 'Authorization: Bearer <getAccessToken() của zmp-sdk>. Máy chủ hỏi Zalo Graph API (/v2.0/me) để xác thực.',
+        description:
+          'Authorization: Bearer <getAccessToken() của zmp-sdk>. Máy chủ hỏi Zalo Graph API (/v2.0/me) để xác thực.',
         security: [{ zaloAccessToken: [] }],
-        responses: { 200: { description: 'Phiên đăng nhập', ...json('Session') }, 401: error('Mã Zalo không hợp lệ'), 429: error('Quá nhiều yêu cầu'), 503: error('Không kết nối được Zalo') },
+        responses: {
+          200: { description: 'Phiên đăng nhập', ...json('Session') },
+          401: error('Mã Zalo không hợp lệ'),
+          429: error('Quá nhiều yêu cầu'),
+          503: error('Không kết nối được Zalo'),
+        },
       },
     },
     '/api/officer/login': {
@@ -83,17 +110,36 @@ export function buildOpenApiDocument(options: { withChat: boolean; maxAttachment
         summary: 'Cán bộ đăng nhập',
         security: [],
         requestBody: { required: true, ...json('OfficerLogin') },
-        responses: { 200: { description: 'Phiên đăng nhập', ...json('Session') }, 400: error('Thiếu thông tin'), 401: error('Sai tên đăng nhập hoặc mật khẩu'), 429: error('Đăng nhập sai quá nhiều lần') },
+        responses: {
+          200: { description: 'Phiên đăng nhập', ...json('Session') },
+          400: error('Thiếu thông tin'),
+          401: error('Sai tên đăng nhập hoặc mật khẩu'),
+          429: error('Đăng nhập sai quá nhiều lần'),
+        },
       },
     },
     '/api/officer/me': {
-      get: { summary: 'Thông tin cán bộ đang đăng nhập', responses: { 200: { description: 'Cán bộ' }, 401: error('Chưa đăng nhập'), 403: error('Không phải cán bộ') } },
+      get: {
+        summary: 'Thông tin cán bộ đang đăng nhập',
+        responses: {
+          200: { description: 'Cán bộ' },
+          401: error('Chưa đăng nhập'),
+          403: error('Không phải cán bộ'),
+        },
+      },
     },
     '/api/dossiers': {
       post: {
         summary: 'Nộp hồ sơ (công dân)',
         description: `Gửi JSON (tệp base64 trong attachments) hoặc multipart/form-data (phần "payload" + các tệp). ${limits} Thử lại với cùng Idempotency-Key trả về đúng hồ sơ đã tạo (200); cùng mã nhưng nội dung khác → 409.`,
-        parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{8,128}$' } }],
+        parameters: [
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            required: true,
+            schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{8,128}$' },
+          },
+        ],
         requestBody: {
           required: true,
           content: {
@@ -103,8 +149,13 @@ export function buildOpenApiDocument(options: { withChat: boolean; maxAttachment
         },
         responses: {
           201: { description: 'Đã tạo hồ sơ', ...json('SubmitResponse') },
-          200: { description: 'Thử lại cùng Idempotency-Key: hồ sơ đã tạo trước đó', ...json('SubmitResponse') },
-          400: error('Dữ liệu không hợp lệ (fields liệt kê từng trường), JSON hỏng, thiếu Idempotency-Key'),
+          200: {
+            description: 'Thử lại cùng Idempotency-Key: hồ sơ đã tạo trước đó',
+            ...json('SubmitResponse'),
+          },
+          400: error(
+            'Dữ liệu không hợp lệ (fields liệt kê từng trường), JSON hỏng, thiếu Idempotency-Key',
+          ),
           401: error('Chưa đăng nhập'),
           403: error('Không phải tài khoản công dân'),
           409: error('Idempotency-Key đã dùng cho nội dung khác'),
@@ -115,18 +166,34 @@ export function buildOpenApiDocument(options: { withChat: boolean; maxAttachment
       get: {
         summary: 'Danh sách hồ sơ: của tôi (công dân) hoặc của xã/phường (cán bộ)',
         parameters: [
-          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+          },
           { name: 'cursor', in: 'query', schema: { type: 'string' } },
-          { name: 'status', in: 'query', description: 'Chỉ cho cán bộ', schema: schema(DossierStatusSchema, 'input') },
+          {
+            name: 'status',
+            in: 'query',
+            description: 'Chỉ cho cán bộ',
+            schema: schema(DossierStatusSchema, 'input'),
+          },
         ],
-        responses: { 200: { description: 'Một trang hồ sơ, mới nhất trước', ...json('DossierList') }, 401: error('Chưa đăng nhập') },
+        responses: {
+          200: { description: 'Một trang hồ sơ, mới nhất trước', ...json('DossierList') },
+          401: error('Chưa đăng nhập'),
+        },
       },
     },
     '/api/dossiers/{reference}': {
       get: {
         summary: 'Chi tiết hồ sơ và lịch sử xử lý',
         parameters: [referenceParam],
-        responses: { 200: { description: 'Hồ sơ', ...json('Dossier') }, 401: error('Chưa đăng nhập'), 404: error('Không có hồ sơ này hoặc không thuộc quyền xem') },
+        responses: {
+          200: { description: 'Hồ sơ', ...json('Dossier') },
+          401: error('Chưa đăng nhập'),
+          404: error('Không có hồ sơ này hoặc không thuộc quyền xem'),
+        },
       },
     },
     '/api/dossiers/{reference}/transitions': {
@@ -140,7 +207,9 @@ export function buildOpenApiDocument(options: { withChat: boolean; maxAttachment
           401: error('Chưa đăng nhập'),
           403: error('Vai trò không được phép chuyển trạng thái này'),
           404: error('Không có hồ sơ này hoặc không thuộc quyền xem'),
-          409: error('Chuyển trạng thái không hợp lệ hoặc hồ sơ vừa được cập nhật (expectedVersion)'),
+          409: error(
+            'Chuyển trạng thái không hợp lệ hoặc hồ sơ vừa được cập nhật (expectedVersion)',
+          ),
         },
       },
     },
@@ -170,7 +239,15 @@ export function buildOpenApiDocument(options: { withChat: boolean; maxAttachment
     '/api/dossiers/{reference}/attachments/{attachmentId}': {
       get: {
         summary: 'Tải tệp đính kèm',
-        parameters: [referenceParam, { name: 'attachmentId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+        parameters: [
+          referenceParam,
+          {
+            name: 'attachmentId',
+            in: 'path',
+            required: true,
+            schema: { type: 'string', format: 'uuid' },
+          },
+        ],
         responses: {
           200: {
             description: 'Nội dung tệp',
@@ -188,43 +265,92 @@ export function buildOpenApiDocument(options: { withChat: boolean; maxAttachment
     '/api/status': {
       get: {
         summary: 'Tra cứu trạng thái công khai (không cần đăng nhập)',
-        description: 'Cần mã hồ sơ đầy đủ và 4 số cuối điện thoại. Chỉ trả trạng thái và ngày; không có họ tên, CCCD, số điện thoại. Giới hạn số lần tra cứu mỗi phút theo địa chỉ IP.',
+        description:
+          'Cần mã hồ sơ đầy đủ và 4 số cuối điện thoại. Chỉ trả trạng thái và ngày; không có họ tên, CCCD, số điện thoại. Giới hạn số lần tra cứu mỗi phút theo địa chỉ IP.',
         security: [],
         parameters: [
           { name: 'reference', in: 'query', required: true, schema: { type: 'string' } },
-          { name: 'phone4', in: 'query', required: true, schema: { type: 'string', pattern: '^\\d{4}$' } },
+          {
+            name: 'phone4',
+            in: 'query',
+            required: true,
+            schema: { type: 'string', pattern: '^\\d{4}$' },
+          },
         ],
-        responses: { 200: { description: 'Trạng thái', ...json('PublicStatus') }, 400: error('Thiếu tham số'), 404: error('Không khớp mã hồ sơ hoặc số điện thoại'), 429: error('Tra cứu quá nhiều lần') },
+        responses: {
+          200: { description: 'Trạng thái', ...json('PublicStatus') },
+          400: error('Thiếu tham số'),
+          404: error('Không khớp mã hồ sơ hoặc số điện thoại'),
+          429: error('Tra cứu quá nhiều lần'),
+        },
       },
     },
     '/api/forms': {
-      get: { summary: 'Danh sách tờ khai trực tuyến', security: [], responses: { 200: { description: 'Danh sách' } } },
+      get: {
+        summary: 'Danh sách tờ khai trực tuyến',
+        security: [],
+        responses: { 200: { description: 'Danh sách' } },
+      },
     },
     '/api/forms/{procedureCode}': {
       get: {
-        summary: 'Định nghĩa tờ khai của một thủ tục (trường, giấy tờ, gợi ý điền sẵn, JSON Schema)',
+        summary:
+          'Định nghĩa tờ khai của một thủ tục (trường, giấy tờ, gợi ý điền sẵn, JSON Schema)',
         security: [],
-        parameters: [{ name: 'procedureCode', in: 'path', required: true, schema: { type: 'string' } }],
+        parameters: [
+          { name: 'procedureCode', in: 'path', required: true, schema: { type: 'string' } },
+        ],
         responses: { 200: { description: 'Tờ khai' }, 404: error('Chưa có tờ khai trực tuyến') },
       },
     },
     '/api/officer/apologies': {
       get: {
         summary: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả của xã/phường',
-        parameters: [{ name: 'state', in: 'query', schema: { type: 'string', enum: ['pending', 'confirmed'] } }],
-        responses: { 200: { description: 'Danh sách', content: { 'application/json': { schema: { type: 'object', properties: { items: { type: 'array', items: ref('Apology') } } } } } }, 401: error('Chưa đăng nhập'), 403: error('Không phải cán bộ') },
+        parameters: [
+          {
+            name: 'state',
+            in: 'query',
+            schema: { type: 'string', enum: ['pending', 'confirmed'] },
+          },
+        ],
+        responses: {
+          200: {
+            description: 'Danh sách',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: { items: { type: 'array', items: ref('Apology') } },
+                },
+              },
+            },
+          },
+          401: error('Chưa đăng nhập'),
+          403: error('Không phải cán bộ'),
+        },
       },
     },
     '/api/officer/apologies/{id}/confirm': {
       post: {
         summary: 'Xác nhận phiếu xin lỗi, đặt ngày hẹn mới và thông báo công dân',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+        ],
         requestBody: { required: false, ...json('ConfirmApology') },
-        responses: { 200: { description: 'Phiếu đã xác nhận', ...json('Apology') }, 400: error('Ngày hẹn mới không hợp lệ'), 404: error('Không có phiếu này'), 409: error('Đã xác nhận hoặc hồ sơ đã kết thúc') },
+        responses: {
+          200: { description: 'Phiếu đã xác nhận', ...json('Apology') },
+          400: error('Ngày hẹn mới không hợp lệ'),
+          404: error('Không có phiếu này'),
+          409: error('Đã xác nhận hoặc hồ sơ đã kết thúc'),
+        },
       },
     },
     '/api/openapi.json': {
-      get: { summary: 'Tài liệu OpenAPI này', security: [], responses: { 200: { description: 'OpenAPI 3.1' } } },
+      get: {
+        summary: 'Tài liệu OpenAPI này',
+        security: [],
+        responses: { 200: { description: 'OpenAPI 3.1' } },
+      },
     },
   };
   if (options.withChat) {
@@ -232,8 +358,17 @@ export function buildOpenApiDocument(options: { withChat: boolean; maxAttachment
       post: {
         summary: 'Hỏi trợ lý (trò chuyện trên web)',
         security: [],
-        requestBody: { required: true, content: { 'application/json': { schema: schema(ChatRequestSchema, 'input') } } },
-        responses: { 200: { description: 'Câu trả lời', content: { 'application/json': { schema: schema(ChatReplySchema, 'output') } } }, 400: error('Yêu cầu không hợp lệ') },
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: schema(ChatRequestSchema, 'input') } },
+        },
+        responses: {
+          200: {
+            description: 'Câu trả lời',
+            content: { 'application/json': { schema: schema(ChatReplySchema, 'output') } },
+          },
+          400: error('Yêu cầu không hợp lệ'),
+        },
       },
     };
   }
@@ -250,8 +385,16 @@ export function buildOpenApiDocument(options: { withChat: boolean; maxAttachment
     paths,
     components: {
       securitySchemes: {
-        session: { type: 'http', scheme: 'bearer', description: 'Phiên đăng nhập (mc1.…) hoặc mã truy cập Zalo Mini App (công dân).' },
-        zaloAccessToken: { type: 'http', scheme: 'bearer', description: 'getAccessToken() của zmp-sdk.' },
+        session: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'Phiên đăng nhập (mc1.…) hoặc mã truy cập Zalo Mini App (công dân).',
+        },
+        zaloAccessToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'getAccessToken() của zmp-sdk.',
+        },
       },
       schemas: {
         Error: schema(ErrorEnvelopeSchema, 'output'),

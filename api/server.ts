@@ -18,7 +18,12 @@ export interface ListenOptions {
 }
 
 /** Listens on `port` and `host`; resolves once the server is accepting connections. */
-export function listen(app: express.Express, port: number, host: string, options: ListenOptions = {}): Promise<Server> {
+export function listen(
+  app: express.Express,
+  port: number,
+  host: string,
+  options: ListenOptions = {},
+): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.listen(port, host);
     server.once('error', reject);
@@ -30,7 +35,10 @@ export function listen(app: express.Express, port: number, host: string, options
           if (stopping) return;
           stopping = true;
           options.log?.(`${signal} received, shutting down`);
-          const deadline = setTimeout(() => server.closeAllConnections(), options.shutdownTimeoutMs ?? 10_000);
+          const deadline = setTimeout(
+            () => server.closeAllConnections(),
+            options.shutdownTimeoutMs ?? 10_000,
+          );
           deadline.unref();
           server.close(() => {
             void (options.onClose?.() ?? Promise.resolve()).finally(() => process.exit(0));

@@ -20,7 +20,12 @@ import { parseArgs } from 'node:util';
 import { createSessionSigner } from '../api/auth/session-token.js';
 import { verifyHistory } from '../api/audit/verify-history.js';
 import { openStore } from '../api/store/store.js';
-import { COMMUNE_X, khaiSinhPayload, PDF_BYTES, PNG_BYTES } from '../tests/support/dossier-fixtures.js';
+import {
+  COMMUNE_X,
+  khaiSinhPayload,
+  PDF_BYTES,
+  PNG_BYTES,
+} from '../tests/support/dossier-fixtures.js';
 import { startFixtureServer, type FixtureServer } from './lib/dossier-fixture-child.js';
 
 interface Attempt {
@@ -88,10 +93,19 @@ async function main(): Promise<number> {
   const ownDir = values['data-dir'] === undefined;
   const dataDir = values['data-dir'] ?? (await mkdtemp(path.join(tmpdir(), 'motcua-crash-')));
   const secret = randomBytes(32).toString('base64url');
-  const env = { DATA_DIR: dataDir, SESSION_SECRET: secret, DATABASE_URL: values['database-url'] ?? '' };
+  const env = {
+    DATA_DIR: dataDir,
+    SESSION_SECRET: secret,
+    DATABASE_URL: values['database-url'] ?? '',
+  };
   const signer = createSessionSigner(secret);
-  const tokens = Array.from({ length: workers }, (_, i) =>
-    signer.sign({ kind: 'resident', sub: `zalo:crash-${i}-${randomUUID().slice(0, 8)}`, name: null }, 3600).token,
+  const tokens = Array.from(
+    { length: workers },
+    (_, i) =>
+      signer.sign(
+        { kind: 'resident', sub: `zalo:crash-${i}-${randomUUID().slice(0, 8)}`, name: null },
+        3600,
+      ).token,
   );
   const problems: string[] = [];
 
@@ -107,8 +121,11 @@ async function main(): Promise<number> {
       const attempt = newAttempt(token);
       try {
         const res = await send(server.url, attempt);
-        const body = (await res.json().catch(() => null)) as { dossier?: { reference: string } } | null;
-        if (res.status === 201 && body?.dossier) acknowledged.push({ ...attempt, reference: body.dossier.reference });
+        const body = (await res.json().catch(() => null)) as {
+          dossier?: { reference: string };
+        } | null;
+        if (res.status === 201 && body?.dossier)
+          acknowledged.push({ ...attempt, reference: body.dossier.reference });
         else refused.push(res.status);
       } catch {
         unknown.push(attempt); // connection cut: the server may or may not have committed it
@@ -144,13 +161,16 @@ async function main(): Promise<number> {
           headers: { authorization: `Bearer ${a.token}` },
         });
         const bytes = Buffer.from(await res.arrayBuffer());
-        if (res.status !== 200 || sha256(bytes) !== s.sha256) problems.push(`${a.reference}: attachment ${s.id} unreadable or corrupted`);
+        if (res.status !== 200 || sha256(bytes) !== s.sha256)
+          problems.push(`${a.reference}: attachment ${s.id} unreadable or corrupted`);
       }
     }
     // 2. Unknown outcomes: a retry with the same key stores the dossier exactly once.
     for (const u of unknown) {
       const res = await send(server.url, u);
-      const body = (await res.json().catch(() => null)) as { dossier?: { reference: string } } | null;
+      const body = (await res.json().catch(() => null)) as {
+        dossier?: { reference: string };
+      } | null;
       if ((res.status === 200 || res.status === 201) && body?.dossier) {
         acknowledged.push({ ...u, reference: body.dossier.reference });
       } else {
@@ -163,36 +183,52 @@ async function main(): Promise<number> {
     for (const token of tokens) {
       let cursor: string | null = null;
       do {
-        const page = await getJson(`${server.url}/api/dossiers?limit=100${cursor ? `&cursor=${cursor}` : ''}`, token);
+        const page = await getJson(
+          `${server.url}/api/dossiers?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+          token,
+        );
         for (const item of page.body.items) {
           stored++;
-          if (!known.has(item.reference)) problems.push(`${item.reference} stored but never acknowledged`);
+          if (!known.has(item.reference))
+            problems.push(`${item.reference} stored but never acknowledged`);
           const full = await getJson(`${server.url}/api/dossiers/${item.reference}`, token);
           if (full.body.attachments.length !== 2 || full.body.history.length !== 1) {
-            problems.push(`${item.reference} is incomplete (${full.body.attachments.length} attachments, ${full.body.history.length} history entries)`);
+            problems.push(
+              `${item.reference} is incomplete (${full.body.attachments.length} attachments, ${full.body.history.length} history entries)`,
+            );
           }
         }
         cursor = page.body.nextCursor;
       } while (cursor);
     }
-    if (stored !== known.size) problems.push(`${stored} dossiers stored for ${known.size} acknowledged`);
+    if (stored !== known.size)
+      problems.push(`${stored} dossiers stored for ${known.size} acknowledged`);
   } finally {
     server.child.kill('SIGTERM');
     await server.exited;
   }
 
   // 4. History chains and files verify; orphans of uncommitted submissions are swept.
-  const store = await openStore({ dataDir, databaseUrl: values['database-url'], maxAttachmentBytes: 1 << 20 });
+  const store = await openStore({
+    dataDir,
+    databaseUrl: values['database-url'],
+    maxAttachmentBytes: 1 << 20,
+  });
   let orphansSwept: number;
   let filesLeft = 0;
   try {
     const audit = await verifyHistory(store.db, { files: store.attachments });
-    for (const p of audit.problems) problems.push(`audit: ${p.reference} entry ${p.seq}: ${p.problem}`);
+    for (const p of audit.problems)
+      problems.push(`audit: ${p.reference} entry ${p.seq}: ${p.problem}`);
     orphansSwept = await store.sweepOrphans(0);
     const shards = await readdir(store.attachments.dir).catch(() => [] as string[]);
-    for (const shard of shards) filesLeft += (await readdir(path.join(store.attachments.dir, shard))).length;
-    const rows = await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM dossier_attachments');
-    if (filesLeft !== rows[0]!.n) problems.push(`${filesLeft} files on disk for ${rows[0]!.n} attachment rows after the sweep`);
+    for (const shard of shards)
+      filesLeft += (await readdir(path.join(store.attachments.dir, shard))).length;
+    const rows = await store.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM dossier_attachments',
+    );
+    if (filesLeft !== rows[0]!.n)
+      problems.push(`${filesLeft} files on disk for ${rows[0]!.n} attachment rows after the sweep`);
   } finally {
     await store.close();
   }
@@ -208,7 +244,8 @@ async function main(): Promise<number> {
     problems,
   };
   process.stdout.write(`${JSON.stringify(summary)}\n`);
-  if (killedAt.acknowledged === 0) log('no submission was acknowledged before the kill: nothing was tested');
+  if (killedAt.acknowledged === 0)
+    log('no submission was acknowledged before the kill: nothing was tested');
   return summary.ok ? 0 : 1;
 }
 

@@ -21,7 +21,10 @@ import { createLogger } from '../common/logger.js';
 import { testProcedureLookup } from '../tests/support/dossier-fixtures.js';
 
 const { values } = parseArgs({
-  options: { commune: { type: 'string', multiple: true }, workers: { type: 'string', default: '1' } },
+  options: {
+    commune: { type: 'string', multiple: true },
+    workers: { type: 'string', default: '1' },
+  },
   strict: true,
 });
 const config = loadConfig();
@@ -42,7 +45,9 @@ async function serve(): Promise<number> {
       role: 'officer',
     });
   }
-  const server = await listen(runtime.app, config.server.port, '127.0.0.1', { onClose: () => runtime.close() });
+  const server = await listen(runtime.app, config.server.port, '127.0.0.1', {
+    onClose: () => runtime.close(),
+  });
   return (server.address() as AddressInfo).port;
 }
 
@@ -53,7 +58,9 @@ if (workers > 1 && cluster.isPrimary) {
     cluster.fork().on('message', (message: { port?: number }) => {
       if (message.port === undefined || ++ready < workers || announced) return;
       announced = true;
-      process.stdout.write(`${JSON.stringify({ port: message.port, pid: process.pid, workers })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ port: message.port, pid: process.pid, workers })}\n`,
+      );
     });
   }
   const stop = () => {

@@ -35,8 +35,12 @@ export function formatBytes(bytes: number): string {
 /** Keeps file names printable and short; the original name is display-only. */
 export function cleanFileName(name: string): string {
   const base = name.replace(/\\/g, '/').split('/').pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const cleaned = base
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 200);
   return cleaned || 'tep-dinh-kem';
 }
 
@@ -120,7 +124,11 @@ export class AttachmentStorage {
           await handle.write(chunk);
         }
         if (size === 0) {
-          throw new HttpError(400, 'ATTACHMENT_EMPTY', `Tệp "${fileName}" trống, vui lòng chọn lại tệp.`);
+          throw new HttpError(
+            400,
+            'ATTACHMENT_EMPTY',
+            `Tệp "${fileName}" trống, vui lòng chọn lại tệp.`,
+          );
         }
         contentType ??= this.checkType(head, fileName);
         await handle.datasync();
@@ -145,7 +153,10 @@ export class AttachmentStorage {
   }
 
   /** A file already in memory (JSON base64 uploads): checked first, then one synchronous-data write. */
-  private async writeBuffer(bytes: Buffer, meta: { documentCode: string; fileName: string }): Promise<StoredFile> {
+  private async writeBuffer(
+    bytes: Buffer,
+    meta: { documentCode: string; fileName: string },
+  ): Promise<StoredFile> {
     const fileName = cleanFileName(meta.fileName);
     if (bytes.length > this.limits.maxBytes) {
       throw new HttpError(
@@ -155,7 +166,11 @@ export class AttachmentStorage {
       );
     }
     if (bytes.length === 0) {
-      throw new HttpError(400, 'ATTACHMENT_EMPTY', `Tệp "${fileName}" trống, vui lòng chọn lại tệp.`);
+      throw new HttpError(
+        400,
+        'ATTACHMENT_EMPTY',
+        `Tệp "${fileName}" trống, vui lòng chọn lại tệp.`,
+      );
     }
     const contentType = this.checkType(bytes.subarray(0, SNIFF_BYTES), fileName);
     const id = randomUUID();
@@ -180,14 +195,25 @@ export class AttachmentStorage {
       throw error;
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    return { id, storageKey, documentCode: meta.documentCode, fileName, contentType, sizeBytes: bytes.length, sha256 };
+    return {
+      id,
+      storageKey,
+      documentCode: meta.documentCode,
+      fileName,
+      contentType,
+      sizeBytes: bytes.length,
+      sha256,
+    };
   }
 
   /**
    * Group commit for directory fsyncs: a caller joins the next fsync that starts after it asked, so
    * many uploads into one folder need only a few fsyncs, and each is still covered by one.
    */
-  private readonly dirSyncs = new Map<string, { current: Promise<void> | null; next: Promise<void> | null }>();
+  private readonly dirSyncs = new Map<
+    string,
+    { current: Promise<void> | null; next: Promise<void> | null }
+  >();
 
   private syncDir(dir: string): Promise<void> {
     let state = this.dirSyncs.get(dir);
@@ -227,7 +253,9 @@ export class AttachmentStorage {
 
   /** Removes files whose rows did not commit. Never throws. */
   async remove(files: readonly { storageKey: string }[]): Promise<void> {
-    await Promise.all(files.map((f) => rm(this.pathOf(f.storageKey), { force: true }).catch(() => undefined)));
+    await Promise.all(
+      files.map((f) => rm(this.pathOf(f.storageKey), { force: true }).catch(() => undefined)),
+    );
   }
 
   open(storageKey: string): ReadStream {

@@ -33,9 +33,14 @@ const CRLF = Buffer.from('\r\n');
 const HEADER_END = Buffer.from('\r\n\r\n');
 
 const malformed = (detail: string) =>
-  new HttpError(400, 'MALFORMED_MULTIPART', 'Dữ liệu tải lên (multipart/form-data) không đúng định dạng.', {
-    cause: new Error(detail),
-  });
+  new HttpError(
+    400,
+    'MALFORMED_MULTIPART',
+    'Dữ liệu tải lên (multipart/form-data) không đúng định dạng.',
+    {
+      cause: new Error(detail),
+    },
+  );
 
 /** Extracts the boundary from a Content-Type header, or null when it is not multipart/form-data. */
 export function multipartBoundary(contentType: string | undefined): string | null {
@@ -70,7 +75,11 @@ class Reader {
   }
 }
 
-function parseHeaders(block: string): { name: string; fileName: string | null; contentType: string | null } {
+function parseHeaders(block: string): {
+  name: string;
+  fileName: string | null;
+  contentType: string | null;
+} {
   let disposition = '';
   let contentType: string | null = null;
   for (const line of block.split('\r\n')) {
@@ -143,7 +152,11 @@ export async function* parseMultipart(
     reader.buf = reader.buf.subarray(2);
 
     if (++parts > limits.maxParts) {
-      throw new HttpError(413, 'TOO_MANY_PARTS', `Yêu cầu có quá nhiều phần (tối đa ${limits.maxParts}).`);
+      throw new HttpError(
+        413,
+        'TOO_MANY_PARTS',
+        `Yêu cầu có quá nhiều phần (tối đa ${limits.maxParts}).`,
+      );
     }
 
     // Header block, ending with an empty line (immediately, when the part has no headers).
@@ -197,13 +210,21 @@ export async function* parseMultipart(
 }
 
 /** Reads a whole (small) field as UTF-8 text, refusing more than `maxBytes`. */
-export async function readText(body: AsyncIterable<Buffer>, maxBytes: number, what: string): Promise<string> {
+export async function readText(
+  body: AsyncIterable<Buffer>,
+  maxBytes: number,
+  what: string,
+): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += chunk.length;
     if (size > maxBytes) {
-      throw new HttpError(413, 'FIELD_TOO_LARGE', `Trường "${what}" quá dài (tối đa ${maxBytes} byte).`);
+      throw new HttpError(
+        413,
+        'FIELD_TOO_LARGE',
+        `Trường "${what}" quá dài (tối đa ${maxBytes} byte).`,
+      );
     }
     chunks.push(chunk);
   }

@@ -37,7 +37,8 @@ export async function readMultipartUpload(
   limits: UploadLimits,
 ): Promise<{ payload: unknown; files: StoredFile[] }> {
   const boundary = multipartBoundary(req.headers['content-type']);
-  if (!boundary) throw new HttpError(400, 'MALFORMED_MULTIPART', 'Thiếu boundary trong Content-Type.');
+  if (!boundary)
+    throw new HttpError(400, 'MALFORMED_MULTIPART', 'Thiếu boundary trong Content-Type.');
   const files: StoredFile[] = [];
   let payload: unknown = {};
   try {
@@ -53,12 +54,19 @@ export async function readMultipartUpload(
         continue;
       }
       if (!DOCUMENT_CODE.test(part.name)) {
-        throw new HttpError(400, 'VALIDATION_FAILED', 'Tên phần tệp phải là mã giấy tờ (chữ thường, số, "_").', {
-          fields: { [`documents.${part.name.slice(0, 64)}`]: 'Mã giấy tờ không hợp lệ.' },
-        });
+        throw new HttpError(
+          400,
+          'VALIDATION_FAILED',
+          'Tên phần tệp phải là mã giấy tờ (chữ thường, số, "_").',
+          {
+            fields: { [`documents.${part.name.slice(0, 64)}`]: 'Mã giấy tờ không hợp lệ.' },
+          },
+        );
       }
       if (files.length >= limits.maxFiles) throw tooMany(limits.maxFiles);
-      files.push(await storage.write(part.body, { documentCode: part.name, fileName: part.fileName }));
+      files.push(
+        await storage.write(part.body, { documentCode: part.name, fileName: part.fileName }),
+      );
     }
     return { payload, files };
   } catch (error) {
@@ -76,7 +84,8 @@ export async function readJsonUpload(
   storage: AttachmentStorage,
   limits: UploadLimits,
 ): Promise<{ payload: unknown; files: StoredFile[] }> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { payload: body, files: [] };
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return { payload: body, files: [] };
   const { attachments, ...payload } = body as { attachments?: unknown };
   if (attachments === undefined) return { payload, files: [] };
   if (!Array.isArray(attachments)) {
@@ -112,7 +121,12 @@ export async function readJsonUpload(
         );
       }
       const bytes = Buffer.from(content, 'base64');
-      files.push(await storage.write(bytes, { documentCode: a.documentCode as string, fileName: a.fileName as string }));
+      files.push(
+        await storage.write(bytes, {
+          documentCode: a.documentCode as string,
+          fileName: a.fileName as string,
+        }),
+      );
     }
     return { payload, files };
   } catch (error) {

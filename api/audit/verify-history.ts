@@ -12,7 +12,12 @@ import type { AttachmentStorage } from '../attachments/attachment-storage.js';
 import { contentHash } from '../dossiers/submit-dossier.js';
 import { entryHash, genesisHash } from '../dossiers/history-chain.js';
 import type { Queryable } from '../store/database.js';
-import { findDossierById, listAttachments, listDossierHeads, listHistory } from '../store/dossier-repository.js';
+import {
+  findDossierById,
+  listAttachments,
+  listDossierHeads,
+  listHistory,
+} from '../store/dossier-repository.js';
 
 export interface AuditProblem {
   reference: string;
@@ -61,7 +66,8 @@ export async function verifyHistory(
           problem(expectedSeq, `entry ${expectedSeq} is missing (deleted?)`);
           expectedSeq = e.seq;
         }
-        if (e.prev_hash !== prev) problem(e.seq, 'previous-hash link broken (an earlier entry was changed or removed)');
+        if (e.prev_hash !== prev)
+          problem(e.seq, 'previous-hash link broken (an earlier entry was changed or removed)');
         const recomputed = entryHash({
           reference: head.reference,
           seq: e.seq,
@@ -82,10 +88,16 @@ export async function verifyHistory(
       }
       const last = entries[entries.length - 1];
       if (head.history_count !== entries.length || (last && last.seq !== head.history_count)) {
-        problem(head.history_count, `dossier records ${head.history_count} entries but ${entries.length} exist (deleted or inserted)`);
+        problem(
+          head.history_count,
+          `dossier records ${head.history_count} entries but ${entries.length} exist (deleted or inserted)`,
+        );
       }
       if (!last || head.history_head !== last.hash) {
-        problem(last?.seq ?? null, 'dossier head hash does not match the last entry (last entry deleted or replaced)');
+        problem(
+          last?.seq ?? null,
+          'dossier head hash does not match the last entry (last entry deleted or replaced)',
+        );
       }
 
       // Content and attachments against what the history recorded.
@@ -96,14 +108,20 @@ export async function verifyHistory(
         const actual = contentHash({
           procedureCode: dossier.procedure_code,
           communeCode: dossier.commune_code,
-          applicant: { fullName: dossier.applicant_name, phone: dossier.applicant_phone, email: dossier.applicant_email },
+          applicant: {
+            fullName: dossier.applicant_name,
+            phone: dossier.applicant_phone,
+            email: dossier.applicant_email,
+          },
           formData: dossier.form_data,
         });
-        if (recorded !== actual) problem(1, 'dossier content differs from what was submitted (edited)');
+        if (recorded !== actual)
+          problem(1, 'dossier content differs from what was submitted (edited)');
       }
       const recordedFiles = new Map<string, { sha256: string; seq: number }>();
       for (const e of entries) {
-        const list = (e.details as { attachments?: { id: string; sha256: string }[] }).attachments ?? [];
+        const list =
+          (e.details as { attachments?: { id: string; sha256: string }[] }).attachments ?? [];
         for (const a of list) recordedFiles.set(a.id, { sha256: a.sha256, seq: e.seq });
       }
       const rows = await listAttachments(db, head.id);
@@ -111,16 +129,21 @@ export async function verifyHistory(
       for (const row of rows) {
         const recorded = recordedFiles.get(row.id);
         if (!recorded || recorded.sha256 !== row.sha256 || recorded.seq !== row.history_seq) {
-          problem(row.history_seq, `attachment ${row.id} does not match the history (edited or added)`);
+          problem(
+            row.history_seq,
+            `attachment ${row.id} does not match the history (edited or added)`,
+          );
         }
         recordedFiles.delete(row.id);
         if (options.files) {
           const digest = await fileSha256(options.files.pathOf(row.storage_key));
           if (digest === null) problem(row.history_seq, `attachment file ${row.id} is missing`);
-          else if (digest !== row.sha256) problem(row.history_seq, `attachment file ${row.id} was modified`);
+          else if (digest !== row.sha256)
+            problem(row.history_seq, `attachment file ${row.id} was modified`);
         }
       }
-      for (const [id, r] of recordedFiles) problem(r.seq, `attachment ${id} recorded in the history has no row (deleted)`);
+      for (const [id, r] of recordedFiles)
+        problem(r.seq, `attachment ${id} recorded in the history has no row (deleted)`);
     }
     after = heads[heads.length - 1]!.id;
   }

@@ -7,7 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-export async function loadSessionSecret(configured: string | undefined, dataDir: string): Promise<string> {
+export async function loadSessionSecret(
+  configured: string | undefined,
+  dataDir: string,
+): Promise<string> {
   if (configured) return configured;
   const file = path.join(dataDir, 'session-secret');
   try {

@@ -20,7 +20,11 @@ export interface SessionClaims {
 const PREFIX = 'mc1';
 
 export interface SessionSigner {
-  sign(claims: Omit<SessionClaims, 'exp'>, ttlSeconds: number, now?: number): { token: string; expiresAt: Date };
+  sign(
+    claims: Omit<SessionClaims, 'exp'>,
+    ttlSeconds: number,
+    now?: number,
+  ): { token: string; expiresAt: Date };
   /** The claims of a valid, unexpired token, else null. */
   verify(token: string, now?: number): SessionClaims | null;
 }
@@ -36,7 +40,10 @@ export function createSessionSigner(secret: string | Buffer): SessionSigner {
       const exp = Math.floor(now / 1000) + ttlSeconds;
       const body = Buffer.from(JSON.stringify({ ...claims, exp })).toString('base64url');
       const signed = `${PREFIX}.${body}`;
-      return { token: `${signed}.${mac(signed).toString('base64url')}`, expiresAt: new Date(exp * 1000) };
+      return {
+        token: `${signed}.${mac(signed).toString('base64url')}`,
+        expiresAt: new Date(exp * 1000),
+      };
     },
     verify(token, now = Date.now()) {
       const parts = token.split('.');
@@ -46,7 +53,9 @@ export function createSessionSigner(secret: string | Buffer): SessionSigner {
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
       let claims: SessionClaims;
       try {
-        claims = JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8')) as SessionClaims;
+        claims = JSON.parse(
+          Buffer.from(parts[1] ?? '', 'base64url').toString('utf8'),
+        ) as SessionClaims;
       } catch {
         return null;
       }

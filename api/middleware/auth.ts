@@ -53,7 +53,11 @@ export function requireActor(options: AuthOptions, kinds: readonly Kind[]): Requ
   async function resolve(token: string): Promise<Actor | null> {
     const claims = options.signer.verify(token);
     if (claims?.kind === 'resident') {
-      return { role: 'resident', residentId: claims.sub, name: claims.name } satisfies ResidentActor;
+      return {
+        role: 'resident',
+        residentId: claims.sub,
+        name: claims.name,
+      } satisfies ResidentActor;
     }
     if (claims?.kind === 'officer') {
       const officer = await findOfficerById(options.db, claims.sub);
@@ -76,10 +80,15 @@ export function requireActor(options: AuthOptions, kinds: readonly Kind[]): Requ
     const token = bearerToken(req.headers.authorization);
     if (!token) throw unauthorized();
     const actor = await resolve(token);
-    if (!actor) throw unauthorized('Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.');
+    if (!actor)
+      throw unauthorized('Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.');
     const kind: Kind = actor.role === 'resident' ? 'resident' : 'officer';
     if (!kinds.includes(kind)) {
-      throw forbidden(kind === 'resident' ? 'Chức năng này dành cho cán bộ một cửa.' : 'Chức năng này dành cho công dân.');
+      throw forbidden(
+        kind === 'resident'
+          ? 'Chức năng này dành cho cán bộ một cửa.'
+          : 'Chức năng này dành cho công dân.',
+      );
     }
     res.locals.actor = actor;
     next();

@@ -19,7 +19,10 @@ export function cors(allowedOrigins: readonly string[]): RequestHandler {
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
       if (origin && allowed.has(origin)) {
         res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-        res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Idempotency-Key');
+        res.setHeader(
+          'Access-Control-Allow-Headers',
+          'Authorization, Content-Type, Idempotency-Key',
+        );
         res.setHeader('Access-Control-Max-Age', '600');
       }
       res.status(204).end();

@@ -14,7 +14,11 @@ const BODY_ERRORS: Record<string, [number, string, string]> = {
   'entity.parse.failed': [400, 'MALFORMED_JSON', 'Nội dung gửi lên không phải JSON hợp lệ.'],
   'entity.too.large': [413, 'PAYLOAD_TOO_LARGE', 'Nội dung gửi lên quá lớn.'],
   'encoding.unsupported': [415, 'UNSUPPORTED_ENCODING', 'Kiểu mã hóa nội dung không được hỗ trợ.'],
-  'charset.unsupported': [415, 'UNSUPPORTED_CHARSET', 'Bảng mã ký tự không được hỗ trợ, vui lòng dùng UTF-8.'],
+  'charset.unsupported': [
+    415,
+    'UNSUPPORTED_CHARSET',
+    'Bảng mã ký tự không được hỗ trợ, vui lòng dùng UTF-8.',
+  ],
   'request.aborted': [400, 'REQUEST_ABORTED', 'Yêu cầu bị gián đoạn.'],
 };
 
@@ -36,9 +40,14 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     if (err instanceof HttpError) {
       if (err.headers) res.set(err.headers);
-      if (err.status >= 500) logger.error('request failed', { path: req.path, code: err.code, cause: err.cause });
+      if (err.status >= 500)
+        logger.error('request failed', { path: req.path, code: err.code, cause: err.cause });
       send(res, err.status, {
-        error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) },
+        error: {
+          code: err.code,
+          message: err.message,
+          ...(err.fields ? { fields: err.fields } : {}),
+        },
       });
       return;
     }
@@ -46,7 +55,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const known = e.type ? BODY_ERRORS[e.type] : undefined;
     if (known) {
       const [status, code, message] = known;
-      const limit = code === 'PAYLOAD_TOO_LARGE' && e.limit ? ` Tối đa ${Math.floor(e.limit / 1024)} KB.` : '';
+      const limit =
+        code === 'PAYLOAD_TOO_LARGE' && e.limit ? ` Tối đa ${Math.floor(e.limit / 1024)} KB.` : '';
       send(res, status, { error: { code, message: message + limit } });
       return;
     }
@@ -55,7 +65,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     logger.error('unexpected error', { method: req.method, path: req.path, error: err });
-    send(res, 500, { error: { code: 'INTERNAL', message: 'Đã có lỗi ở máy chủ. Vui lòng thử lại sau ít phút.' } });
+    send(res, 500, {
+      error: { code: 'INTERNAL', message: 'Đã có lỗi ở máy chủ. Vui lòng thử lại sau ít phút.' },
+    });
   };
 }
 

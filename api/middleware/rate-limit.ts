@@ -43,7 +43,8 @@ export function createWindowCounter(limit: number, windowMs: number) {
 export function rateLimit(options: RateLimitOptions): RequestHandler {
   const counter = createWindowCounter(options.limit, options.windowMs);
   const keyOf = options.key ?? ((req: Request) => req.ip ?? 'unknown');
-  const template = options.message ?? 'Bạn thao tác quá nhiều lần. Vui lòng thử lại sau {seconds} giây.';
+  const template =
+    options.message ?? 'Bạn thao tác quá nhiều lần. Vui lòng thử lại sau {seconds} giây.';
   return function rateLimit(req, _res, next) {
     const wait = counter.hit(keyOf(req));
     if (wait > 0) {

@@ -7,10 +7,20 @@
  * in the one unavoidable window: a crash after the channel accepted the message but before the row
  * was marked sent.
  */
-import { DeliveryError, type NotificationSender, type NotifyChannel } from '../../common/dossier-contracts.js';
+import {
+  DeliveryError,
+  type NotificationSender,
+  type NotifyChannel,
+} from '../../common/dossier-contracts.js';
 import type { Logger } from '../../common/logger.js';
 import type { Database } from '../store/database.js';
-import { claimDue, markFailed, markRetry, markSent, type OutboxRow } from '../store/outbox-repository.js';
+import {
+  claimDue,
+  markFailed,
+  markRetry,
+  markSent,
+  type OutboxRow,
+} from '../store/outbox-repository.js';
 
 export interface DispatcherOptions {
   db: Database;
@@ -40,7 +50,8 @@ export interface NotificationDispatcher {
 }
 
 /** 30 s, 1 min, 2 min … capped at 1 h. */
-export const defaultBackoff = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+export const defaultBackoff = (attempts: number) =>
+  Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 
 export function createDispatcher(options: DispatcherOptions): NotificationDispatcher {
   const now = options.now ?? (() => new Date());
@@ -48,7 +59,9 @@ export function createDispatcher(options: DispatcherOptions): NotificationDispat
   const leaseMs = options.leaseMs ?? 120_000;
   const maxAttempts = options.maxAttempts ?? 10;
   const backoff = options.backoffMs ?? defaultBackoff;
-  const senders = new Map<NotifyChannel, NotificationSender>(options.senders.map((s) => [s.channel, s]));
+  const senders = new Map<NotifyChannel, NotificationSender>(
+    options.senders.map((s) => [s.channel, s]),
+  );
   const log = options.logger;
 
   let timer: NodeJS.Timeout | undefined;
@@ -59,8 +72,16 @@ export function createDispatcher(options: DispatcherOptions): NotificationDispat
   async function deliver(row: OutboxRow): Promise<void> {
     const sender = senders.get(row.channel);
     if (!sender) {
-      await markFailed(options.db, row.id, row.attempts, `no sender configured for channel ${row.channel}`);
-      log.warn('notification dropped: channel not configured', { outboxId: row.id, channel: row.channel });
+      await markFailed(
+        options.db,
+        row.id,
+        row.attempts,
+        `no sender configured for channel ${row.channel}`,
+      );
+      log.warn('notification dropped: channel not configured', {
+        outboxId: row.id,
+        channel: row.channel,
+      });
       return;
     }
     try {
@@ -70,18 +91,42 @@ export function createDispatcher(options: DispatcherOptions): NotificationDispat
         text: row.body,
         idempotencyKey: row.idempotency_key,
       });
-      const kept = await markSent(options.db, row.id, row.attempts, result.messageId ?? null, now());
+      const kept = await markSent(
+        options.db,
+        row.id,
+        row.attempts,
+        result.messageId ?? null,
+        now(),
+      );
       if (!kept) log.warn('notification sent after its claim expired', { outboxId: row.id });
     } catch (error) {
       const retryable = error instanceof DeliveryError ? error.retryable : true;
       const message = error instanceof Error ? error.message : String(error);
       if (retryable && row.attempts < maxAttempts) {
-        const wait = Math.max(backoff(row.attempts), error instanceof DeliveryError ? (error.retryAfterMs ?? 0) : 0);
-        await markRetry(options.db, row.id, row.attempts, message, new Date(now().getTime() + wait));
-        log.warn('notification failed, will retry', { outboxId: row.id, attempts: row.attempts, waitMs: wait, error: message });
+        const wait = Math.max(
+          backoff(row.attempts),
+          error instanceof DeliveryError ? (error.retryAfterMs ?? 0) : 0,
+        );
+        await markRetry(
+          options.db,
+          row.id,
+          row.attempts,
+          message,
+          new Date(now().getTime() + wait),
+        );
+        log.warn('notification failed, will retry', {
+          outboxId: row.id,
+          attempts: row.attempts,
+          waitMs: wait,
+          error: message,
+        });
       } else {
         await markFailed(options.db, row.id, row.attempts, message);
-        log.error('notification failed permanently', { outboxId: row.id, attempts: row.attempts, error: message });
+        log.error('notification failed permanently', {
+          outboxId: row.id,
+          attempts: row.attempts,
+          error: message,
+        });
       }
     }
   }

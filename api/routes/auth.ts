@@ -35,30 +35,50 @@ export function createAuthRouter({ config, db, signer, verifyZalo }: AuthRouterD
     rateLimit({ limit: 120, windowMs: 60_000 }),
     async (req, res) => {
       const token = bearerToken(req.headers.authorization);
-      if (!token) throw unauthorized('Thiếu mã truy cập Zalo (Authorization: Bearer <access token>).');
+      if (!token)
+        throw unauthorized('Thiếu mã truy cập Zalo (Authorization: Bearer <access token>).');
       const user = await verifyZalo(token);
-      if (!user) throw unauthorized('Zalo không xác nhận mã truy cập này. Vui lòng mở lại Mini App.');
+      if (!user)
+        throw unauthorized('Zalo không xác nhận mã truy cập này. Vui lòng mở lại Mini App.');
       const residentId = residentIdOf(user);
-      const session = signer.sign({ kind: 'resident', sub: residentId, name: user.name }, residentTtl);
+      const session = signer.sign(
+        { kind: 'resident', sub: residentId, name: user.name },
+        residentTtl,
+      );
       res.json({
         token: session.token,
         expiresAt: session.expiresAt.toISOString(),
-        subject: { kind: 'resident', id: residentId, name: user.name, communeCode: null, role: 'resident' },
+        subject: {
+          kind: 'resident',
+          id: residentId,
+          name: user.name,
+          communeCode: null,
+          role: 'resident',
+        },
       });
     },
   );
 
   router.post(
     '/officer/login',
-    rateLimit({ limit: 10, windowMs: 60_000, message: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {seconds} giây.' }),
+    rateLimit({
+      limit: 10,
+      windowMs: 60_000,
+      message: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {seconds} giây.',
+    }),
     express.json({ limit: '16kb' }),
     async (req, res) => {
       const { username, password } = parseOr400(OfficerLoginSchema, req.body);
       const wait = perUsername.hit(username.toLowerCase());
       if (wait > 0) {
-        throw new HttpError(429, 'RATE_LIMITED', `Tài khoản này đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${wait} giây.`, {
-          headers: { 'Retry-After': String(wait) },
-        });
+        throw new HttpError(
+          429,
+          'RATE_LIMITED',
+          `Tài khoản này đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${wait} giây.`,
+          {
+            headers: { 'Retry-After': String(wait) },
+          },
+        );
       }
       const officer = await findOfficerByUsername(db, username);
       // Check a hash even for unknown users, so timing does not reveal which usernames exist.
@@ -66,7 +86,10 @@ export function createAuthRouter({ config, db, signer, verifyZalo }: AuthRouterD
       if (!officer || officer.disabled || !ok) {
         throw unauthorized('Tên đăng nhập hoặc mật khẩu không đúng.');
       }
-      const session = signer.sign({ kind: 'officer', sub: officer.id, name: officer.username }, officerTtl);
+      const session = signer.sign(
+        { kind: 'officer', sub: officer.id, name: officer.username },
+        officerTtl,
+      );
       res.json({
         token: session.token,
         expiresAt: session.expiresAt.toISOString(),

@@ -15,15 +15,29 @@ import {
   SupplementRequestSchema,
   TransitionRequestSchema,
 } from '../../common/dossier-schema.js';
-import { isMultipart, readJsonUpload, readMultipartUpload, type UploadLimits } from '../attachments/read-upload.js';
+import {
+  isMultipart,
+  readJsonUpload,
+  readMultipartUpload,
+  type UploadLimits,
+} from '../attachments/read-upload.js';
 import type { DossierContext, OfficerActor, ResidentActor } from '../dossiers/context.js';
 import { dossierView, receiptView, summaryView } from '../dossiers/dossier-view.js';
 import { submitDossier } from '../dossiers/submit-dossier.js';
-import { loadVisible, supplementDossier, transitionDossier } from '../dossiers/transition-dossier.js';
+import {
+  loadVisible,
+  supplementDossier,
+  transitionDossier,
+} from '../dossiers/transition-dossier.js';
 import { HttpError, notFound } from '../errors.js';
 import { actorOf, requireActor, type AuthOptions } from '../middleware/auth.js';
 import { parseOr400 } from '../middleware/validate.js';
-import { findAttachment, listAttachments, listDossiers, listHistory } from '../store/dossier-repository.js';
+import {
+  findAttachment,
+  listAttachments,
+  listDossiers,
+  listHistory,
+} from '../store/dossier-repository.js';
 
 export interface DossierRouterDeps {
   config: Config;
@@ -53,7 +67,9 @@ function decodeCursor(cursor: string): { submittedAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const submittedAt = new Date(at ?? '');
   if (!id || Number.isNaN(submittedAt.getTime())) {
-    throw new HttpError(400, 'VALIDATION_FAILED', 'Tham số cursor không hợp lệ.', { fields: { cursor: 'Không hợp lệ.' } });
+    throw new HttpError(400, 'VALIDATION_FAILED', 'Tham số cursor không hợp lệ.', {
+      fields: { cursor: 'Không hợp lệ.' },
+    });
   }
   return { submittedAt, id };
 }
@@ -61,7 +77,10 @@ function decodeCursor(cursor: string): { submittedAt: Date; id: string } {
 /** JSON body limit for submissions: room for base64 attachments, capped so memory stays bounded. */
 export function jsonSubmissionLimit(config: Config): number {
   const { maxAttachmentBytes, maxAttachments } = config.dossiers;
-  return Math.min(Math.ceil((maxAttachmentBytes * maxAttachments * 4) / 3) + 256 * 1024, 25 * 1024 * 1024);
+  return Math.min(
+    Math.ceil((maxAttachmentBytes * maxAttachments * 4) / 3) + 256 * 1024,
+    25 * 1024 * 1024,
+  );
 }
 
 export function createDossierRouter({ config, ctx, auth }: DossierRouterDeps): Router {
@@ -72,7 +91,10 @@ export function createDossierRouter({ config, ctx, auth }: DossierRouterDeps): R
     maxFiles: config.dossiers.maxAttachments,
     maxFileBytes: config.dossiers.maxAttachmentBytes,
   };
-  const jsonSubmission = express.json({ limit: jsonSubmissionLimit(config), type: 'application/json' });
+  const jsonSubmission = express.json({
+    limit: jsonSubmissionLimit(config),
+    type: 'application/json',
+  });
   const json = express.json({ limit: '64kb', type: 'application/json' });
 
   async function readUpload(req: Request) {
@@ -87,49 +109,58 @@ export function createDossierRouter({ config, ctx, auth }: DossierRouterDeps): R
     return readJsonUpload(req.body, ctx.store.attachments, limits);
   }
 
-  router.post('/dossiers', residentOnly, (req, _res, next) => {
-    const key = req.get('Idempotency-Key');
-    if (!key || !IDEMPOTENCY_KEY.test(key)) {
-      throw new HttpError(
-        400,
-        'IDEMPOTENCY_KEY_REQUIRED',
-        'Thiếu hoặc sai tiêu đề Idempotency-Key (8–128 ký tự chữ, số, "-", "_", ".", ":"). Mỗi hồ sơ mới cần một mã riêng; gửi lại cùng mã khi thử lại.',
-      );
-    }
-    next();
-  }, jsonSubmission, async (req, res) => {
-    const actor = actorOf(res) as ResidentActor;
-    const { payload, files } = await readUpload(req);
-    let parsed;
-    try {
-      parsed = parseOr400(SubmitDossierSchema, payload);
-    } catch (error) {
-      await ctx.store.attachments.remove(files);
-      throw error;
-    }
-    const outcome = await submitDossier(ctx, {
-      actor,
-      idempotencyKey: req.get('Idempotency-Key') as string,
-      payload: parsed,
-      files,
-    });
-    const { dossier, created } = outcome;
-    const [attachments, history] = outcome.created
-      ? [outcome.attachments, outcome.history]
-      : await Promise.all([listAttachments(ctx.store.db, dossier.id), listHistory(ctx.store.db, dossier.id)]);
-    // Written directly rather than with res.json: express would hash the body for an ETag, which a
-    // POST response never uses (conditional requests apply to GET/HEAD only).
-    const body = JSON.stringify({
-      dossier: dossierView(dossier, attachments, history, actor),
-      receipt: receiptView(dossier, ctx.deskName),
-    });
-    res
-      .status(created ? 201 : 200)
-      .location(`/api/dossiers/${dossier.reference}`)
-      .set('Content-Type', 'application/json; charset=utf-8')
-      .set('Content-Length', String(Buffer.byteLength(body)))
-      .end(body);
-  });
+  router.post(
+    '/dossiers',
+    residentOnly,
+    (req, _res, next) => {
+      const key = req.get('Idempotency-Key');
+      if (!key || !IDEMPOTENCY_KEY.test(key)) {
+        throw new HttpError(
+          400,
+          'IDEMPOTENCY_KEY_REQUIRED',
+          'Thiếu hoặc sai tiêu đề Idempotency-Key (8–128 ký tự chữ, số, "-", "_", ".", ":"). Mỗi hồ sơ mới cần một mã riêng; gửi lại cùng mã khi thử lại.',
+        );
+      }
+      next();
+    },
+    jsonSubmission,
+    async (req, res) => {
+      const actor = actorOf(res) as ResidentActor;
+      const { payload, files } = await readUpload(req);
+      let parsed;
+      try {
+        parsed = parseOr400(SubmitDossierSchema, payload);
+      } catch (error) {
+        await ctx.store.attachments.remove(files);
+        throw error;
+      }
+      const outcome = await submitDossier(ctx, {
+        actor,
+        idempotencyKey: req.get('Idempotency-Key') as string,
+        payload: parsed,
+        files,
+      });
+      const { dossier, created } = outcome;
+      const [attachments, history] = outcome.created
+        ? [outcome.attachments, outcome.history]
+        : await Promise.all([
+            listAttachments(ctx.store.db, dossier.id),
+            listHistory(ctx.store.db, dossier.id),
+          ]);
+      // Written directly rather than with res.json: express would hash the body for an ETag, which a
+      // POST response never uses (conditional requests apply to GET/HEAD only).
+      const body = JSON.stringify({
+        dossier: dossierView(dossier, attachments, history, actor),
+        receipt: receiptView(dossier, ctx.deskName),
+      });
+      res
+        .status(created ? 201 : 200)
+        .location(`/api/dossiers/${dossier.reference}`)
+        .set('Content-Type', 'application/json; charset=utf-8')
+        .set('Content-Length', String(Buffer.byteLength(body)))
+        .end(body);
+    },
+  );
 
   router.get('/dossiers', anyone, async (req, res) => {
     const actor = actorOf(res);
@@ -137,7 +168,10 @@ export function createDossierRouter({ config, ctx, auth }: DossierRouterDeps): R
     const filter =
       actor.role === 'resident'
         ? { residentId: actor.residentId }
-        : { communeCode: (actor as OfficerActor).communeCode, ...(query.status ? { status: query.status } : {}) };
+        : {
+            communeCode: (actor as OfficerActor).communeCode,
+            ...(query.status ? { status: query.status } : {}),
+          };
     const rows = await listDossiers(ctx.store.db, filter, {
       limit: query.limit + 1,
       ...(query.cursor ? { after: decodeCursor(query.cursor) } : {}),
@@ -172,26 +206,34 @@ export function createDossierRouter({ config, ctx, auth }: DossierRouterDeps): R
     res.json(dossierView(dossier, attachments, history, actor));
   });
 
-  router.post('/dossiers/:reference/supplements', residentOnly, jsonSubmission, async (req, res) => {
-    const actor = actorOf(res) as ResidentActor;
-    const reference = referenceParam(req);
-    // Check visibility before accepting any file, so nobody can upload to someone else's dossier.
-    await loadVisible(ctx.store.db, actor, reference);
-    const { payload, files } = await readUpload(req);
-    let parsed;
-    try {
-      parsed = parseOr400(SupplementRequestSchema.omit({ attachments: true }), payload);
-    } catch (error) {
-      await ctx.store.attachments.remove(files);
-      throw error;
-    }
-    const dossier = await supplementDossier(ctx, actor, reference, { note: parsed.note ?? null, files });
-    const [attachments, history] = await Promise.all([
-      listAttachments(ctx.store.db, dossier.id),
-      listHistory(ctx.store.db, dossier.id),
-    ]);
-    res.json(dossierView(dossier, attachments, history, actor));
-  });
+  router.post(
+    '/dossiers/:reference/supplements',
+    residentOnly,
+    jsonSubmission,
+    async (req, res) => {
+      const actor = actorOf(res) as ResidentActor;
+      const reference = referenceParam(req);
+      // Check visibility before accepting any file, so nobody can upload to someone else's dossier.
+      await loadVisible(ctx.store.db, actor, reference);
+      const { payload, files } = await readUpload(req);
+      let parsed;
+      try {
+        parsed = parseOr400(SupplementRequestSchema.omit({ attachments: true }), payload);
+      } catch (error) {
+        await ctx.store.attachments.remove(files);
+        throw error;
+      }
+      const dossier = await supplementDossier(ctx, actor, reference, {
+        note: parsed.note ?? null,
+        files,
+      });
+      const [attachments, history] = await Promise.all([
+        listAttachments(ctx.store.db, dossier.id),
+        listHistory(ctx.store.db, dossier.id),
+      ]);
+      res.json(dossierView(dossier, attachments, history, actor));
+    },
+  );
 
   router.get('/dossiers/:reference/attachments/:attachmentId', anyone, async (req, res, next) => {
     const actor = actorOf(res);

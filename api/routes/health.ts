@@ -9,7 +9,9 @@ export function createHealthRouter(db: Database): Router {
       await db.query('SELECT 1');
       res.json({ ok: true, database: db.kind });
     } catch {
-      res.status(503).json({ error: { code: 'DATABASE_UNAVAILABLE', message: 'Cơ sở dữ liệu chưa sẵn sàng.' } });
+      res
+        .status(503)
+        .json({ error: { code: 'DATABASE_UNAVAILABLE', message: 'Cơ sở dữ liệu chưa sẵn sàng.' } });
     }
   });
   return router;

@@ -32,13 +32,24 @@ export function createOfficerRouter(ctx: DossierContext, auth: AuthOptions): Rou
 
   router.get('/officer/me', officerOnly, (_req, res) => {
     const actor = actorOf(res) as OfficerActor;
-    res.json({ id: actor.officerId, username: actor.username, communeCode: actor.communeCode, role: actor.role });
+    res.json({
+      id: actor.officerId,
+      username: actor.username,
+      communeCode: actor.communeCode,
+      role: actor.role,
+    });
   });
 
   router.get('/officer/apologies', officerOnly, async (req, res) => {
     const actor = actorOf(res) as OfficerActor;
-    const { state } = parseOr400(z.object({ state: z.enum(['pending', 'confirmed']).optional() }), req.query);
-    const rows = await listApologies(ctx.store.db, { communeCode: actor.communeCode, ...(state ? { state } : {}) });
+    const { state } = parseOr400(
+      z.object({ state: z.enum(['pending', 'confirmed']).optional() }),
+      req.query,
+    );
+    const rows = await listApologies(ctx.store.db, {
+      communeCode: actor.communeCode,
+      ...(state ? { state } : {}),
+    });
     res.json({ items: rows.map(apologyView) });
   });
 

@@ -12,8 +12,13 @@ import { rateLimit } from '../middleware/rate-limit.js';
 import { parseOr400 } from '../middleware/validate.js';
 
 const QuerySchema = z.object({
-  reference: z.string({ error: 'Vui lòng nhập mã hồ sơ.' }).min(1, 'Vui lòng nhập mã hồ sơ.').max(20, 'Mã hồ sơ gồm 8 ký tự.'),
-  phone4: z.string({ error: 'Vui lòng nhập 4 số cuối số điện thoại.' }).regex(/^\d{4}$/, 'Vui lòng nhập đúng 4 số cuối số điện thoại đã khai khi nộp hồ sơ.'),
+  reference: z
+    .string({ error: 'Vui lòng nhập mã hồ sơ.' })
+    .min(1, 'Vui lòng nhập mã hồ sơ.')
+    .max(20, 'Mã hồ sơ gồm 8 ký tự.'),
+  phone4: z
+    .string({ error: 'Vui lòng nhập 4 số cuối số điện thoại.' })
+    .regex(/^\d{4}$/, 'Vui lòng nhập đúng 4 số cuối số điện thoại đã khai khi nộp hồ sơ.'),
 });
 
 export function createStatusRouter(lookup: PublicStatusLookup, perMinute: number): Router {

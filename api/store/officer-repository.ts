@@ -25,7 +25,13 @@ export interface OfficerRow {
  */
 export async function upsertOfficer(
   q: Queryable,
-  o: { username: string; passwordHash: string; communeCode: string; role: OfficerRole; displayName?: string | null },
+  o: {
+    username: string;
+    passwordHash: string;
+    communeCode: string;
+    role: OfficerRole;
+    displayName?: string | null;
+  },
 ): Promise<{ officer: OfficerRow; created: boolean }> {
   const rows = await q.query<OfficerRow & { inserted: boolean }>(
     `INSERT INTO officers (id, username, password_hash, commune_code, role, display_name)
@@ -40,7 +46,10 @@ export async function upsertOfficer(
   return { officer, created: inserted };
 }
 
-export async function findOfficerByUsername(q: Queryable, username: string): Promise<OfficerRow | undefined> {
+export async function findOfficerByUsername(
+  q: Queryable,
+  username: string,
+): Promise<OfficerRow | undefined> {
   const rows = await q.query<OfficerRow>('SELECT * FROM officers WHERE username = $1', [username]);
   return rows[0];
 }
@@ -52,6 +61,9 @@ export async function findOfficerById(q: Queryable, id: string): Promise<Officer
 
 /** True when at least one active officer serves `communeCode` (someone will see its dossiers). */
 export async function communeIsServed(q: Queryable, communeCode: string): Promise<boolean> {
-  const rows = await q.query('SELECT 1 FROM officers WHERE commune_code = $1 AND NOT disabled LIMIT 1', [communeCode]);
+  const rows = await q.query(
+    'SELECT 1 FROM officers WHERE commune_code = $1 AND NOT disabled LIMIT 1',
+    [communeCode],
+  );
   return rows.length > 0;
 }

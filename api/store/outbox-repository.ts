@@ -30,13 +30,28 @@ export interface OutboxRow {
 
 export async function enqueueNotification(
   q: Queryable,
-  n: { dossierId: string; historySeq: number; channel: NotifyChannel; recipient: string; body: string; at: Date },
+  n: {
+    dossierId: string;
+    historySeq: number;
+    channel: NotifyChannel;
+    recipient: string;
+    body: string;
+    at: Date;
+  },
 ): Promise<void> {
   await q.query(
     `INSERT INTO notification_outbox (dossier_id, history_seq, channel, recipient, body, idempotency_key,
        next_attempt_at, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (idempotency_key) DO NOTHING`,
-    [n.dossierId, n.historySeq, n.channel, n.recipient, n.body, `dossier:${n.dossierId}:${n.historySeq}:${n.channel}`, n.at],
+    [
+      n.dossierId,
+      n.historySeq,
+      n.channel,
+      n.recipient,
+      n.body,
+      `dossier:${n.dossierId}:${n.historySeq}:${n.channel}`,
+      n.at,
+    ],
   );
 }
 
@@ -45,7 +60,12 @@ export async function enqueueNotification(
  * processes on one PostgreSQL) share the queue without taking the same row; on PGlite there is one
  * connection, so the statement is trivially exclusive.
  */
-export async function claimDue(q: Queryable, limit: number, leaseMs: number, now: Date): Promise<OutboxRow[]> {
+export async function claimDue(
+  q: Queryable,
+  limit: number,
+  leaseMs: number,
+  now: Date,
+): Promise<OutboxRow[]> {
   return q.query<OutboxRow>(
     `UPDATE notification_outbox o
         SET state = 'sending', attempts = o.attempts + 1,
@@ -63,7 +83,13 @@ export async function claimDue(q: Queryable, limit: number, leaseMs: number, now
 }
 
 /** Marks a claimed row sent. Returns false if the claim was lost (lease expired and re-claimed). */
-export async function markSent(q: Queryable, id: number, attempts: number, messageId: string | null, now: Date): Promise<boolean> {
+export async function markSent(
+  q: Queryable,
+  id: number,
+  attempts: number,
+  messageId: string | null,
+  now: Date,
+): Promise<boolean> {
   const rows = await q.query(
     `UPDATE notification_outbox SET state = 'sent', sent_at = $3, message_id = $4, lease_until = NULL, last_error = NULL
       WHERE id = $1 AND state = 'sending' AND attempts = $2 RETURNING id`,
@@ -72,7 +98,13 @@ export async function markSent(q: Queryable, id: number, attempts: number, messa
   return rows.length === 1;
 }
 
-export async function markRetry(q: Queryable, id: number, attempts: number, error: string, nextAttemptAt: Date): Promise<void> {
+export async function markRetry(
+  q: Queryable,
+  id: number,
+  attempts: number,
+  error: string,
+  nextAttemptAt: Date,
+): Promise<void> {
   await q.query(
     `UPDATE notification_outbox SET state = 'pending', next_attempt_at = $3, last_error = $4, lease_until = NULL
       WHERE id = $1 AND state = 'sending' AND attempts = $2`,
@@ -80,7 +112,12 @@ export async function markRetry(q: Queryable, id: number, attempts: number, erro
   );
 }
 
-export async function markFailed(q: Queryable, id: number, attempts: number, error: string): Promise<void> {
+export async function markFailed(
+  q: Queryable,
+  id: number,
+  attempts: number,
+  error: string,
+): Promise<void> {
   await q.query(
     `UPDATE notification_outbox SET state = 'failed', last_error = $3, lease_until = NULL
       WHERE id = $1 AND state = 'sending' AND attempts = $2`,
@@ -89,5 +126,7 @@ export async function markFailed(q: Queryable, id: number, attempts: number, err
 }
 
 export async function listOutbox(q: Queryable, dossierId: string): Promise<OutboxRow[]> {
-  return q.query<OutboxRow>('SELECT * FROM notification_outbox WHERE dossier_id = $1 ORDER BY id', [dossierId]);
+  return q.query<OutboxRow>('SELECT * FROM notification_outbox WHERE dossier_id = $1 ORDER BY id', [
+    dossierId,
+  ]);
 }

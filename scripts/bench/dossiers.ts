@@ -16,7 +16,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createSessionSigner } from '../../api/auth/session-token.js';
-import { COMMUNE_X, inlineBirthCertificate, khaiSinhPayload } from '../../tests/support/dossier-fixtures.js';
+import {
+  COMMUNE_X,
+  inlineBirthCertificate,
+  khaiSinhPayload,
+} from '../../tests/support/dossier-fixtures.js';
 import { createTestDatabase } from '../../tests/support/test-postgres.js';
 import { startFixtureServer } from '../lib/dossier-fixture-child.js';
 
@@ -51,7 +55,9 @@ const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
  * `postgres` processes, read from /proc; null where /proc is not available. Other users of the same
  * PostgreSQL server count too, so run the bench on a quiet machine.
  */
-async function processCpuSeconds(apiPid: number): Promise<{ api: number; postgres: number } | null> {
+async function processCpuSeconds(
+  apiPid: number,
+): Promise<{ api: number; postgres: number } | null> {
   let entries: string[];
   try {
     entries = (await readdir('/proc')).filter((e) => /^\d+$/.test(e));
@@ -105,11 +111,28 @@ const cpu = process.cpuUsage(cpuBefore);
 process.stdout.write(JSON.stringify({ ...result, cpuSeconds: (cpu.user + cpu.system) / 1e6 }));
 `;
 
-function runLoad(url: string, tokens: string[], body: string, seconds: number, connections: number, rate: number): Promise<LoadResult> {
+function runLoad(
+  url: string,
+  tokens: string[],
+  body: string,
+  seconds: number,
+  connections: number,
+  rate: number,
+): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--input-type=module', '-e', LOAD_SCRIPT, url, JSON.stringify(tokens), body, String(seconds), String(connections), String(rate)],
+      [
+        '--input-type=module',
+        '-e',
+        LOAD_SCRIPT,
+        url,
+        JSON.stringify(tokens),
+        body,
+        String(seconds),
+        String(connections),
+        String(rate),
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';
@@ -127,7 +150,12 @@ function runLoad(url: string, tokens: string[], body: string, seconds: number, c
       };
       resolve({
         requestsPerSecond: Math.round(r.requests.average),
-        latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
+        latencyMs: {
+          p50: r.latency.p50,
+          p90: r.latency.p90,
+          p99: r.latency.p99,
+          max: r.latency.max,
+        },
         requests: r.requests.total,
         non2xx: r.non2xx,
         errors: r.errors,
@@ -143,7 +171,8 @@ async function benchBackend(
   options: Required<DossierBenchOptions>,
 ): Promise<BackendResult | { backend: string; processes: number; skipped: string }> {
   const database = backend === 'postgres' ? await createTestDatabase() : null;
-  if (backend === 'postgres' && !database) return { backend, processes, skipped: 'no PostgreSQL server at 127.0.0.1:5432' };
+  if (backend === 'postgres' && !database)
+    return { backend, processes, skipped: 'no PostgreSQL server at 127.0.0.1:5432' };
   const dataDir = await mkdtemp(path.join(tmpdir(), `motcua-bench-${backend}-`));
   const secret = randomBytes(32).toString('base64url');
   const server = await startFixtureServer({
@@ -160,7 +189,10 @@ async function benchBackend(
   });
   try {
     const signer = createSessionSigner(secret);
-    const tokens = Array.from({ length: 200 }, (_, i) => signer.sign({ kind: 'resident', sub: `zalo:bench-${i}`, name: null }, 7200).token);
+    const tokens = Array.from(
+      { length: 200 },
+      (_, i) => signer.sign({ kind: 'resident', sub: `zalo:bench-${i}`, name: null }, 7200).token,
+    );
     const body = JSON.stringify({
       ...khaiSinhPayload({ notify: { channel: 'none' } }),
       attachments: [inlineBirthCertificate()],
@@ -192,7 +224,12 @@ async function benchBackend(
     return {
       backend,
       processes,
-      max: { ...max, connections: options.connections, durationSeconds: options.durationSeconds, cpu },
+      max: {
+        ...max,
+        connections: options.connections,
+        durationSeconds: options.durationSeconds,
+        cpu,
+      },
       at100PerSecond: { ...fixed, durationSeconds: options.fixedRateSeconds },
     };
   } finally {
@@ -211,14 +248,19 @@ export async function run(options: DossierBenchOptions = {}): Promise<Record<str
     fixedRateSeconds: options.fixedRateSeconds ?? 10,
   };
   const results = [];
-  const runs = [['pglite', 1], ['postgres', 1], ['postgres', 2]] as const;
+  const runs = [
+    ['pglite', 1],
+    ['postgres', 1],
+    ['postgres', 2],
+  ] as const;
   for (const [backend, processes] of runs) {
     process.stderr.write(`bench dossiers: ${backend} × ${processes} process(es)…\n`);
     results.push(await benchBackend(backend, processes, o));
   }
   return {
     name: 'dossiers',
-    workload: 'POST /api/dossiers, birth registration + 1 inline PDF (~150 B), unique Idempotency-Key per request',
+    workload:
+      'POST /api/dossiers, birth registration + 1 inline PDF (~150 B), unique Idempotency-Key per request',
     targets: { pglitePerSecond: 300, postgresPerSecond: 1000, p99At100PerSecondMs: 50 },
     results,
   };
@@ -228,7 +270,10 @@ export const bench = { name: 'dossiers', run };
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [seconds, connections] = process.argv.slice(2).map(Number);
-  run({ ...(seconds ? { durationSeconds: seconds } : {}), ...(connections ? { connections } : {}) }).then(
+  run({
+    ...(seconds ? { durationSeconds: seconds } : {}),
+    ...(connections ? { connections } : {}),
+  }).then(
     (r) => process.stdout.write(`${JSON.stringify(r, null, 2)}\n`),
     (error: unknown) => {
       process.stderr.write(`bench dossiers: ${(error as Error).message}\n`);

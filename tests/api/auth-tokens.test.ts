@@ -9,16 +9,26 @@ describe('session tokens', () => {
 
   it('round-trips claims until they expire', () => {
     const now = Date.now();
-    const { token, expiresAt } = signer.sign({ kind: 'resident', sub: 'zalo:1', name: 'An' }, 60, now);
+    const { token, expiresAt } = signer.sign(
+      { kind: 'resident', sub: 'zalo:1', name: 'An' },
+      60,
+      now,
+    );
     expect(expiresAt.getTime()).toBe(Math.floor(now / 1000) * 1000 + 60_000);
-    expect(signer.verify(token, now)).toMatchObject({ kind: 'resident', sub: 'zalo:1', name: 'An' });
+    expect(signer.verify(token, now)).toMatchObject({
+      kind: 'resident',
+      sub: 'zalo:1',
+      name: 'An',
+    });
     expect(signer.verify(token, now + 61_000)).toBeNull();
   });
 
   it('rejects tampered tokens and tokens signed with another secret', () => {
     const { token } = signer.sign({ kind: 'officer', sub: 'o1', name: null }, 60);
     const [prefix, claims, mac] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ kind: 'officer', sub: 'o2', name: null, exp: 9e9 })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ kind: 'officer', sub: 'o2', name: null, exp: 9e9 }),
+    ).toString('base64url');
     expect(signer.verify(`${prefix}.${forged}.${mac}`)).toBeNull();
     expect(signer.verify(`${prefix}.${claims}.${mac}x`)).toBeNull();
     expect(createSessionSigner('another-secret-of-sufficient-length-01').verify(token)).toBeNull();

@@ -12,7 +12,12 @@ import { openStore } from '../../api/store/store.js';
 import { SubmitDossierSchema } from '../../common/dossier-schema.js';
 import { silentLogger } from '../../common/logger.js';
 import { openTemplateStore } from '../support/api-harness.js';
-import { COMMUNE_X, khaiSinhPayload, PDF_BYTES, testProcedureLookup } from '../support/dossier-fixtures.js';
+import {
+  COMMUNE_X,
+  khaiSinhPayload,
+  PDF_BYTES,
+  testProcedureLookup,
+} from '../support/dossier-fixtures.js';
 
 let dataDir: string;
 
@@ -33,12 +38,29 @@ afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
 describe('npm run officer:add', () => {
   it('creates an officer with the password from stdin, then updates it', async () => {
-    const first = cli('officer-add.ts', ['--username', 'nguyen.van.a', '--commune', COMMUNE_X, '--role', 'admin'], 'mat-khau-rat-dai-1\n');
+    const first = cli(
+      'officer-add.ts',
+      ['--username', 'nguyen.van.a', '--commune', COMMUNE_X, '--role', 'admin'],
+      'mat-khau-rat-dai-1\n',
+    );
     expect(first.status, first.stderr).toBe(0);
-    expect(JSON.parse(first.stdout)).toEqual({ username: 'nguyen.van.a', communeCode: COMMUNE_X, role: 'admin', created: true });
+    expect(JSON.parse(first.stdout)).toEqual({
+      username: 'nguyen.van.a',
+      communeCode: COMMUNE_X,
+      role: 'admin',
+      created: true,
+    });
     expect(first.stdout + first.stderr).not.toContain('mat-khau-rat-dai-1');
-    const again = cli('officer-add.ts', ['--username', 'nguyen.van.a', '--commune', '15127', '--role', 'officer'], 'mat-khau-moi-2222\n');
-    expect(JSON.parse(again.stdout)).toMatchObject({ created: false, communeCode: '15127', role: 'officer' });
+    const again = cli(
+      'officer-add.ts',
+      ['--username', 'nguyen.van.a', '--commune', '15127', '--role', 'officer'],
+      'mat-khau-moi-2222\n',
+    );
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      created: false,
+      communeCode: '15127',
+      role: 'officer',
+    });
     const store = await reopenStore(dataDir);
     try {
       const officer = await findOfficerByUsername(store.db, 'nguyen.van.a');
@@ -49,7 +71,10 @@ describe('npm run officer:add', () => {
   });
 
   it('refuses bad input before touching the database', () => {
-    expect(cli('officer-add.ts', ['--username', 'can.bo', '--commune', '123'], 'mat-khau-rat-dai-1\n').status).toBe(2);
+    expect(
+      cli('officer-add.ts', ['--username', 'can.bo', '--commune', '123'], 'mat-khau-rat-dai-1\n')
+        .status,
+    ).toBe(2);
     const short = cli('officer-add.ts', ['--username', 'can.bo', '--commune', COMMUNE_X], 'ngan\n');
     expect(short.status).toBe(2);
     expect(short.stderr).toMatch(/ít nhất 10 ký tự/);
@@ -65,25 +90,52 @@ describe('npm run audit:verify', () => {
         "INSERT INTO officers (id, username, password_hash, commune_code, role) VALUES ($1, $2, 'x', $3, 'officer')",
         [randomUUID(), `o_${randomUUID().slice(0, 6)}`, COMMUNE_X],
       );
-      const ctx = { store, catalogue: testProcedureLookup, logger: silentLogger, deskName: 'Bộ phận Một cửa', now: () => new Date(), notified: () => undefined, servedCommunes: new Set<string>() };
+      const ctx = {
+        store,
+        catalogue: testProcedureLookup,
+        logger: silentLogger,
+        deskName: 'Bộ phận Một cửa',
+        now: () => new Date(),
+        notified: () => undefined,
+        servedCommunes: new Set<string>(),
+      };
       const actor: ResidentActor = { role: 'resident', residentId: 'zalo:cli', name: null };
-      const file = await store.attachments.write((async function* () { yield PDF_BYTES; })(), { documentCode: 'giay_chung_sinh', fileName: 'a.pdf' });
-      const { dossier } = await submitDossier(ctx, { actor, idempotencyKey: randomUUID(), payload: SubmitDossierSchema.parse(khaiSinhPayload()), files: [file] });
+      const file = await store.attachments.write(
+        (async function* () {
+          yield PDF_BYTES;
+        })(),
+        { documentCode: 'giay_chung_sinh', fileName: 'a.pdf' },
+      );
+      const { dossier } = await submitDossier(ctx, {
+        actor,
+        idempotencyKey: randomUUID(),
+        payload: SubmitDossierSchema.parse(khaiSinhPayload()),
+        files: [file],
+      });
       reference = dossier.reference;
-      await transitionDossier(ctx, { role: 'officer', officerId: 'o', username: 'o', communeCode: COMMUNE_X }, reference, { to: 'DUOC_TIEP_NHAN', note: 'Đủ hồ sơ' });
+      await transitionDossier(
+        ctx,
+        { role: 'officer', officerId: 'o', username: 'o', communeCode: COMMUNE_X },
+        reference,
+        { to: 'DUOC_TIEP_NHAN', note: 'Đủ hồ sơ' },
+      );
     } finally {
       await store.close();
     }
     const ok = cli('audit-verify.ts', ['--files']);
     expect(ok.status, ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/^OK 1 dossiers, 2 history entries, 1 attachments \(files re-hashed\)/);
+    expect(ok.stdout).toMatch(
+      /^OK 1 dossiers, 2 history entries, 1 attachments \(files re-hashed\)/,
+    );
 
     const tamper = await reopenStore(dataDir);
     await tamper.db.query("UPDATE dossier_history SET note = 'Thiếu giấy tờ' WHERE seq = 2");
     await tamper.close();
     const bad = cli('audit-verify.ts', []);
     expect(bad.status).toBe(1);
-    expect(bad.stdout).toBe(`TAMPERED dossier=${reference} entry=2: entry content does not match its hash (edited)\n`);
+    expect(bad.stdout).toBe(
+      `TAMPERED dossier=${reference} entry=2: entry content does not match its hash (edited)\n`,
+    );
   });
 });
 

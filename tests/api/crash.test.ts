@@ -12,13 +12,25 @@ describe('crash test (scripts/crash-test.ts)', () => {
       await (await openTemplateStore(dataDir)).close(); // skip initdb: start from the migrated template
       const run = spawnSync(
         process.execPath,
-        ['--import', 'tsx', 'scripts/crash-test.ts', '--data-dir', dataDir, '--kill-after', '1.5', '--workers', '6'],
+        [
+          '--import',
+          'tsx',
+          'scripts/crash-test.ts',
+          '--data-dir',
+          dataDir,
+          '--kill-after',
+          '1.5',
+          '--workers',
+          '6',
+        ],
         { encoding: 'utf8', timeout: 90_000 },
       );
       const summary = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}');
       expect(summary.problems, run.stderr).toEqual([]);
       expect(summary.acknowledgedBeforeKill).toBeGreaterThan(0);
-      expect(summary.verifiedAfterRestart).toBe(summary.acknowledgedBeforeKill + summary.unknownOutcomeAtKill);
+      expect(summary.verifiedAfterRestart).toBe(
+        summary.acknowledgedBeforeKill + summary.unknownOutcomeAtKill,
+      );
       expect(summary.ok).toBe(true);
       expect(run.status).toBe(0);
     } finally {

@@ -39,16 +39,36 @@ async function dossierId(): Promise<string> {
 describe('notification dispatcher', () => {
   it('retries with backoff, honours retryAfterMs, and sends once when the channel recovers', async () => {
     const id = await dossierId();
-    await enqueueNotification(store.db, { dossierId: id, historySeq: 1, channel: 'telegram', recipient: '42', body: 'Xin chào', at: new Date() });
+    await enqueueNotification(store.db, {
+      dossierId: id,
+      historySeq: 1,
+      channel: 'telegram',
+      recipient: '42',
+      body: 'Xin chào',
+      at: new Date(),
+    });
     let now = Date.now();
     const sender = createRecordingSender('telegram');
-    sender.failures.push(new DeliveryError('429 Too Many Requests', true, 60_000), new DeliveryError('network', true));
-    const dispatcher = createDispatcher({ db: store.db, senders: [sender], logger: silentLogger, now: () => new Date(now), backoffMs: () => 1000 });
+    sender.failures.push(
+      new DeliveryError('429 Too Many Requests', true, 60_000),
+      new DeliveryError('network', true),
+    );
+    const dispatcher = createDispatcher({
+      db: store.db,
+      senders: [sender],
+      logger: silentLogger,
+      now: () => new Date(now),
+      backoffMs: () => 1000,
+    });
 
     await dispatcher.runOnce();
     expect(sender.attempts).toHaveLength(1);
     let [row] = await listOutbox(store.db, id);
-    expect(row).toMatchObject({ state: 'pending', attempts: 1, last_error: '429 Too Many Requests' });
+    expect(row).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      last_error: '429 Too Many Requests',
+    });
     expect(row!.next_attempt_at.getTime() - now).toBeGreaterThanOrEqual(60_000);
 
     now += 30_000; // before retry_after: nothing happens
@@ -60,7 +80,11 @@ describe('notification dispatcher', () => {
     now += 1_500;
     await dispatcher.runOnce();
     expect(sender.sent).toHaveLength(1);
-    expect(sender.sent[0]).toMatchObject({ recipient: '42', text: 'Xin chào', idempotencyKey: `dossier:${id}:1:telegram` });
+    expect(sender.sent[0]).toMatchObject({
+      recipient: '42',
+      text: 'Xin chào',
+      idempotencyKey: `dossier:${id}:1:telegram`,
+    });
     [row] = await listOutbox(store.db, id);
     expect(row).toMatchObject({ state: 'sent', attempts: 3, message_id: 'm1' });
 
@@ -72,27 +96,66 @@ describe('notification dispatcher', () => {
   it('gives up on non-retryable failures and after the last attempt', async () => {
     const blocked = await dossierId();
     const flaky = await dossierId();
-    await enqueueNotification(store.db, { dossierId: blocked, historySeq: 1, channel: 'telegram', recipient: '1', body: 'a', at: new Date() });
-    await enqueueNotification(store.db, { dossierId: flaky, historySeq: 1, channel: 'telegram', recipient: '2', body: 'b', at: new Date() });
+    await enqueueNotification(store.db, {
+      dossierId: blocked,
+      historySeq: 1,
+      channel: 'telegram',
+      recipient: '1',
+      body: 'a',
+      at: new Date(),
+    });
+    await enqueueNotification(store.db, {
+      dossierId: flaky,
+      historySeq: 1,
+      channel: 'telegram',
+      recipient: '2',
+      body: 'b',
+      at: new Date(),
+    });
     const sender = createRecordingSender('telegram');
     sender.failures.push(new DeliveryError('403 bot was blocked by the user', false));
     for (let i = 0; i < 5; i++) sender.failures.push(new DeliveryError('timeout', true));
     let now = Date.now();
-    const dispatcher = createDispatcher({ db: store.db, senders: [sender], logger: silentLogger, now: () => new Date(now), maxAttempts: 3, backoffMs: () => 10 });
+    const dispatcher = createDispatcher({
+      db: store.db,
+      senders: [sender],
+      logger: silentLogger,
+      now: () => new Date(now),
+      maxAttempts: 3,
+      backoffMs: () => 10,
+    });
     for (let i = 0; i < 5; i++) {
       await dispatcher.runOnce();
       now += 100;
     }
-    expect((await listOutbox(store.db, blocked))[0]).toMatchObject({ state: 'failed', attempts: 1, last_error: '403 bot was blocked by the user' });
+    expect((await listOutbox(store.db, blocked))[0]).toMatchObject({
+      state: 'failed',
+      attempts: 1,
+      last_error: '403 bot was blocked by the user',
+    });
     expect((await listOutbox(store.db, flaky))[0]).toMatchObject({ state: 'failed', attempts: 3 });
     expect(sender.sent).toHaveLength(0);
   });
 
   it('marks rows for an unconfigured channel failed instead of retrying forever', async () => {
     const id = await dossierId();
-    await enqueueNotification(store.db, { dossierId: id, historySeq: 1, channel: 'zalo', recipient: '9', body: 'c', at: new Date() });
-    const dispatcher = createDispatcher({ db: store.db, senders: [createRecordingSender('telegram')], logger: silentLogger });
+    await enqueueNotification(store.db, {
+      dossierId: id,
+      historySeq: 1,
+      channel: 'zalo',
+      recipient: '9',
+      body: 'c',
+      at: new Date(),
+    });
+    const dispatcher = createDispatcher({
+      db: store.db,
+      senders: [createRecordingSender('telegram')],
+      logger: silentLogger,
+    });
     await dispatcher.runOnce();
-    expect((await listOutbox(store.db, id))[0]).toMatchObject({ state: 'failed', last_error: expect.stringMatching(/no sender/) });
+    expect((await listOutbox(store.db, id))[0]).toMatchObject({
+      state: 'failed',
+      last_error: expect.stringMatching(/no sender/),
+    });
   });
 });

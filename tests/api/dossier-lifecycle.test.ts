@@ -4,7 +4,12 @@ import { addWorkingDays } from '../../api/dossiers/working-days.js';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../common/dossier-schema.js';
 import { todayInVietnam } from '../../common/vietnam-id.js';
 import { newKey, startHarness, type Harness } from '../support/api-harness.js';
-import { COMMUNE_X, inlineBirthCertificate, khaiSinhPayload, PDF_BYTES } from '../support/dossier-fixtures.js';
+import {
+  COMMUNE_X,
+  inlineBirthCertificate,
+  khaiSinhPayload,
+  PDF_BYTES,
+} from '../support/dossier-fixtures.js';
 
 let h: Harness;
 let resident: string;
@@ -33,32 +38,48 @@ async function submit(): Promise<string> {
 function bodyFor(to: DossierStatus): Record<string, unknown> {
   return {
     to,
-    ...(to === 'KHONG_DUOC_TIEP_NHAN' || to === 'DUNG_XU_LY' ? { note: 'Hồ sơ không thuộc thẩm quyền' } : {}),
-    ...(to === 'YEU_CAU_BO_SUNG' ? { missingDocuments: ['Bản sao Giấy chứng nhận kết hôn của cha mẹ'] } : {}),
+    ...(to === 'KHONG_DUOC_TIEP_NHAN' || to === 'DUNG_XU_LY'
+      ? { note: 'Hồ sơ không thuộc thẩm quyền' }
+      : {}),
+    ...(to === 'YEU_CAU_BO_SUNG'
+      ? { missingDocuments: ['Bản sao Giấy chứng nhận kết hôn của cha mẹ'] }
+      : {}),
     ...(to === 'YEU_CAU_THUC_HIEN_NVTC' ? { feeAmountVnd: 8000 } : {}),
   };
 }
 
-const tokenFor = (role: ActorRole) => (role === 'resident' ? resident : role === 'admin' ? admin : officer);
+const tokenFor = (role: ActorRole) =>
+  role === 'resident' ? resident : role === 'admin' ? admin : officer;
 
 /** Shortest path of allowed moves from MOI_DANG_KY to `target`, with who makes each. */
 function pathTo(target: DossierStatus): { to: DossierStatus; role: ActorRole }[] {
-  const queue: { status: DossierStatus; path: { to: DossierStatus; role: ActorRole }[] }[] = [{ status: 'MOI_DANG_KY', path: [] }];
+  const queue: { status: DossierStatus; path: { to: DossierStatus; role: ActorRole }[] }[] = [
+    { status: 'MOI_DANG_KY', path: [] },
+  ];
   const seen = new Set<DossierStatus>(['MOI_DANG_KY']);
   while (queue.length > 0) {
     const { status, path } = queue.shift()!;
     if (status === target) return path;
-    for (const [to, roles] of Object.entries(TRANSITIONS[status]) as [DossierStatus, ActorRole[]][]) {
+    for (const [to, roles] of Object.entries(TRANSITIONS[status]) as [
+      DossierStatus,
+      ActorRole[],
+    ][]) {
       if (seen.has(to)) continue;
       seen.add(to);
-      queue.push({ status: to, path: [...path, { to, role: roles.includes('officer') ? 'officer' : roles[0]! }] });
+      queue.push({
+        status: to,
+        path: [...path, { to, role: roles.includes('officer') ? 'officer' : roles[0]! }],
+      });
     }
   }
   throw new Error(`unreachable ${target}`);
 }
 
 async function move(reference: string, to: DossierStatus, role: ActorRole) {
-  return h.request('POST', `/api/dossiers/${reference}/transitions`, { token: tokenFor(role), json: bodyFor(to) });
+  return h.request('POST', `/api/dossiers/${reference}/transitions`, {
+    token: tokenFor(role),
+    json: bodyFor(to),
+  });
 }
 
 const allowed = (Object.keys(TRANSITIONS) as DossierStatus[]).flatMap((from) =>
@@ -74,7 +95,9 @@ describe('status transitions', () => {
     // Leaving YEU_CAU_BO_SUNG returns to DANG_XU_LY only if the desk had received the dossier.
     const steps: { to: DossierStatus; role: ActorRole }[] = back
       ? [
-          ...(to === 'DANG_XU_LY' ? [{ to: 'DUOC_TIEP_NHAN' as const, role: 'officer' as const }] : []),
+          ...(to === 'DANG_XU_LY'
+            ? [{ to: 'DUOC_TIEP_NHAN' as const, role: 'officer' as const }]
+            : []),
           { to: 'YEU_CAU_BO_SUNG', role: 'officer' },
         ]
       : pathTo(from);
@@ -85,14 +108,20 @@ describe('status transitions', () => {
       const form = new FormData();
       form.append('payload', JSON.stringify({ note: 'Đã bổ sung' }));
       form.append('bo_sung', new Blob([new Uint8Array(PDF_BYTES)]), 'bo-sung.pdf');
-      res = await h.request('POST', `/api/dossiers/${reference}/supplements`, { token: resident, body: form });
+      res = await h.request('POST', `/api/dossiers/${reference}/supplements`, {
+        token: resident,
+        body: form,
+      });
     } else {
       res = await move(reference, to, role);
     }
     expect(res.status).toBe(200);
     expect(res.body.status).toBe(to);
     expect(res.body.dvcqgStatus).toBe(DOSSIER_STATUSES[to].dvcqg);
-    expect(res.body.history.at(-1)).toMatchObject({ status: to, by: role === 'resident' ? 'Công dân' : expect.stringMatching(/^Cán bộ/) });
+    expect(res.body.history.at(-1)).toMatchObject({
+      status: to,
+      by: role === 'resident' ? 'Công dân' : expect.stringMatching(/^Cán bộ/),
+    });
   });
 
   it('returns a supplemented dossier to where it was, not elsewhere', async () => {
@@ -115,16 +144,20 @@ describe('status transitions', () => {
     ['DA_TRA_KET_QUA', 'DANG_XU_LY', 'admin'],
     ['KHONG_DUOC_TIEP_NHAN', 'DUOC_TIEP_NHAN', 'officer'],
     ['CONG_DAN_YEU_CAU_RUT', 'DANG_XU_LY', 'officer'],
-  ] as [DossierStatus, DossierStatus, ActorRole][])('%s → %s by %s is refused with 409', async (from, to, role) => {
-    const reference = await submit();
-    for (const step of pathTo(from)) expect((await move(reference, step.to, step.role)).status).toBe(200);
-    const res = await move(reference, to, role);
-    expect(res.status).toBe(409);
-    expect(res.body.error.code).toBe('TRANSITION_NOT_ALLOWED');
-    expect(res.body.error.message).toMatch(/^Không thể chuyển hồ sơ từ "/);
-    const after = await h.request('GET', `/api/dossiers/${reference}`, { token: officer });
-    expect(after.body.status).toBe(from);
-  });
+  ] as [DossierStatus, DossierStatus, ActorRole][])(
+    '%s → %s by %s is refused with 409',
+    async (from, to, role) => {
+      const reference = await submit();
+      for (const step of pathTo(from))
+        expect((await move(reference, step.to, step.role)).status).toBe(200);
+      const res = await move(reference, to, role);
+      expect(res.status).toBe(409);
+      expect(res.body.error.code).toBe('TRANSITION_NOT_ALLOWED');
+      expect(res.body.error.message).toMatch(/^Không thể chuyển hồ sơ từ "/);
+      const after = await h.request('GET', `/api/dossiers/${reference}`, { token: officer });
+      expect(after.body.status).toBe(from);
+    },
+  );
 
   it('keeps roles apart: residents only withdraw, only admins stop processing', async () => {
     const reference = await submit();
@@ -138,13 +171,22 @@ describe('status transitions', () => {
 
   it('requires a reason to refuse or stop, and the missing documents to ask for a supplement', async () => {
     const reference = await submit();
-    const refuse = await h.request('POST', `/api/dossiers/${reference}/transitions`, { token: officer, json: { to: 'KHONG_DUOC_TIEP_NHAN' } });
+    const refuse = await h.request('POST', `/api/dossiers/${reference}/transitions`, {
+      token: officer,
+      json: { to: 'KHONG_DUOC_TIEP_NHAN' },
+    });
     expect(refuse.status).toBe(400);
     expect(refuse.body.error.fields.note).toMatch(/lý do/);
-    const supplement = await h.request('POST', `/api/dossiers/${reference}/transitions`, { token: officer, json: { to: 'YEU_CAU_BO_SUNG' } });
+    const supplement = await h.request('POST', `/api/dossiers/${reference}/transitions`, {
+      token: officer,
+      json: { to: 'YEU_CAU_BO_SUNG' },
+    });
     expect(supplement.status).toBe(400);
     expect(supplement.body.error.fields.missingDocuments).toMatch(/giấy tờ/);
-    const unknown = await h.request('POST', `/api/dossiers/${reference}/transitions`, { token: officer, json: { to: 'DA_DUYET' } });
+    const unknown = await h.request('POST', `/api/dossiers/${reference}/transitions`, {
+      token: officer,
+      json: { to: 'DA_DUYET' },
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.fields.to).toMatch(/Vui lòng chọn một trong/);
   });
@@ -173,7 +215,11 @@ describe('supplement loop and appointment dates', () => {
 
     const asked = await h.request('POST', `/api/dossiers/${reference}/transitions`, {
       token: officer,
-      json: { to: 'YEU_CAU_BO_SUNG', missingDocuments: ['Giấy chứng sinh bản rõ nét', 'Văn bản ủy quyền'], note: 'Ảnh bị mờ' },
+      json: {
+        to: 'YEU_CAU_BO_SUNG',
+        missingDocuments: ['Giấy chứng sinh bản rõ nét', 'Văn bản ủy quyền'],
+        note: 'Ảnh bị mờ',
+      },
     });
     expect(asked.status).toBe(200);
     expect(asked.body.missingDocuments).toEqual(['Giấy chứng sinh bản rõ nét', 'Văn bản ủy quyền']);
@@ -189,13 +235,20 @@ describe('supplement loop and appointment dates', () => {
     form.append('payload', JSON.stringify({ note: 'Gửi lại ảnh rõ' }));
     form.append('giay_chung_sinh', new Blob([new Uint8Array(PDF_BYTES)]), 'giay-chung-sinh-ro.pdf');
     form.append('van_ban_uy_quyen', new Blob([new Uint8Array(PDF_BYTES)]), 'uy-quyen.pdf');
-    const supplied = await h.request('POST', `/api/dossiers/${reference}/supplements`, { token: resident, body: form });
+    const supplied = await h.request('POST', `/api/dossiers/${reference}/supplements`, {
+      token: resident,
+      body: form,
+    });
     expect(supplied.status).toBe(200);
     expect(supplied.body.status).toBe('DANG_XU_LY');
     expect(supplied.body.missingDocuments).toEqual([]);
     expect(supplied.body.appointmentDate).toBe(addWorkingDays(todayInVietnam(h.clock.now()), 1));
     expect(supplied.body.attachments).toHaveLength(3);
-    expect(supplied.body.history.at(-1)).toMatchObject({ action: 'BO_SUNG_HO_SO', by: 'Công dân', note: 'Gửi lại ảnh rõ' });
+    expect(supplied.body.history.at(-1)).toMatchObject({
+      action: 'BO_SUNG_HO_SO',
+      by: 'Công dân',
+      note: 'Gửi lại ảnh rõ',
+    });
 
     const again = await h.request('POST', `/api/dossiers/${reference}/supplements`, {
       token: resident,
@@ -220,7 +273,10 @@ describe('supplement loop and appointment dates', () => {
     await move(reference, 'DUOC_TIEP_NHAN', 'officer');
     await h.request('POST', `/api/dossiers/${reference}/transitions`, {
       token: officer,
-      json: { to: 'YEU_CAU_BO_SUNG', missingDocuments: ['Giấy tờ tùy thân của người đi khai sinh'] },
+      json: {
+        to: 'YEU_CAU_BO_SUNG',
+        missingDocuments: ['Giấy tờ tùy thân của người đi khai sinh'],
+      },
     });
     const sent = await h.telegram.waitFor(before + 3);
     const mine = sent.filter((n) => n.text.includes(reference));

@@ -27,13 +27,25 @@ afterAll(() => h?.close());
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 function submitJson(body: unknown, key = newKey(), token = resident) {
-  return h.request('POST', '/api/dossiers', { token, json: body, headers: { 'idempotency-key': key } });
+  return h.request('POST', '/api/dossiers', {
+    token,
+    json: body,
+    headers: { 'idempotency-key': key },
+  });
 }
 
-function multipart(payload: unknown, files: { part: string; name: string; bytes: Buffer; type?: string }[]) {
+function multipart(
+  payload: unknown,
+  files: { part: string; name: string; bytes: Buffer; type?: string }[],
+) {
   const form = new FormData();
   form.append('payload', JSON.stringify(payload));
-  for (const f of files) form.append(f.part, new Blob([new Uint8Array(f.bytes)], { type: f.type ?? 'application/octet-stream' }), f.name);
+  for (const f of files)
+    form.append(
+      f.part,
+      new Blob([new Uint8Array(f.bytes)], { type: f.type ?? 'application/octet-stream' }),
+      f.name,
+    );
   return form;
 }
 
@@ -42,7 +54,8 @@ async function filesOnDisk(): Promise<string[]> {
   const root = path.join(h.dataDir, 'attachments');
   const shards = await readdir(root).catch(() => [] as string[]);
   const all: string[] = [];
-  for (const shard of shards) for (const f of await readdir(path.join(root, shard))) all.push(`${shard}/${f}`);
+  for (const shard of shards)
+    for (const f of await readdir(path.join(root, shard))) all.push(`${shard}/${f}`);
   return all;
 }
 
@@ -73,15 +86,27 @@ describe('POST /api/dossiers', () => {
       { part: 'giay_chung_sinh', name: 'scan.jpg', bytes: JPEG_BYTES, type: 'application/pdf' },
       { part: 'giay_to_tuy_than', name: 'cccd mặt trước.png', bytes: PNG_BYTES },
     ]);
-    const res = await h.request('POST', '/api/dossiers', { token: resident, body: form, headers: { 'idempotency-key': newKey() } });
+    const res = await h.request('POST', '/api/dossiers', {
+      token: resident,
+      body: form,
+      headers: { 'idempotency-key': newKey() },
+    });
     expect(res.status).toBe(201);
-    const attachments = res.body.dossier.attachments as { id: string; fileName: string; contentType: string; sha256: string }[];
+    const attachments = res.body.dossier.attachments as {
+      id: string;
+      fileName: string;
+      contentType: string;
+      sha256: string;
+    }[];
     expect(attachments.map((a) => a.contentType).sort()).toEqual(['image/jpeg', 'image/png']);
     const png = attachments.find((a) => a.contentType === 'image/png')!;
     expect(png.fileName).toBe('cccd mặt trước.png');
-    const download = await fetch(`${h.baseUrl}/api/dossiers/${res.body.dossier.reference}/attachments/${png.id}`, {
-      headers: { authorization: `Bearer ${resident}` },
-    });
+    const download = await fetch(
+      `${h.baseUrl}/api/dossiers/${res.body.dossier.reference}/attachments/${png.id}`,
+      {
+        headers: { authorization: `Bearer ${resident}` },
+      },
+    );
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await download.arrayBuffer()).equals(PNG_BYTES)).toBe(true);
@@ -96,9 +121,16 @@ describe('POST /api/dossiers', () => {
     expect(retry.status).toBe(200);
     expect(retry.body.dossier.reference).toBe(first.body.dossier.reference);
     const mine = await h.request('GET', '/api/dossiers?limit=100', { token: resident });
-    expect(mine.body.items.filter((d: { reference: string }) => d.reference === first.body.dossier.reference)).toHaveLength(1);
+    expect(
+      mine.body.items.filter(
+        (d: { reference: string }) => d.reference === first.body.dossier.reference,
+      ),
+    ).toHaveLength(1);
 
-    const changed = await submitJson({ ...body, applicant: { fullName: 'Lê Văn Ân', phone: '0912345678' } }, key);
+    const changed = await submitJson(
+      { ...body, applicant: { fullName: 'Lê Văn Ân', phone: '0912345678' } },
+      key,
+    );
     expect(changed.status).toBe(409);
     expect(changed.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(changed.body.error.message).toMatch(/Idempotency-Key/);
@@ -107,8 +139,15 @@ describe('POST /api/dossiers', () => {
   it('keeps idempotency keys per resident: the same key from someone else creates their own dossier', async () => {
     const key = newKey();
     const other = await h.resident('Trần Thị Cúc');
-    const a = await submitJson({ ...khaiSinhPayload(), attachments: [inlineBirthCertificate()] }, key);
-    const b = await submitJson({ ...khaiSinhPayload(), attachments: [inlineBirthCertificate()] }, key, other);
+    const a = await submitJson(
+      { ...khaiSinhPayload(), attachments: [inlineBirthCertificate()] },
+      key,
+    );
+    const b = await submitJson(
+      { ...khaiSinhPayload(), attachments: [inlineBirthCertificate()] },
+      key,
+      other,
+    );
     expect(a.status).toBe(201);
     expect(b.status).toBe(201);
     expect(b.body.dossier.reference).not.toBe(a.body.dossier.reference);
@@ -123,7 +162,10 @@ describe('POST /api/dossiers', () => {
   });
 
   it('requires an Idempotency-Key', async () => {
-    const res = await h.request('POST', '/api/dossiers', { token: resident, json: khaiSinhPayload() });
+    const res = await h.request('POST', '/api/dossiers', {
+      token: resident,
+      json: khaiSinhPayload(),
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('IDEMPOTENCY_KEY_REQUIRED');
   });
@@ -136,7 +178,9 @@ describe('POST /api/dossiers', () => {
     });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
-    expect(res.body).toEqual({ error: { code: 'MALFORMED_JSON', message: 'Nội dung gửi lên không phải JSON hợp lệ.' } });
+    expect(res.body).toEqual({
+      error: { code: 'MALFORMED_JSON', message: 'Nội dung gửi lên không phải JSON hợp lệ.' },
+    });
   });
 
   it('lists every wrong field with a Vietnamese message', async () => {
@@ -181,7 +225,9 @@ describe('POST /api/dossiers', () => {
   it('requires the documents the procedure needs', async () => {
     const res = await submitJson(khaiSinhPayload());
     expect(res.status).toBe(400);
-    expect(res.body.error.fields['documents.giay_chung_sinh']).toMatch(/Vui lòng đính kèm: Giấy chứng sinh/);
+    expect(res.body.error.fields['documents.giay_chung_sinh']).toMatch(
+      /Vui lòng đính kèm: Giấy chứng sinh/,
+    );
   });
 
   it('refuses procedures without an online form and communes nobody serves', async () => {
@@ -190,19 +236,37 @@ describe('POST /api/dossiers', () => {
     expect(noForm.body.error.fields.procedureCode).toMatch(/chưa hỗ trợ nộp hồ sơ trực tuyến/);
     const unknown = await submitJson({ ...khaiSinhPayload(), procedureCode: '9.999999' });
     expect(unknown.body.error.fields.procedureCode).toMatch(/Không tìm thấy thủ tục/);
-    const nobody = await submitJson({ ...khaiSinhPayload(), communeCode: '16654', attachments: [inlineBirthCertificate()] });
+    const nobody = await submitJson({
+      ...khaiSinhPayload(),
+      communeCode: '16654',
+      attachments: [inlineBirthCertificate()],
+    });
     expect(nobody.status).toBe(400);
     expect(nobody.body.error.fields.communeCode).toMatch(/chưa tiếp nhận hồ sơ trực tuyến/);
   });
 
   it('refuses an .exe renamed .pdf by its content, in both upload forms', async () => {
     const before = await filesOnDisk();
-    const json = await submitJson({ ...khaiSinhPayload(), attachments: [inlineBirthCertificate(EXE_BYTES, 'giay-chung-sinh.pdf')] });
+    const json = await submitJson({
+      ...khaiSinhPayload(),
+      attachments: [inlineBirthCertificate(EXE_BYTES, 'giay-chung-sinh.pdf')],
+    });
     expect(json.status).toBe(415);
     expect(json.body.error.code).toBe('ATTACHMENT_TYPE_NOT_ALLOWED');
     expect(json.body.error.message).toMatch(/không phải PDF, JPEG hoặc PNG/);
-    const form = multipart(khaiSinhPayload(), [{ part: 'giay_chung_sinh', name: 'giay-chung-sinh.pdf', bytes: EXE_BYTES, type: 'application/pdf' }]);
-    const mp = await h.request('POST', '/api/dossiers', { token: resident, body: form, headers: { 'idempotency-key': newKey() } });
+    const form = multipart(khaiSinhPayload(), [
+      {
+        part: 'giay_chung_sinh',
+        name: 'giay-chung-sinh.pdf',
+        bytes: EXE_BYTES,
+        type: 'application/pdf',
+      },
+    ]);
+    const mp = await h.request('POST', '/api/dossiers', {
+      token: resident,
+      body: form,
+      headers: { 'idempotency-key': newKey() },
+    });
     expect(mp.status).toBe(415);
     expect(await filesOnDisk()).toEqual(before);
   });
@@ -210,21 +274,32 @@ describe('POST /api/dossiers', () => {
   it('refuses oversized files stating the limit, and leaves no file behind', async () => {
     const before = await filesOnDisk();
     const big = Buffer.concat([PDF_BYTES, Buffer.alloc(70 * 1024, 0x20)]);
-    const json = await submitJson({ ...khaiSinhPayload(), attachments: [inlineBirthCertificate(big)] });
+    const json = await submitJson({
+      ...khaiSinhPayload(),
+      attachments: [inlineBirthCertificate(big)],
+    });
     expect(json.status).toBe(413);
     expect(json.body.error.message).toMatch(/tối đa 64 KB/);
     const form = multipart(khaiSinhPayload(), [
       { part: 'giay_chung_sinh', name: 'ok.pdf', bytes: PDF_BYTES },
       { part: 'giay_to_tuy_than', name: 'big.pdf', bytes: big },
     ]);
-    const mp = await h.request('POST', '/api/dossiers', { token: resident, body: form, headers: { 'idempotency-key': newKey() } });
+    const mp = await h.request('POST', '/api/dossiers', {
+      token: resident,
+      body: form,
+      headers: { 'idempotency-key': newKey() },
+    });
     expect(mp.status).toBe(413);
     expect(mp.body.error.code).toBe('ATTACHMENT_TOO_LARGE');
     expect(await filesOnDisk()).toEqual(before);
   });
 
   it('refuses more attachments than allowed', async () => {
-    const files = Array.from({ length: 5 }, (_, i) => ({ part: 'giay_chung_sinh', name: `${i}.pdf`, bytes: PDF_BYTES }));
+    const files = Array.from({ length: 5 }, (_, i) => ({
+      part: 'giay_chung_sinh',
+      name: `${i}.pdf`,
+      bytes: PDF_BYTES,
+    }));
     const res = await h.request('POST', '/api/dossiers', {
       token: resident,
       body: multipart(khaiSinhPayload(), files),
@@ -250,10 +325,14 @@ describe('POST /api/dossiers', () => {
     const res = await submitJson({
       ...khaiSinhPayload({ applicant: { fullName: evil, phone: '+84 912 345 678' } }),
       formData: khaiSinhFormData({ childName: evil, requesterAddress: evilAddress }),
-      attachments: [inlineBirthCertificate(PDF_BYTES, "x'; DELETE FROM dossier_attachments;--.pdf")],
+      attachments: [
+        inlineBirthCertificate(PDF_BYTES, "x'; DELETE FROM dossier_attachments;--.pdf"),
+      ],
     });
     expect(res.status).toBe(201);
-    const read = await h.request('GET', `/api/dossiers/${res.body.dossier.reference}`, { token: resident });
+    const read = await h.request('GET', `/api/dossiers/${res.body.dossier.reference}`, {
+      token: resident,
+    });
     expect(read.body.applicant.fullName).toBe(evil);
     expect(read.body.applicant.phone).toBe('0912345678');
     expect(read.body.formData.childName).toBe(evil);
@@ -265,7 +344,10 @@ describe('POST /api/dossiers', () => {
   });
 
   it('requires a signed-in resident', async () => {
-    const anonymous = await h.request('POST', '/api/dossiers', { json: khaiSinhPayload(), headers: { 'idempotency-key': newKey() } });
+    const anonymous = await h.request('POST', '/api/dossiers', {
+      json: khaiSinhPayload(),
+      headers: { 'idempotency-key': newKey() },
+    });
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.error.code).toBe('UNAUTHENTICATED');
     const forged = await h.request('POST', '/api/dossiers', {
@@ -275,20 +357,31 @@ describe('POST /api/dossiers', () => {
     });
     expect(forged.status).toBe(401);
     const officer = await h.officer(COMMUNE_X);
-    const asOfficer = await h.request('POST', '/api/dossiers', { token: officer, json: khaiSinhPayload(), headers: { 'idempotency-key': newKey() } });
+    const asOfficer = await h.request('POST', '/api/dossiers', {
+      token: officer,
+      json: khaiSinhPayload(),
+      headers: { 'idempotency-key': newKey() },
+    });
     expect(asOfficer.status).toBe(403);
   });
 
   it('accepts a Zalo access token directly, verified with Zalo', async () => {
     h.zalo.addUser('direct-zalo-token', { id: '998877', name: 'Phạm Văn Dũng' });
-    const res = await submitJson({ ...khaiSinhPayload(), attachments: [inlineBirthCertificate()] }, newKey(), 'direct-zalo-token');
+    const res = await submitJson(
+      { ...khaiSinhPayload(), attachments: [inlineBirthCertificate()] },
+      newKey(),
+      'direct-zalo-token',
+    );
     expect(res.status).toBe(201);
     const bad = await submitJson(khaiSinhPayload(), newKey(), 'not-a-real-zalo-token');
     expect(bad.status).toBe(401);
   });
 
   it('writes each acknowledged attachment to disk with the digest it reports', async () => {
-    const res = await submitJson({ ...khaiSinhPayload(), attachments: [inlineBirthCertificate(PNG_BYTES, 'a.png')] });
+    const res = await submitJson({
+      ...khaiSinhPayload(),
+      attachments: [inlineBirthCertificate(PNG_BYTES, 'a.png')],
+    });
     const a = res.body.dossier.attachments[0];
     const stored = await filesOnDisk();
     const match = stored.find((f) => f.endsWith(a.id));

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays, formatVietnameseDate } from '../../api/dossiers/working-days.js';
 import { todayInVietnam } from '../../common/vietnam-id.js';
 import { newKey, startHarness, type Harness } from '../support/api-harness.js';
-import { COMMUNE_X, COMMUNE_Y, inlineBirthCertificate, khaiSinhPayload } from '../support/dossier-fixtures.js';
+import {
+  COMMUNE_X,
+  COMMUNE_Y,
+  inlineBirthCertificate,
+  khaiSinhPayload,
+} from '../support/dossier-fixtures.js';
 
 let h: Harness;
 let resident: string;
@@ -24,7 +29,10 @@ async function receivedDossier(): Promise<{ reference: string; appointmentDate: 
     headers: { 'idempotency-key': newKey() },
   });
   const reference = res.body.dossier.reference as string;
-  const accepted = await h.request('POST', `/api/dossiers/${reference}/transitions`, { token: officerX, json: { to: 'DUOC_TIEP_NHAN' } });
+  const accepted = await h.request('POST', `/api/dossiers/${reference}/transitions`, {
+    token: officerX,
+    json: { to: 'DUOC_TIEP_NHAN' },
+  });
   return { reference, appointmentDate: accepted.body.appointmentDate };
 }
 
@@ -42,19 +50,33 @@ describe('late dossiers (Nghị định 118/2025/NĐ-CP)', () => {
     expect(await h.runtime.runLateCheck()).toBe(1); // the dossier waiting for the resident is not late
     expect(await h.runtime.runLateCheck()).toBe(0); // one apology per missed date
 
-    const mine = await h.request('GET', '/api/officer/apologies?state=pending', { token: officerX });
+    const mine = await h.request('GET', '/api/officer/apologies?state=pending', {
+      token: officerX,
+    });
     expect(mine.status).toBe(200);
-    const apology = mine.body.items.find((a: { reference: string }) => a.reference === late.reference);
+    const apology = mine.body.items.find(
+      (a: { reference: string }) => a.reference === late.reference,
+    );
     const today = todayInVietnam(h.clock.now());
-    expect(apology).toMatchObject({ status: 'pending', originalDate: late.appointmentDate, proposedDate: addWorkingDays(today, 1) });
+    expect(apology).toMatchObject({
+      status: 'pending',
+      originalDate: late.appointmentDate,
+      proposedDate: addWorkingDays(today, 1),
+    });
     expect(apology.letter).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
     expect(apology.letter).toContain(formatVietnameseDate(late.appointmentDate));
 
     const others = await h.request('GET', '/api/officer/apologies', { token: officerY });
     expect(others.body.items).toEqual([]);
-    const notMine = await h.request('POST', `/api/officer/apologies/${apology.id}/confirm`, { token: officerY, json: {} });
+    const notMine = await h.request('POST', `/api/officer/apologies/${apology.id}/confirm`, {
+      token: officerY,
+      json: {},
+    });
     expect(notMine.status).toBe(404);
-    const byResident = await h.request('POST', `/api/officer/apologies/${apology.id}/confirm`, { token: resident, json: {} });
+    const byResident = await h.request('POST', `/api/officer/apologies/${apology.id}/confirm`, {
+      token: resident,
+      json: {},
+    });
     expect(byResident.status).toBe(403);
 
     const pastDate = await h.request('POST', `/api/officer/apologies/${apology.id}/confirm`, {
@@ -77,13 +99,19 @@ describe('late dossiers (Nghị định 118/2025/NĐ-CP)', () => {
     const dossier = await h.request('GET', `/api/dossiers/${late.reference}`, { token: resident });
     expect(dossier.body.appointmentDate).toBe(newDate);
     expect(dossier.body.status).toBe('DUOC_TIEP_NHAN');
-    expect(dossier.body.history.at(-1)).toMatchObject({ action: 'XIN_LOI_HEN_LAI', note: 'Cần xác minh thông tin nơi sinh' });
+    expect(dossier.body.history.at(-1)).toMatchObject({
+      action: 'XIN_LOI_HEN_LAI',
+      note: 'Cần xác minh thông tin nơi sinh',
+    });
 
     const sent = await h.telegram.waitFor(sentBefore + 1);
     const letter = sent.slice(sentBefore).find((n) => n.text.includes(late.reference));
     expect(letter?.text).toContain(`hẹn trả kết quả vào ngày ${formatVietnameseDate(newDate)}`);
 
-    const again = await h.request('POST', `/api/officer/apologies/${apology.id}/confirm`, { token: officerX, json: {} });
+    const again = await h.request('POST', `/api/officer/apologies/${apology.id}/confirm`, {
+      token: officerX,
+      json: {},
+    });
     expect(again.status).toBe(409);
 
     // Missing the new date too gives a second apology.
@@ -93,8 +121,14 @@ describe('late dossiers (Nghị định 118/2025/NĐ-CP)', () => {
 
   it('does not flag dossiers that are finished or have no appointment date', async () => {
     const done = await receivedDossier();
-    await h.request('POST', `/api/dossiers/${done.reference}/transitions`, { token: officerX, json: { to: 'DANG_XU_LY' } });
-    await h.request('POST', `/api/dossiers/${done.reference}/transitions`, { token: officerX, json: { to: 'DA_XU_LY_XONG' } });
+    await h.request('POST', `/api/dossiers/${done.reference}/transitions`, {
+      token: officerX,
+      json: { to: 'DANG_XU_LY' },
+    });
+    await h.request('POST', `/api/dossiers/${done.reference}/transitions`, {
+      token: officerX,
+      json: { to: 'DA_XU_LY_XONG' },
+    });
     const noDate = await h.request('POST', '/api/dossiers', {
       token: resident,
       json: {

@@ -4,11 +4,18 @@ import { HttpError } from '../../api/errors.js';
 
 const BOUNDARY = '----motcuaBoundary7MA4YWxk';
 
-function body(parts: { name: string; fileName?: string; type?: string; content: Buffer | string }[], preamble = ''): Buffer {
+function body(
+  parts: { name: string; fileName?: string; type?: string; content: Buffer | string }[],
+  preamble = '',
+): Buffer {
   const chunks: Buffer[] = [Buffer.from(preamble)];
   for (const p of parts) {
     const disposition = `form-data; name="${p.name}"${p.fileName !== undefined ? `; filename="${p.fileName}"` : ''}`;
-    chunks.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: ${disposition}\r\n${p.type ? `Content-Type: ${p.type}\r\n` : ''}\r\n`));
+    chunks.push(
+      Buffer.from(
+        `--${BOUNDARY}\r\nContent-Disposition: ${disposition}\r\n${p.type ? `Content-Type: ${p.type}\r\n` : ''}\r\n`,
+      ),
+    );
     chunks.push(Buffer.isBuffer(p.content) ? p.content : Buffer.from(p.content));
     chunks.push(Buffer.from('\r\n'));
   }
@@ -27,11 +34,21 @@ async function* chunked(data: Buffer, sizes: number[]): AsyncGenerator<Buffer> {
 }
 
 async function collect(data: Buffer, sizes: number[]) {
-  const out: { name: string; fileName: string | null; contentType: string | null; content: Buffer }[] = [];
+  const out: {
+    name: string;
+    fileName: string | null;
+    contentType: string | null;
+    content: Buffer;
+  }[] = [];
   for await (const part of parseMultipart(chunked(data, sizes), BOUNDARY, { maxParts: 10 })) {
     const chunks: Buffer[] = [];
     for await (const c of part.body) chunks.push(c);
-    out.push({ name: part.name, fileName: part.fileName, contentType: part.contentType, content: Buffer.concat(chunks) });
+    out.push({
+      name: part.name,
+      fileName: part.fileName,
+      contentType: part.contentType,
+      content: Buffer.concat(chunks),
+    });
   }
   return out;
 }
@@ -43,23 +60,31 @@ describe('streaming multipart parser', () => {
   const data = body(
     [
       { name: 'payload', content: '{"procedureCode":"1.001193","ghiChu":"Xin chào"}' },
-      { name: 'giay_chung_sinh', fileName: 'giấy chứng sinh.pdf', type: 'application/pdf', content: binary },
+      {
+        name: 'giay_chung_sinh',
+        fileName: 'giấy chứng sinh.pdf',
+        type: 'application/pdf',
+        content: binary,
+      },
       { name: 'bo_sung', fileName: 'x.txt', content: tricky },
     ],
     'preamble to ignore\r\n',
   );
 
-  it.each([[[data.length]], [[1]], [[2, 3, 5, 7]], [[64]], [[BOUNDARY.length + 3]]])('parses the same parts whatever the chunking (%j)', async (sizes) => {
-    const parts = await collect(data, sizes);
-    expect(parts.map((p) => [p.name, p.fileName, p.contentType])).toEqual([
-      ['payload', null, null],
-      ['giay_chung_sinh', 'giấy chứng sinh.pdf', 'application/pdf'],
-      ['bo_sung', 'x.txt', null],
-    ]);
-    expect(parts[0]!.content.toString()).toBe('{"procedureCode":"1.001193","ghiChu":"Xin chào"}');
-    expect(parts[1]!.content.equals(binary)).toBe(true);
-    expect(parts[2]!.content.equals(tricky)).toBe(true);
-  });
+  it.each([[[data.length]], [[1]], [[2, 3, 5, 7]], [[64]], [[BOUNDARY.length + 3]]])(
+    'parses the same parts whatever the chunking (%j)',
+    async (sizes) => {
+      const parts = await collect(data, sizes);
+      expect(parts.map((p) => [p.name, p.fileName, p.contentType])).toEqual([
+        ['payload', null, null],
+        ['giay_chung_sinh', 'giấy chứng sinh.pdf', 'application/pdf'],
+        ['bo_sung', 'x.txt', null],
+      ]);
+      expect(parts[0]!.content.toString()).toBe('{"procedureCode":"1.001193","ghiChu":"Xin chào"}');
+      expect(parts[1]!.content.equals(binary)).toBe(true);
+      expect(parts[2]!.content.equals(tricky)).toBe(true);
+    },
+  );
 
   it('skips parts the consumer does not read', async () => {
     const names: string[] = [];
@@ -82,11 +107,20 @@ describe('streaming multipart parser', () => {
   });
 
   it.each([
-    ['truncated body', Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="a"\r\n\r\nabc`)],
+    [
+      'truncated body',
+      Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="a"\r\n\r\nabc`),
+    ],
     ['no boundary at all', Buffer.from('just some bytes')],
-    ['part without a name', Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data\r\n\r\nabc\r\n--${BOUNDARY}--`)],
+    [
+      'part without a name',
+      Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data\r\n\r\nabc\r\n--${BOUNDARY}--`),
+    ],
   ])('rejects a malformed body: %s', async (_label, raw) => {
-    await expect(collect(raw, [7])).rejects.toMatchObject({ status: 400, code: 'MALFORMED_MULTIPART' });
+    await expect(collect(raw, [7])).rejects.toMatchObject({
+      status: 400,
+      code: 'MALFORMED_MULTIPART',
+    });
   });
 
   it('limits the number of parts', async () => {

@@ -24,7 +24,9 @@ describe('service routes', () => {
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
     const paths = res.body.paths as Record<string, Record<string, unknown>>;
-    const operations = Object.entries(paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    const operations = Object.entries(paths).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
+    );
     expect(operations.sort()).toEqual(
       [
         'GET /healthz',
@@ -47,7 +49,9 @@ describe('service routes', () => {
     );
     const schemas = res.body.components.schemas;
     expect(schemas.TransitionRequest.properties.to.enum).toContain('YEU_CAU_THUC_HIEN_NVTC');
-    expect(schemas.SubmitDossier.required).toEqual(expect.arrayContaining(['procedureCode', 'communeCode', 'applicant', 'formData']));
+    expect(schemas.SubmitDossier.required).toEqual(
+      expect.arrayContaining(['procedureCode', 'communeCode', 'applicant', 'formData']),
+    );
     expect(schemas.Error.properties.error.required).toEqual(['code', 'message']);
     // Every documented path answers something other than "no such route".
     for (const op of operations.filter((o) => o.startsWith('GET') && !o.includes('{'))) {
@@ -59,17 +63,24 @@ describe('service routes', () => {
   it('answers unknown API routes with the JSON error envelope', async () => {
     const res = await h.request('GET', '/api/khong-co');
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ error: { code: 'ROUTE_NOT_FOUND', message: 'Không có địa chỉ API này.' } });
+    expect(res.body).toEqual({
+      error: { code: 'ROUTE_NOT_FOUND', message: 'Không có địa chỉ API này.' },
+    });
   });
 
   it('answers wrong JSON types and malformed bodies on every JSON route with 400, never HTML', async () => {
-    const login = await h.request('POST', '/api/officer/login', { json: { username: 42, password: ['x'] } });
+    const login = await h.request('POST', '/api/officer/login', {
+      json: { username: 42, password: ['x'] },
+    });
     expect(login.status).toBe(400);
     expect(login.body.error.fields).toMatchObject({
       username: expect.stringMatching(/văn bản|Vui lòng nhập/),
       password: expect.any(String),
     });
-    const broken = await h.request('POST', '/api/officer/login', { body: '{username:', headers: { 'content-type': 'application/json' } });
+    const broken = await h.request('POST', '/api/officer/login', {
+      body: '{username:',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(broken.status).toBe(400);
     expect(broken.body.error.code).toBe('MALFORMED_JSON');
     expect(broken.text).not.toMatch(/<html|at JSON\.parse|node_modules/i);
@@ -81,8 +92,12 @@ describe('forms for the Mini App', () => {
     const res = await h.request('GET', '/api/forms');
     expect(res.status).toBe(200);
     const codes = res.body.items.map((f: { procedureCode: string }) => f.procedureCode);
-    expect(codes).toEqual(expect.arrayContaining(['1.001193', '1.000894', '1.004873', '1.004222', '2.000815']));
-    expect(res.body.items.find((f: { procedureCode: string }) => f.procedureCode === '1.004222')).toMatchObject({
+    expect(codes).toEqual(
+      expect.arrayContaining(['1.001193', '1.000894', '1.004873', '1.004222', '2.000815']),
+    );
+    expect(
+      res.body.items.find((f: { procedureCode: string }) => f.procedureCode === '1.004222'),
+    ).toMatchObject({
       available: true,
       processingWorkingDays: 7,
     });
@@ -92,10 +107,22 @@ describe('forms for the Mini App', () => {
     const res = await h.request('GET', '/api/forms/1.004222');
     expect(res.status).toBe(200);
     expect(res.body.template).toMatch(/CT01/);
-    const fields = res.body.sections.flatMap((s: { fields: { name: string; label: string }[] }) => s.fields);
-    expect(fields.find((f: { name: string }) => f.name === 'cccd')).toMatchObject({ label: '4. Số định danh cá nhân', kind: 'cccd' });
-    expect(res.body.prefill).toMatchObject({ fullName: 'fullName', cccd: 'cccd', dateOfBirth: 'dateOfBirth' });
-    expect(res.body.documents.find((d: { code: string }) => d.code === 'giay_to_cho_o_hop_phap').required).toBe(true);
+    const fields = res.body.sections.flatMap(
+      (s: { fields: { name: string; label: string }[] }) => s.fields,
+    );
+    expect(fields.find((f: { name: string }) => f.name === 'cccd')).toMatchObject({
+      label: '4. Số định danh cá nhân',
+      kind: 'cccd',
+    });
+    expect(res.body.prefill).toMatchObject({
+      fullName: 'fullName',
+      cccd: 'cccd',
+      dateOfBirth: 'dateOfBirth',
+    });
+    expect(
+      res.body.documents.find((d: { code: string }) => d.code === 'giay_to_cho_o_hop_phap')
+        .required,
+    ).toBe(true);
     expect(res.body.jsonSchema.properties.sex.enum).toEqual(['Nam', 'Nữ']);
     expect((await h.request('GET', '/api/forms/9.999999')).status).toBe(404);
   });
@@ -110,14 +137,30 @@ describe('composition (webhooks, chat, web page) and logs', () => {
       for await (const chunk of req) chunks.push(chunk as Buffer);
       res.json({ raw: Buffer.concat(chunks).toString('utf8'), parsed: req.body !== undefined });
     });
-    const chat: ChatHandler = async ({ text }) => ({ answered: false, text: `Bạn hỏi: ${text}`, procedure: null, choices: [], sources: [], hasMore: false });
-    const app = await startHarness({ extraRouters: [webhook], chat, logger: createLogger({ write: (line) => lines.push(line) }) });
+    const chat: ChatHandler = async ({ text }) => ({
+      answered: false,
+      text: `Bạn hỏi: ${text}`,
+      procedure: null,
+      choices: [],
+      sources: [],
+      hasMore: false,
+    });
+    const app = await startHarness({
+      extraRouters: [webhook],
+      chat,
+      logger: createLogger({ write: (line) => lines.push(line) }),
+    });
     try {
       const raw = '{"update_id": 1,  "message": {"text": "xin chào"}}';
-      const hook = await app.request('POST', '/webhooks/test', { body: raw, headers: { 'content-type': 'application/json' } });
+      const hook = await app.request('POST', '/webhooks/test', {
+        body: raw,
+        headers: { 'content-type': 'application/json' },
+      });
       expect(hook.body).toEqual({ raw, parsed: false });
 
-      const reply = await app.request('POST', '/api/chat', { json: { sessionId: 'abc', text: 'khai sinh' } });
+      const reply = await app.request('POST', '/api/chat', {
+        json: { sessionId: 'abc', text: 'khai sinh' },
+      });
       expect(reply.status).toBe(200);
       expect(reply.body.text).toBe('Bạn hỏi: khai sinh');
       const doc = await app.request('GET', '/api/openapi.json');
@@ -132,7 +175,11 @@ describe('composition (webhooks, chat, web page) and logs', () => {
       await app.request('POST', '/api/auth/zalo', { token: 'zalo-token-0912345678-038090012345' });
       app.zalo.failWith = null;
       const resident = await app.resident();
-      await app.request('POST', '/api/dossiers', { token: resident, json: { ...khaiSinhPayload(), attachments: [inlineBirthCertificate()] }, headers: { 'idempotency-key': newKey() } });
+      await app.request('POST', '/api/dossiers', {
+        token: resident,
+        json: { ...khaiSinhPayload(), attachments: [inlineBirthCertificate()] },
+        headers: { 'idempotency-key': newKey() },
+      });
       expect(lines.length).toBeGreaterThan(0);
       const log = lines.join('\n');
       expect(log).not.toMatch(/038090012345|0912345678|038192054321/);

@@ -14,17 +14,35 @@ import type { DossierContext, OfficerActor, ResidentActor } from '../../api/doss
 import { submitDossier } from '../../api/dossiers/submit-dossier.js';
 import { transitionDossier } from '../../api/dossiers/transition-dossier.js';
 import { createDispatcher } from '../../api/notifications/dispatcher.js';
-import { findDossierByReference, listDossiers, listHistory } from '../../api/store/dossier-repository.js';
+import {
+  findDossierByReference,
+  listDossiers,
+  listHistory,
+} from '../../api/store/dossier-repository.js';
 import { migrate } from '../../api/store/migrations.js';
 import { upsertOfficer } from '../../api/store/officer-repository.js';
-import { claimDue, enqueueNotification, listOutbox, markSent } from '../../api/store/outbox-repository.js';
+import {
+  claimDue,
+  enqueueNotification,
+  listOutbox,
+  markSent,
+} from '../../api/store/outbox-repository.js';
 import { openStore, type Store } from '../../api/store/store.js';
 import { SubmitDossierSchema } from '../../common/dossier-schema.js';
 import { silentLogger } from '../../common/logger.js';
 import { openTemplateStore } from '../support/api-harness.js';
-import { COMMUNE_X, khaiSinhPayload, PDF_BYTES, testProcedureLookup } from '../support/dossier-fixtures.js';
+import {
+  COMMUNE_X,
+  khaiSinhPayload,
+  PDF_BYTES,
+  testProcedureLookup,
+} from '../support/dossier-fixtures.js';
 import { createRecordingSender } from '../support/recording-sender.js';
-import { createTestDatabase, POSTGRES_SKIP_MESSAGE, type TestDatabase } from '../support/test-postgres.js';
+import {
+  createTestDatabase,
+  POSTGRES_SKIP_MESSAGE,
+  type TestDatabase,
+} from '../support/test-postgres.js';
 
 const postgres = await createTestDatabase();
 if (!postgres) process.stderr.write(POSTGRES_SKIP_MESSAGE);
@@ -34,12 +52,22 @@ function storeSuite(name: string, open: (dataDir: string) => Promise<Store>, ava
     let store: Store;
     let dataDir: string;
     let ctx: DossierContext;
-    const officer: OfficerActor = { role: 'officer', officerId: 'o1', username: 'can_bo_1', communeCode: COMMUNE_X };
+    const officer: OfficerActor = {
+      role: 'officer',
+      officerId: 'o1',
+      username: 'can_bo_1',
+      communeCode: COMMUNE_X,
+    };
 
     beforeAll(async () => {
       dataDir = await mkdtemp(path.join(tmpdir(), 'motcua-store-'));
       store = await open(dataDir);
-      await upsertOfficer(store.db, { username: `cb_${randomUUID().slice(0, 6)}`, passwordHash: await hashPassword('x'), communeCode: COMMUNE_X, role: 'officer' });
+      await upsertOfficer(store.db, {
+        username: `cb_${randomUUID().slice(0, 6)}`,
+        passwordHash: await hashPassword('x'),
+        communeCode: COMMUNE_X,
+        role: 'officer',
+      });
       ctx = {
         store,
         catalogue: testProcedureLookup,
@@ -55,7 +83,11 @@ function storeSuite(name: string, open: (dataDir: string) => Promise<Store>, ava
       await rm(dataDir, { recursive: true, force: true });
     });
 
-    const resident = (): ResidentActor => ({ role: 'resident', residentId: `zalo:${randomUUID()}`, name: null });
+    const resident = (): ResidentActor => ({
+      role: 'resident',
+      residentId: `zalo:${randomUUID()}`,
+      name: null,
+    });
 
     async function newDossier(actor = resident(), key = randomUUID(), overrides = {}) {
       const file = await store.attachments.write(
@@ -74,7 +106,9 @@ function storeSuite(name: string, open: (dataDir: string) => Promise<Store>, ava
 
     it('applies migrations once', async () => {
       expect(await migrate(store.db)).toEqual([]);
-      const rows = await store.db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      const rows = await store.db.query<{ version: number }>(
+        'SELECT version FROM schema_migrations ORDER BY version',
+      );
       expect(rows.map((r) => r.version)).toEqual([1]);
     });
 
@@ -82,7 +116,12 @@ function storeSuite(name: string, open: (dataDir: string) => Promise<Store>, ava
       const { dossier, created } = await newDossier();
       expect(created).toBe(true);
       const read = await findDossierByReference(store.db, dossier.reference);
-      expect(read).toMatchObject({ reference: dossier.reference, status: 'MOI_DANG_KY', history_count: 1, phone_last4: '5678' });
+      expect(read).toMatchObject({
+        reference: dossier.reference,
+        status: 'MOI_DANG_KY',
+        history_count: 1,
+        phone_last4: '5678',
+      });
       expect(read?.submitted_at).toBeInstanceOf(Date);
       expect(read?.appointment_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(await listHistory(store.db, dossier.id)).toHaveLength(1);
@@ -119,17 +158,28 @@ function storeSuite(name: string, open: (dataDir: string) => Promise<Store>, ava
     it('lets exactly one of several concurrent identical transitions win', async () => {
       const { dossier } = await newDossier();
       const outcomes = await Promise.allSettled(
-        Array.from({ length: 8 }, () => transitionDossier(ctx, officer, dossier.reference, { to: 'DUOC_TIEP_NHAN' })),
+        Array.from({ length: 8 }, () =>
+          transitionDossier(ctx, officer, dossier.reference, { to: 'DUOC_TIEP_NHAN' }),
+        ),
       );
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-      for (const o of outcomes) if (o.status === 'rejected') expect((o.reason as { status: number }).status).toBe(409);
+      for (const o of outcomes)
+        if (o.status === 'rejected') expect((o.reason as { status: number }).status).toBe(409);
       expect(await listHistory(store.db, dossier.id)).toHaveLength(2);
     });
 
     it('keeps every transition when different officers act concurrently on different dossiers', async () => {
       const dossiers = await Promise.all(Array.from({ length: 6 }, () => newDossier()));
-      await Promise.all(dossiers.map(({ dossier }) => transitionDossier(ctx, officer, dossier.reference, { to: 'DUOC_TIEP_NHAN' })));
-      await Promise.all(dossiers.map(({ dossier }) => transitionDossier(ctx, officer, dossier.reference, { to: 'DANG_XU_LY' })));
+      await Promise.all(
+        dossiers.map(({ dossier }) =>
+          transitionDossier(ctx, officer, dossier.reference, { to: 'DUOC_TIEP_NHAN' }),
+        ),
+      );
+      await Promise.all(
+        dossiers.map(({ dossier }) =>
+          transitionDossier(ctx, officer, dossier.reference, { to: 'DANG_XU_LY' }),
+        ),
+      );
       for (const { dossier } of dossiers) {
         const row = await findDossierByReference(store.db, dossier.reference);
         expect(row).toMatchObject({ status: 'DANG_XU_LY', version: 3, history_count: 3 });
@@ -138,7 +188,9 @@ function storeSuite(name: string, open: (dataDir: string) => Promise<Store>, ava
 
     it('stores SQL-injection strings verbatim', async () => {
       const evil = "'); DROP TABLE dossiers; --";
-      const { dossier } = await newDossier(resident(), randomUUID(), { applicant: { fullName: evil, phone: '0912345678' } });
+      const { dossier } = await newDossier(resident(), randomUUID(), {
+        applicant: { fullName: evil, phone: '0912345678' },
+      });
       const row = await findDossierByReference(store.db, dossier.reference);
       expect(row?.applicant_name).toBe(evil);
       const found = await store.db.query('SELECT count(*)::int AS n FROM dossiers');
@@ -150,7 +202,11 @@ function storeSuite(name: string, open: (dataDir: string) => Promise<Store>, ava
       for (let i = 0; i < 5; i++) await newDossier(actor);
       const first = await listDossiers(store.db, { residentId: actor.residentId }, { limit: 3 });
       const last = first[first.length - 1]!;
-      const rest = await listDossiers(store.db, { residentId: actor.residentId }, { limit: 3, after: { submittedAt: last.submitted_at, id: last.id } });
+      const rest = await listDossiers(
+        store.db,
+        { residentId: actor.residentId },
+        { limit: 3, after: { submittedAt: last.submitted_at, id: last.id } },
+      );
       const refs = [...first, ...rest].map((d) => d.reference);
       expect(refs).toHaveLength(5);
       expect(new Set(refs).size).toBe(5);
@@ -160,12 +216,29 @@ function storeSuite(name: string, open: (dataDir: string) => Promise<Store>, ava
       const { dossier } = await newDossier();
       await store.db.query("UPDATE notification_outbox SET state = 'sent' WHERE state <> 'sent'");
       for (let i = 0; i < 40; i++) {
-        await enqueueNotification(store.db, { dossierId: dossier.id, historySeq: 100 + i, channel: 'telegram', recipient: '1', body: `tin ${i}`, at: new Date() });
+        await enqueueNotification(store.db, {
+          dossierId: dossier.id,
+          historySeq: 100 + i,
+          channel: 'telegram',
+          recipient: '1',
+          body: `tin ${i}`,
+          at: new Date(),
+        });
       }
       const a = createRecordingSender('telegram');
       const b = createRecordingSender('telegram');
-      const one = createDispatcher({ db: store.db, senders: [a], logger: silentLogger, batchSize: 3 });
-      const two = createDispatcher({ db: store.db, senders: [b], logger: silentLogger, batchSize: 3 });
+      const one = createDispatcher({
+        db: store.db,
+        senders: [a],
+        logger: silentLogger,
+        batchSize: 3,
+      });
+      const two = createDispatcher({
+        db: store.db,
+        senders: [b],
+        logger: silentLogger,
+        batchSize: 3,
+      });
       await Promise.all([one.runOnce(), two.runOnce(), one.runOnce(), two.runOnce()]);
       const keys = [...a.sent, ...b.sent].map((n) => n.idempotencyKey);
       expect(keys).toHaveLength(40);
@@ -180,7 +253,14 @@ function storeSuite(name: string, open: (dataDir: string) => Promise<Store>, ava
     it('re-delivers a row whose claim expired, and ignores the stale claim', async () => {
       const { dossier } = await newDossier();
       await store.db.query("UPDATE notification_outbox SET state = 'sent' WHERE state <> 'sent'");
-      await enqueueNotification(store.db, { dossierId: dossier.id, historySeq: 50, channel: 'telegram', recipient: '1', body: 'x', at: new Date() });
+      await enqueueNotification(store.db, {
+        dossierId: dossier.id,
+        historySeq: 50,
+        channel: 'telegram',
+        recipient: '1',
+        body: 'x',
+        at: new Date(),
+      });
       const t0 = new Date();
       const [first] = await claimDue(store.db, 10, 1000, t0);
       expect(first?.attempts).toBe(1);
@@ -200,10 +280,12 @@ function storeSuite(name: string, open: (dataDir: string) => Promise<Store>, ava
         })(),
         { documentCode: 'giay_chung_sinh', fileName: 'orphan.pdf' },
       );
-      const committedKey = (await store.db.query<{ storage_key: string }>(
-        'SELECT storage_key FROM dossier_attachments WHERE dossier_id = $1',
-        [dossier.id],
-      ))[0]!.storage_key;
+      const committedKey = (
+        await store.db.query<{ storage_key: string }>(
+          'SELECT storage_key FROM dossier_attachments WHERE dossier_id = $1',
+          [dossier.id],
+        )
+      )[0]!.storage_key;
       const old = new Date(Date.now() - 10 * 60_000);
       await utimes(store.attachments.pathOf(orphan.storageKey), old, old);
       await utimes(store.attachments.pathOf(committedKey), old, old);
@@ -215,25 +297,47 @@ function storeSuite(name: string, open: (dataDir: string) => Promise<Store>, ava
     it('detects edited and deleted history entries', async () => {
       const { dossier } = await newDossier();
       await transitionDossier(ctx, officer, dossier.reference, { to: 'DUOC_TIEP_NHAN' });
-      await transitionDossier(ctx, officer, dossier.reference, { to: 'DANG_XU_LY', note: 'Đang xác minh' });
+      await transitionDossier(ctx, officer, dossier.reference, {
+        to: 'DANG_XU_LY',
+        note: 'Đang xác minh',
+      });
       const clean = await verifyHistory(store.db, { files: store.attachments });
       expect(clean.problems).toEqual([]);
       expect(clean.entries).toBeGreaterThanOrEqual(3);
 
-      await store.db.query("UPDATE dossier_history SET note = 'Đã sửa' WHERE dossier_id = $1 AND seq = 3", [dossier.id]);
+      await store.db.query(
+        "UPDATE dossier_history SET note = 'Đã sửa' WHERE dossier_id = $1 AND seq = 3",
+        [dossier.id],
+      );
       const edited = await verifyHistory(store.db);
-      expect(edited.problems).toEqual([{ reference: dossier.reference, seq: 3, problem: expect.stringMatching(/edited/) }]);
+      expect(edited.problems).toEqual([
+        { reference: dossier.reference, seq: 3, problem: expect.stringMatching(/edited/) },
+      ]);
 
-      await store.db.query('DELETE FROM dossier_history WHERE dossier_id = $1 AND seq = 3', [dossier.id]);
+      await store.db.query('DELETE FROM dossier_history WHERE dossier_id = $1 AND seq = 3', [
+        dossier.id,
+      ]);
       const deletedLast = await verifyHistory(store.db);
-      expect(deletedLast.problems.map((p) => p.reference)).toEqual([dossier.reference, dossier.reference]);
+      expect(deletedLast.problems.map((p) => p.reference)).toEqual([
+        dossier.reference,
+        dossier.reference,
+      ]);
       expect(deletedLast.problems.map((p) => p.problem).join(' ')).toMatch(/deleted/);
 
-      await store.db.query('DELETE FROM dossier_history WHERE dossier_id = $1 AND seq = 2', [dossier.id]);
-      await store.db.query(`UPDATE dossiers SET history_count = 1, history_head = (SELECT hash FROM dossier_history WHERE dossier_id = $1 AND seq = 1) WHERE id = $1`, [dossier.id]);
-      await store.db.query("UPDATE dossiers SET applicant_name = 'Người khác' WHERE id = $1", [dossier.id]);
+      await store.db.query('DELETE FROM dossier_history WHERE dossier_id = $1 AND seq = 2', [
+        dossier.id,
+      ]);
+      await store.db.query(
+        `UPDATE dossiers SET history_count = 1, history_head = (SELECT hash FROM dossier_history WHERE dossier_id = $1 AND seq = 1) WHERE id = $1`,
+        [dossier.id],
+      );
+      await store.db.query("UPDATE dossiers SET applicant_name = 'Người khác' WHERE id = $1", [
+        dossier.id,
+      ]);
       const contentEdited = await verifyHistory(store.db);
-      expect(contentEdited.problems).toEqual([{ reference: dossier.reference, seq: 1, problem: expect.stringMatching(/content differs/) }]);
+      expect(contentEdited.problems).toEqual([
+        { reference: dossier.reference, seq: 1, problem: expect.stringMatching(/content differs/) },
+      ]);
       // Put things back so later tests audit clean.
       await store.db.query('DELETE FROM notification_outbox WHERE dossier_id = $1', [dossier.id]);
       await store.db.query('DELETE FROM dossier_attachments WHERE dossier_id = $1', [dossier.id]);
@@ -246,7 +350,12 @@ function storeSuite(name: string, open: (dataDir: string) => Promise<Store>, ava
 storeSuite('PGlite', (dataDir) => openTemplateStore(dataDir), true);
 storeSuite(
   'PostgreSQL',
-  (dataDir) => openStore({ dataDir, databaseUrl: (postgres as TestDatabase).url, maxAttachmentBytes: 1 << 20 }),
+  (dataDir) =>
+    openStore({
+      dataDir,
+      databaseUrl: (postgres as TestDatabase).url,
+      maxAttachmentBytes: 1 << 20,
+    }),
   postgres !== null,
 );
 

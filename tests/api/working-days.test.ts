@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, formatVietnameseDate, HOLIDAYS, isWorkingDay } from '../../api/dossiers/working-days.js';
+import {
+  addWorkingDays,
+  formatVietnameseDate,
+  HOLIDAYS,
+  isWorkingDay,
+} from '../../api/dossiers/working-days.js';
 
 describe('working days', () => {
   it('skips weekends', () => {

@@ -1,13 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { checkCccdAgainst, decodeCccd, isIsoDate, normaliseMobile, todayInVietnam } from '../../common/vietnam-id.js';
+import {
+  checkCccdAgainst,
+  decodeCccd,
+  isIsoDate,
+  normaliseMobile,
+  todayInVietnam,
+} from '../../common/vietnam-id.js';
 
 describe('CCCD (số định danh cá nhân)', () => {
   it('decodes province, century, sex and birth year', () => {
     expect(decodeCccd('038090012345')).toEqual({
       ok: true,
-      info: { provinceCode: '038', provinceName: 'Thanh Hóa', century: 1900, sex: 'Nam', birthYear: 1990 },
+      info: {
+        provinceCode: '038',
+        provinceName: 'Thanh Hóa',
+        century: 1900,
+        sex: 'Nam',
+        birthYear: 1990,
+      },
     });
-    expect(decodeCccd('001305000001')).toMatchObject({ ok: true, info: { century: 2000, sex: 'Nữ', birthYear: 2005 } });
+    expect(decodeCccd('001305000001')).toMatchObject({
+      ok: true,
+      info: { century: 2000, sex: 'Nữ', birthYear: 2005 },
+    });
   });
 
   it.each([
@@ -26,7 +41,9 @@ describe('CCCD (số định danh cá nhân)', () => {
     expect(checkCccdAgainst('038090012345', { dateOfBirth: '1991-05-12' })).toMatch(/5–6/);
     expect(checkCccdAgainst('038090012345', { dateOfBirth: '2090-05-12' })).toMatch(/thế kỷ/);
     expect(checkCccdAgainst('038090012345', { sex: 'Nữ' })).toMatch(/giới tính nam/);
-    expect(checkCccdAgainst('038290012345', { dateOfBirth: '1990-01-01' })).toMatch(/thế kỷ bắt đầu từ năm 2000/);
+    expect(checkCccdAgainst('038290012345', { dateOfBirth: '1990-01-01' })).toMatch(
+      /thế kỷ bắt đầu từ năm 2000/,
+    );
   });
 });
 
@@ -39,10 +56,15 @@ describe('mobile numbers', () => {
     ['0321234567', '0321234567'],
   ])('normalises %s', (input, output) => expect(normaliseMobile(input)).toBe(output));
 
-  it.each(['0123456789', '091234567', '09123456789', '02431234567', '0612345678', 'abc', '+1 912345678'])(
-    'rejects %s',
-    (input) => expect(normaliseMobile(input)).toBeNull(),
-  );
+  it.each([
+    '0123456789',
+    '091234567',
+    '09123456789',
+    '02431234567',
+    '0612345678',
+    'abc',
+    '+1 912345678',
+  ])('rejects %s', (input) => expect(normaliseMobile(input)).toBeNull());
 });
 
 describe('dates', () => {

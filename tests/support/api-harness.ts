@@ -48,7 +48,11 @@ export interface Harness {
   telegram: RecordingSender;
   /** The app's clock: real time plus an offset the test can move forward. */
   clock: { offsetMs: number; now(): Date; advanceDays(days: number): void };
-  request<T = Loose>(method: string, urlPath: string, options?: RequestOptions): Promise<HttpResult<T>>;
+  request<T = Loose>(
+    method: string,
+    urlPath: string,
+    options?: RequestOptions,
+  ): Promise<HttpResult<T>>;
   /** A signed-in resident (fresh Zalo user); returns the session token. */
   resident(name?: string): Promise<string>;
   /** Creates an officer account and signs in; returns the session token. */
@@ -108,7 +112,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (!address || typeof address === 'string') throw new Error('no address');
   const baseUrl = `http://127.0.0.1:${address.port}`;
 
-  async function request<T>(method: string, urlPath: string, o: RequestOptions = {}): Promise<HttpResult<T>> {
+  async function request<T>(
+    method: string,
+    urlPath: string,
+    o: RequestOptions = {},
+  ): Promise<HttpResult<T>> {
     const headers: Record<string, string> = { ...o.headers };
     if (o.token) headers.authorization = `Bearer ${o.token}`;
     let body = o.body;
@@ -116,7 +124,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       headers['content-type'] ??= 'application/json';
       body = JSON.stringify(o.json);
     }
-    const response = await fetch(baseUrl + urlPath, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const response = await fetch(baseUrl + urlPath, {
+      method,
+      headers,
+      ...(body !== undefined ? { body } : {}),
+    });
     const text = await response.text();
     let parsed: unknown = text;
     try {
@@ -139,7 +151,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     request,
     async resident(name = 'Người dân') {
       const token = `zalo-token-${randomUUID()}`;
-      zalo.addUser(token, { id: String(1_000_000 + ++residents) + String(Date.now() % 1000), name });
+      zalo.addUser(token, {
+        id: String(1_000_000 + ++residents) + String(Date.now() % 1000),
+        name,
+      });
       const res = await request('POST', '/api/auth/zalo', { token });
       if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${res.text}`);
       return (res.body as { token: string }).token;
@@ -174,7 +189,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
  * second. The template is keyed by the migrations' source, built once per machine, published by rename.
  */
 async function copyPgliteTemplate(target: string): Promise<void> {
-  const migrations = await readFile(new URL('../../api/store/migrations.ts', import.meta.url), 'utf8');
+  const migrations = await readFile(
+    new URL('../../api/store/migrations.ts', import.meta.url),
+    'utf8',
+  );
   const key = createHash('sha256').update(migrations).digest('hex').slice(0, 12);
   const template = path.join(tmpdir(), `motcua-pglite-template-${key}`);
   if (!existsSync(template)) {
@@ -192,7 +210,10 @@ async function copyPgliteTemplate(target: string): Promise<void> {
 }
 
 /** Opens a PGlite store in `dataDir`, starting from the migrated template (fast). */
-export async function openTemplateStore(dataDir: string, maxAttachmentBytes = 1 << 20): Promise<Store> {
+export async function openTemplateStore(
+  dataDir: string,
+  maxAttachmentBytes = 1 << 20,
+): Promise<Store> {
   await copyPgliteTemplate(path.join(dataDir, 'pglite'));
   return openStore({ dataDir, maxAttachmentBytes });
 }

@@ -22,7 +22,9 @@ export function testConfig(env: Record<string, string> = {}): Config {
 }
 
 /** The real assistant (catalogue, index, answers, conversation) with an in-memory gap log. */
-export async function realAssistant(): Promise<Assistant & { gaps: ReturnType<typeof createMemoryGapLog> }> {
+export async function realAssistant(): Promise<
+  Assistant & { gaps: ReturnType<typeof createMemoryGapLog> }
+> {
   const gaps = createMemoryGapLog();
   const assistant = await createAssistant(testConfig(), silentLogger, { gapLog: gaps });
   return { ...assistant, gaps };

@@ -9,9 +9,17 @@ import { staticProcedureLookup, type ProcedureFacts } from '../../api/procedure-
 export const TEST_PROCEDURES: readonly ProcedureFacts[] = [
   { code: '1.001193', name: 'Thủ tục đăng ký khai sinh', processingWorkingDays: 1 },
   { code: '1.000894', name: 'Thủ tục đăng ký kết hôn', processingWorkingDays: 1 },
-  { code: '1.004873', name: 'Thủ tục cấp Giấy xác nhận tình trạng hôn nhân', processingWorkingDays: 3 },
+  {
+    code: '1.004873',
+    name: 'Thủ tục cấp Giấy xác nhận tình trạng hôn nhân',
+    processingWorkingDays: 3,
+  },
   { code: '1.004222', name: 'Đăng ký thường trú', processingWorkingDays: 7 },
-  { code: '2.000815', name: 'Chứng thực bản sao từ bản chính giấy tờ, văn bản', processingWorkingDays: null },
+  {
+    code: '2.000815',
+    name: 'Chứng thực bản sao từ bản chính giấy tờ, văn bản',
+    processingWorkingDays: null,
+  },
   // In the catalogue but without an online form.
   { code: '1.000656', name: 'Thủ tục đăng ký khai tử', processingWorkingDays: 1 },
 ];
@@ -34,7 +42,10 @@ export const JPEG_BYTES = Buffer.concat([
   Buffer.from([0xff, 0xd9]),
 ]);
 /** A Windows executable header: what an ".exe renamed .pdf" starts with. */
-export const EXE_BYTES = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(120, 0)]);
+export const EXE_BYTES = Buffer.concat([
+  Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'),
+  Buffer.alloc(120, 0),
+]);
 
 /** Commune codes used by the tests (Thanh Hóa range). */
 export const COMMUNE_X = '15124';
@@ -84,6 +95,9 @@ export function khaiSinhPayload(overrides: Partial<SubmitDossierInput> = {}): Su
 }
 
 /** The birth certificate scan, inline (base64) for JSON submissions. */
-export function inlineBirthCertificate(bytes: Buffer = PDF_BYTES, fileName = 'giay-chung-sinh.pdf') {
+export function inlineBirthCertificate(
+  bytes: Buffer = PDF_BYTES,
+  fileName = 'giay-chung-sinh.pdf',
+) {
   return { documentCode: 'giay_chung_sinh', fileName, contentBase64: bytes.toString('base64') };
 }

@@ -34,8 +34,14 @@ export async function startFakeZaloGraph(): Promise<FakeZaloGraph> {
     }
     const user = users.get(token);
     // Zalo answers 200 with an error object for bad tokens.
-    if (!user) res.writeHead(200).end(JSON.stringify({ error: { code: 452, message: 'Invalid access token' } }));
-    else res.writeHead(200).end(JSON.stringify({ id: user.id, name: user.name, picture: { data: { url: '' } } }));
+    if (!user)
+      res
+        .writeHead(200)
+        .end(JSON.stringify({ error: { code: 452, message: 'Invalid access token' } }));
+    else
+      res
+        .writeHead(200)
+        .end(JSON.stringify({ id: user.id, name: user.name, picture: { data: { url: '' } } }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
