@@ -10,19 +10,13 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
  */
 export default tseslint.config(
   {
-    ignores: [
-      'node_modules/**',
-      'dist/**',
-      'data/**',
-      'miniapp/**',
-      'test-artifacts/**',
-      '.tmp/**',
-    ],
+    ignores: ['node_modules/**', 'dist/**', 'data/**', 'test-artifacts/**', '.tmp/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
+    ignores: ['miniapp/src/**', 'console/src/**'],
     plugins: { 'import-x': importX },
     settings: {
       'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
@@ -92,6 +86,61 @@ export default tseslint.config(
           object: 'process',
           property: 'env',
           message: 'Read configuration through common/config.ts.',
+        },
+      ],
+    },
+  },
+  {
+    // The browser apps talk to the API over HTTP only; they may share common/ contracts (no I/O there).
+    files: ['miniapp/src/**/*.{ts,tsx}', 'console/src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: './tsconfig.web.json' }),
+      ],
+    },
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        navigator: 'readonly',
+        localStorage: 'readonly',
+        fetch: 'readonly',
+        crypto: 'readonly',
+      },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'import-x/no-cycle': ['error', { maxDepth: 10 }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: ['./miniapp/src', './console/src'],
+              from: ['./api', './bot', './knowledge', './conversation', './scripts'],
+              message: 'Browser apps use the API over HTTP; only common/ contracts are shared.',
+            },
+            {
+              target: './miniapp/src',
+              from: './console/src',
+              message: 'The mini-app and the console share only the toolchain.',
+            },
+            {
+              target: './console/src',
+              from: './miniapp/src',
+              message: 'The mini-app and the console share only the toolchain.',
+            },
+            {
+              target: ['./miniapp/src', './console/src'],
+              from: './common/config.ts',
+              message: 'Configuration is server-side.',
+            },
+          ],
         },
       ],
     },

@@ -26,6 +26,7 @@ import { createFormsRouter } from './routes/forms.js';
 import { createHealthRouter } from './routes/health.js';
 import { createOfficerRouter } from './routes/officer.js';
 import { createStatusRouter } from './routes/status.js';
+import { createBrowserAppsRouter } from './web/browser-apps.js';
 import type { Store } from './store/store.js';
 
 /** Everything the app needs, passed in by the composition root. */
@@ -112,6 +113,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(apiNotFound);
   app.use('/api', api);
 
+  app.use(createBrowserAppsRouter());
   app.use(express.static(WEB_DIR, { index: 'index.html', maxAge: '1h' }));
   app.use(notFoundPage);
   app.use(errorHandler(logger));
