@@ -5,8 +5,8 @@ import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 /*
- * Dependencies flow one way: common ← knowledge ← bot, api. Nothing imports bot/ or api/ except their
- * entry points (scripts/*) and tests. process.env is read only in common/config.ts.
+ * Dependencies flow one way: common ← knowledge ← conversation ← bot, api. Nothing imports bot/ or api/
+ * except their entry points (scripts/*) and tests. process.env is read only in common/config.ts.
  */
 export default tseslint.config(
   {
@@ -35,13 +35,25 @@ export default tseslint.config(
           zones: [
             {
               target: './common',
-              from: ['./knowledge', './bot', './api', './scripts'],
+              from: ['./knowledge', './conversation', './bot', './api', './scripts'],
               message: 'common/ depends on nothing.',
             },
             {
               target: './knowledge',
-              from: ['./bot', './api', './scripts'],
+              from: ['./conversation', './bot', './api', './scripts'],
               message: 'knowledge/ must not import channels or the API.',
+            },
+            {
+              target: './conversation',
+              from: ['./bot', './api', './scripts'],
+              message:
+                'The conversation core is platform-free: it must not import channels or the API.',
+            },
+            {
+              target: './conversation',
+              from: './knowledge',
+              except: ['./index.ts'],
+              message: 'Use knowledge/ through knowledge/index.ts.',
             },
             {
               target: './bot',
@@ -66,11 +78,6 @@ export default tseslint.config(
               except: ['./index.ts', './forms'],
               message:
                 'Use knowledge/ through knowledge/index.ts (forms are shared with the mini-app).',
-            },
-            {
-              target: './bot/conversation',
-              from: ['./bot/channels'],
-              message: 'The conversation core is platform-free.',
             },
             {
               target: './knowledge/catalogue',

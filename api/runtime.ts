@@ -21,6 +21,13 @@ import { openStore, storeOptionsFrom, type Store } from './store/store.js';
 
 export interface ApiRuntimeOptions {
   logger: Logger;
+  /**
+   * The store, when the entry point opened it first (it wires store → conversation → channels → API);
+   * otherwise the runtime opens one from the configuration. Either way the runtime closes it.
+   */
+  store?: Store;
+  /** The public status lookup the conversation core already uses; defaults to one over the store. */
+  statusLookup?: PublicStatusLookup;
   catalogue: ProcedureLookup;
   senders?: NotificationSender[];
   chat?: ChatHandler;
@@ -51,7 +58,7 @@ export async function createApiRuntime(
   options: ApiRuntimeOptions,
 ): Promise<ApiRuntime> {
   const { logger } = options;
-  const store = await openStore(storeOptionsFrom(config));
+  const store = options.store ?? (await openStore(storeOptionsFrom(config)));
   const now = options.now ?? (() => new Date());
   const sessionSecret = await loadSessionSecret(
     config.dossiers.sessionSecret,
@@ -65,7 +72,7 @@ export async function createApiRuntime(
     ...(options.dispatcherPollMs ? { pollIntervalMs: options.dispatcherPollMs } : {}),
     ...(options.notificationBackoffMs ? { backoffMs: options.notificationBackoffMs } : {}),
   });
-  const statusLookup = createPublicStatusLookup(store.db);
+  const statusLookup = options.statusLookup ?? createPublicStatusLookup(store.db);
   const app = createApp({
     config,
     store,

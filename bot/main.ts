@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import type { Config } from '../common/config.js';
 import type { NotificationSender, PublicStatusLookup } from '../common/dossier-contracts.js';
 import type { Logger } from '../common/logger.js';
-import type { Conversation } from './conversation/types.js';
+import type { Conversation } from '../conversation/types.js';
 import { createResponder } from './channels/shared/responder.js';
 import { scrubbingLogger } from './channels/shared/scrub.js';
 import type { StartedChannel } from './channels/shared/started-channel.js';

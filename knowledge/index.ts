@@ -22,7 +22,7 @@ export type { BuildProgress } from './retrieval/build-index.js';
 export { createAnswerer, type Answerer, type FindOutcome } from './answer/answerer.js';
 export { detectAttributes, foldForMatching, type Attribute } from './answer/attributes.js';
 export { deskLine, type DeskContact } from './answer/compose-answer.js';
-export { detectSmallTalk, stripGreeting } from './answer/small-talk.js';
+export { classifySmallTalk, detectSmallTalk, stripGreeting } from './answer/small-talk.js';
 export { createPhraserFromSettings, type Phraser } from './answer/phraser.js';
 
 export { createFileGapLog, createMemoryGapLog, topGaps, type GapLog } from './gaps/gap-log.js';

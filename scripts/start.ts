@@ -2,22 +2,19 @@ import type { Server } from 'node:http';
 import { startBots } from '../bot/main.js';
 import { createApiRuntime } from '../api/runtime.js';
 import { listen } from '../api/server.js';
-import type { ChatHandler } from '../api/routes/chat.js';
 import { loadConfig, type Config } from '../common/config.js';
-import type { PublicStatusLookup } from '../common/dossier-contracts.js';
+import { createPublicStatusLookup } from '../api/dossiers/public-status.js';
+import { openStore, storeOptionsFrom } from '../api/store/store.js';
+import type { Conversation } from '../conversation/types.js';
 import { ConfigError } from '../common/errors.js';
 import { createLogger } from '../common/logger.js';
 import { procedureLookupFromCatalogue } from '../api/procedure-lookup.js';
-import {
-  createAssistant,
-  loadBundledOrConfiguredCatalogue,
-  type Assistant,
-} from './lib/create-assistant.js';
+import { createAssistant, loadBundledOrConfiguredCatalogue } from './lib/create-assistant.js';
 
 /*
- * Composition root of `npm start`: the assistant (catalogue → index → answers → conversation), the
- * dossier API with the web chat, and every bot whose token is configured. The HTTP server starts first so
- * /healthz answers while the search index is built on a fresh clone.
+ * Composition root of `npm start`: the store, the assistant (catalogue → index → answers → conversation),
+ * every bot whose token is configured, and the dossier API with the web chat. The HTTP server starts
+ * first so /healthz answers while the search index is built on a fresh clone.
  */
 
 function readConfig(): Config {
@@ -37,55 +34,41 @@ function readConfig(): Config {
 const config = readConfig();
 const logger = createLogger({ silent: config.server.logSilent });
 
+// Wiring runs one way: store → status lookup → conversation core → channels (bots, web chat, API).
+const store = await openStore(storeOptionsFrom(config));
+const statusLookup = createPublicStatusLookup(store.db);
+
 // The catalogue loads in well under a second; the search index may need building on a fresh clone.
 const catalogue = loadBundledOrConfiguredCatalogue(config);
-let assistant: Assistant | undefined;
-// Bots start before the API (the API needs their senders), so the status lookup is filled in late.
-const late: { lookup?: PublicStatusLookup } = {};
 const assistantReady = createAssistant(config, logger, {
   catalogue,
-  statusLookup: (reference, phone4) =>
-    late.lookup ? late.lookup(reference, phone4) : Promise.resolve(null),
+  statusLookup,
   onProgress: (p) => {
     if (p.done === 0 || p.done === p.total)
       logger.info('search index', { stage: p.stage, done: p.done, total: p.total });
   },
-}).then((a) => {
-  assistant = a;
-  return a;
 });
 assistantReady.catch((error: unknown) => {
   logger.error('assistant failed to start', { error });
   process.exit(1);
 });
-
-const chat: ChatHandler = async ({ sessionId, text, action }) => {
-  const a = assistant ?? (await assistantReady);
-  return a.conversation.handle({
-    channel: 'web',
-    userId: sessionId,
-    text,
-    ...(action ? { action } : {}),
-  });
+// Turns that arrive while the index is still being built wait for it.
+const conversation: Conversation = {
+  handle: async (message) => (await assistantReady).conversation.handle(message),
 };
 
-const bots = await startBots(config, {
-  conversation: {
-    handle: async (message) => (assistant ?? (await assistantReady)).conversation.handle(message),
-  },
-  statusLookup: (reference, phone4) =>
-    late.lookup ? late.lookup(reference, phone4) : Promise.resolve(null),
-  logger,
-});
+const bots = await startBots(config, { conversation, statusLookup, logger });
 
 const runtime = await createApiRuntime(config, {
   logger,
-  chat,
+  store,
+  statusLookup,
+  chat: ({ sessionId, text, action }) =>
+    conversation.handle({ channel: 'web', userId: sessionId, text, ...(action ? { action } : {}) }),
   senders: bots.senders,
   extraRouters: bots.routers,
   catalogue: procedureLookupFromCatalogue(catalogue),
 });
-late.lookup = runtime.statusLookup;
 
 function botsLine(): string {
   // [name, prefix of its label in bots.active]

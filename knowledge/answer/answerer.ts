@@ -34,7 +34,13 @@ export interface Answerer {
   /** Grounded reply about one procedure. */
   explain(
     procedure: Procedure,
-    options: { attributes?: readonly Attribute[]; mode?: 'short' | 'full'; question?: string },
+    options: {
+      attributes?: readonly Attribute[];
+      mode?: 'short' | 'full';
+      question?: string;
+      /** Official code of the resident's commune, when known (its office is where to file). */
+      communeCode?: string;
+    },
   ): Promise<ChatReply>;
 }
 

@@ -25,7 +25,11 @@ const DESK =
 
 /** Classifies a message as small talk, or returns null for a real question. */
 export function detectSmallTalk(text: string): SmallTalk | null {
-  const folded = foldForMatching(text);
+  return classifySmallTalk(foldForMatching(text));
+}
+
+/** {@link detectSmallTalk} on text already folded with `foldForMatching` (the conversation folds once). */
+export function classifySmallTalk(folded: string): SmallTalk | null {
   if (SENSITIVE.test(folded)) return 'sensitive';
   const words = folded.split(' ').filter(Boolean);
   if (DESK.test(folded) && words.length <= 14) return 'desk';

@@ -14,7 +14,7 @@ import { loadConfig } from '../../common/config.js';
 import { silentLogger } from '../../common/logger.js';
 import { startBots } from '../../bot/main.js';
 import { FakeTelegramServer } from '../../bot/channels/telegram/dev/fake-telegram-server.js';
-import type { Conversation } from '../../bot/conversation/types.js';
+import type { Conversation } from '../../conversation/types.js';
 
 /** Options of {@link run}. */
 export interface WebhookBenchOptions {

@@ -1,8 +1,8 @@
 import type { Config } from '../../common/config.js';
 import type { PublicStatusLookup } from '../../common/dossier-contracts.js';
 import type { Logger } from '../../common/logger.js';
-import { createConversation } from '../../bot/conversation/conversation.js';
-import type { Conversation } from '../../bot/conversation/types.js';
+import { createConversation } from '../../conversation/create-conversation.js';
+import type { Conversation } from '../../conversation/types.js';
 import {
   type BuildProgress,
   Catalogue,

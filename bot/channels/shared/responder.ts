@@ -1,7 +1,7 @@
 import type { ChatAction, ChatReply } from '../../../common/chat.js';
 import type { PublicStatusLookup } from '../../../common/dossier-contracts.js';
 import type { Logger } from '../../../common/logger.js';
-import type { ChannelName, Conversation } from '../../conversation/types.js';
+import type { ChannelName, Conversation } from '../../../conversation/types.js';
 import { parseCommand } from './commands.js';
 import { RateLimiter } from './rate-limiter.js';
 import { formatDossierStatus } from '../../../common/dossier-status-text.js';

@@ -1,5 +1,5 @@
 import type { ChatReply } from '../../../common/chat.js';
-import type { Conversation, IncomingMessage } from '../../../bot/conversation/types.js';
+import type { Conversation, IncomingMessage } from '../../../conversation/types.js';
 
 /*
  * A small deterministic stand-in for the conversation core, for adapter tests: it returns choices,

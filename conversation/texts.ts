@@ -1,4 +1,4 @@
-import { deskLine, type DeskContact } from '../../knowledge/index.js';
+import { deskLine, type DeskContact } from '../knowledge/index.js';
 
 /* Every user-facing sentence of the conversation core, in one place. */
 
@@ -54,5 +54,10 @@ export const texts = {
     'Không tìm thấy hồ sơ với mã và 4 số cuối điện thoại này. Bạn kiểm tra lại mã hồ sơ (8 ký tự trên giấy hẹn) và 4 số cuối số điện thoại đã dùng khi nộp nhé.',
   statusTooMany:
     'Bạn đã tra cứu nhiều lần. Để bảo vệ thông tin hồ sơ, bạn vui lòng thử lại sau hoặc hỏi trực tiếp Bộ phận Một cửa.',
+  statusAskReference:
+    'Để tra cứu hồ sơ, bạn gửi giúp tôi mã hồ sơ (8 ký tự trên giấy hẹn) và 4 số cuối số điện thoại đã dùng khi nộp, cách nhau bằng dấu cách. Ví dụ: KX7PM3TA 1234',
+  statusAskPhone: (reference: string) =>
+    `Bạn gửi thêm 4 số cuối số điện thoại đã dùng khi nộp hồ sơ ${reference} nhé (ví dụ: 1234).`,
+  statusBusy: 'Hệ thống tra cứu hồ sơ đang bận. Bạn vui lòng thử lại sau ít phút nhé.',
   alternativesHint: 'Không đúng thủ tục bạn cần? Gõ "không phải" để xem thủ tục khác.',
 } as const;

@@ -12,6 +12,10 @@ export interface Session {
   pendingQuestion: string | null;
   /** Dossier status lookups made in this session (guards guessing the 4-digit second factor). */
   lookups?: number;
+  /** A dossier lookup waiting for its missing part (the reference, or the phone digits for it). */
+  lookupWaiting?: { reference: string | null } | null;
+  /** Official code of the commune/ward the resident said they live in (used for "where to file"). */
+  communeCode?: string | null;
   touchedAt: number;
 }
 

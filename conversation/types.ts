@@ -1,4 +1,4 @@
-import type { ChatAction, ChatReply } from '../../common/chat.js';
+import type { ChatAction, ChatReply } from '../common/chat.js';
 
 /** Where a message came from. Sessions are kept per (channel, userId). */
 export type ChannelName = 'web' | 'cli' | 'telegram' | 'zalo' | 'zalo-oa';

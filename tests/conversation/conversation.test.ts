@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Conversation } from '../../../bot/conversation/types.js';
-import type { Catalogue } from '../../../knowledge/index.js';
-import { realAssistant, TEST_DESK_PHONE } from '../../support/assistant.js';
+import type { Conversation } from '../../conversation/types.js';
+import type { Catalogue } from '../../knowledge/index.js';
+import { realAssistant, TEST_DESK_PHONE } from '../support/assistant.js';
 
 /* The conversation core on the real catalogue and index: flows a resident goes through. */
 
