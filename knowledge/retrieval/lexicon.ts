@@ -126,6 +126,9 @@ export class Lexicon {
   private readonly meaning = new Map<LexiconEntry, Token[]>();
 
   private readonly abbreviations = new Map<string, string>();
+  // Folded form of each word seen by the abbreviation rewrite: the index build rewrites ~1 million
+  // words drawn from a few tens of thousands, and folding each one again cost seconds.
+  private readonly foldedWords = new Map<string, string>();
   /** Changes when the abbreviations (which shape the index) change. */
   readonly indexFingerprint: string;
   /** Variant markers in procedure names; see {@link Qualifier}. */
@@ -209,7 +212,12 @@ export class Lexicon {
   private rewriteAbbreviations(text: string, rewrite: (word: string, full: string) => string) {
     if (this.abbreviations.size === 0) return text;
     return text.replace(/[\p{L}\p{N}]+/gu, (word) => {
-      const full = this.abbreviations.get(foldedTokens(word)[0] ?? '');
+      let folded = this.foldedWords.get(word);
+      if (folded === undefined) {
+        folded = foldedTokens(word)[0] ?? '';
+        if (this.foldedWords.size < 100_000) this.foldedWords.set(word, folded);
+      }
+      const full = this.abbreviations.get(folded);
       return full ? rewrite(word, full) : word;
     });
   }

@@ -18,8 +18,28 @@ export function normalizeText(text: string): string {
   return text.normalize('NFC').replace(CONTROL, ' ').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+// Plain ASCII has nothing to fold; most syllables of the catalogue are folded over and over while the
+// index is built, so skipping the two Unicode normalisations for them saves seconds.
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
+const ASCII_ONLY = /^[\u0000-\u007f]*$/;
+// Syllables repeat: the index build folds ~2 million of them drawn from a few thousand distinct ones.
+const FOLD_CACHE = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 50_000;
+const FOLD_CACHE_MAX_CHARS = 12;
+
 /** Strips every diacritic and maps đ/Đ to d/D: "Đăng ký" → "Dang ky". */
 export function foldMarks(text: string): string {
+  if (ASCII_ONLY.test(text)) return text;
+  if (text.length > FOLD_CACHE_MAX_CHARS) return foldUncached(text);
+  let folded = FOLD_CACHE.get(text);
+  if (folded === undefined) {
+    folded = foldUncached(text);
+    if (FOLD_CACHE.size < FOLD_CACHE_LIMIT) FOLD_CACHE.set(text, folded);
+  }
+  return folded;
+}
+
+function foldUncached(text: string): string {
   return text
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
