@@ -32,3 +32,21 @@ export interface ChatReply {
 
 /** What a resident did: typed text, picked a choice, or asked for more detail. */
 export type ChatAction = { type: 'pick'; code: string } | { type: 'more'; code: string };
+
+/**
+ * The reply while the assistant is still preparing its search index (the first start after a fresh
+ * clone builds it in the background; the server answers meanwhile). A new object each time, so a
+ * channel may change its copy.
+ */
+export function gettingReadyReply(): ChatReply {
+  return {
+    answered: false,
+    text:
+      'Trợ lý đang chuẩn bị dữ liệu tra cứu thủ tục (chỉ lần khởi động đầu tiên, mất khoảng nửa phút). ' +
+      'Anh/chị vui lòng gửi lại câu hỏi sau ít giây nữa nhé. Xin cảm ơn!',
+    procedure: null,
+    choices: [],
+    sources: [],
+    hasMore: false,
+  };
+}

@@ -15,7 +15,12 @@ export type {
 } from './catalogue/procedure-schema.js';
 export { CatalogueInvalidError, IndexUnavailableError } from './errors.js';
 
-export { createRetriever, openRetriever, rebuildIndex } from './retrieval/open-retriever.js';
+export {
+  createRetriever,
+  hasCurrentIndex,
+  openRetriever,
+  rebuildIndex,
+} from './retrieval/open-retriever.js';
 export type { Retriever, RetrievalResult, RetrievalHit } from './retrieval/retriever.js';
 export type { BuildProgress } from './retrieval/build-index.js';
 

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { startBots } from '../bot/main.js';
 import { createApiRuntime } from '../api/runtime.js';
-import { listen } from '../api/server.js';
+import { gettingReadyReply } from '../common/chat.js';
 import { loadConfig, type Config } from '../common/config.js';
 import { createPublicStatusLookup } from '../api/dossiers/public-status.js';
 import { openStore, storeOptionsFrom } from '../api/store/store.js';
@@ -9,12 +9,19 @@ import type { Conversation } from '../conversation/types.js';
 import { ConfigError } from '../common/errors.js';
 import { createLogger } from '../common/logger.js';
 import { procedureLookupFromCatalogue } from '../api/procedure-lookup.js';
-import { createAssistant, loadBundledOrConfiguredCatalogue } from './lib/create-assistant.js';
+import {
+  createAssistant,
+  loadBundledOrConfiguredCatalogue,
+  type Assistant,
+} from './lib/create-assistant.js';
+import { listenEarly } from './lib/early-server.js';
+import { prepareIndex } from './lib/prepare-index.js';
 
 /*
  * Composition root of `npm start`: the store, the assistant (catalogue → index → answers → conversation),
- * every bot whose token is configured, and the dossier API with the web chat. The HTTP server starts
- * first so /healthz answers while the search index is built on a fresh clone.
+ * every bot whose token is configured, and the dossier API with the web chat. The port opens first and
+ * the search index is prepared in the background (lib/prepare-index.ts), so the server answers within
+ * seconds of launch.
  */
 
 function readConfig(): Config {
@@ -34,27 +41,45 @@ function readConfig(): Config {
 const config = readConfig();
 const logger = createLogger({ silent: config.server.logSilent });
 
+// The port opens first: /healthz answers while the database opens; other requests wait for the app.
+const early = await listenEarly(config.server.port, config.server.host);
+const server: Server = early.server;
+
 // Wiring runs one way: store → status lookup → conversation core → channels (bots, web chat, API).
-const store = await openStore(storeOptionsFrom(config));
+// The index check (or its background build) starts now, alongside opening the database.
+const indexReady = prepareIndex(config.knowledge, logger);
+const store = await openStore(storeOptionsFrom(config)).catch((error: unknown) => {
+  early.fail();
+  throw error;
+});
 const statusLookup = createPublicStatusLookup(store.db);
 
-// The catalogue loads in well under a second; the search index may need building on a fresh clone.
+// The catalogue loads in well under a second. The search index is found or built in the background
+// (in another process when it must be built); until the assistant is ready every channel gets a
+// polite "getting ready" reply instead of waiting.
 const catalogue = loadBundledOrConfiguredCatalogue(config);
-const assistantReady = createAssistant(config, logger, {
-  catalogue,
-  statusLookup,
-  onProgress: (p) => {
-    if (p.done === 0 || p.done === p.total)
-      logger.info('search index', { stage: p.stage, done: p.done, total: p.total });
-  },
+let assistant: Assistant | undefined;
+const assistantReady = indexReady.then(async (prepared) => {
+  const a = await createAssistant(
+    { ...config, knowledge: { ...config.knowledge, indexDir: prepared.indexDir } },
+    logger,
+    { catalogue, statusLookup },
+  );
+  assistant = a;
+  logger.info('assistant ready', {
+    index: prepared.source,
+    indexDir: prepared.indexDir,
+    ms: prepared.ms,
+  });
+  return a;
 });
 assistantReady.catch((error: unknown) => {
   logger.error('assistant failed to start', { error });
   process.exit(1);
 });
-// Turns that arrive while the index is still being built wait for it.
 const conversation: Conversation = {
-  handle: async (message) => (await assistantReady).conversation.handle(message),
+  handle: async (message) =>
+    assistant ? assistant.conversation.handle(message) : gettingReadyReply(),
 };
 
 const bots = await startBots(config, { conversation, statusLookup, logger });
@@ -87,7 +112,7 @@ function botsLine(): string {
   return failed.length > 0 ? `${on}; KHÔNG khởi động được: ${failed.join(', ')} (xem log)` : on;
 }
 
-const server: Server = await listen(runtime.app, config.server.port, config.server.host);
+early.ready(runtime.app);
 const url = `http://localhost:${config.server.port}`;
 process.stderr.write(
   [

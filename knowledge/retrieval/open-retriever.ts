@@ -70,6 +70,19 @@ export function isIndexCurrent(
   );
 }
 
+/**
+ * Whether `indexDir` (default: the configured one) holds an index that {@link openRetriever} would
+ * load as is, without rebuilding. Reads only two small files, so entry points can decide quickly
+ * whether to build in the background.
+ */
+export async function hasCurrentIndex(
+  knowledge: Config['knowledge'],
+  indexDir: string = knowledge.indexDir,
+): Promise<boolean> {
+  const meta = await readCatalogueMeta(knowledge.catalogueDir ?? BUNDLED_CATALOGUE_DIR);
+  return isIndexCurrent(await readManifest(indexDir), meta, knowledge.embeddings, Lexicon.load());
+}
+
 /** Builds the index from the catalogue and saves it to `indexDir`. */
 export async function rebuildIndex(options: OpenRetrieverOptions): Promise<BuiltIndex> {
   const catalogue = loadCatalogue({ dir: options.catalogueDir ?? BUNDLED_CATALOGUE_DIR });
