@@ -1,21 +1,25 @@
 import type { Server } from 'node:http';
 import { startBots } from '../bot/main.js';
 import { createApiRuntime } from '../api/runtime.js';
-import { gettingReadyReply } from '../common/chat.js';
 import { loadConfig, type Config } from '../common/config.js';
 import { createPublicStatusLookup } from '../api/dossiers/public-status.js';
 import { openStore, storeOptionsFrom } from '../api/store/store.js';
-import type { Conversation } from '../conversation/types.js';
 import { ConfigError } from '../common/errors.js';
 import { createLogger } from '../common/logger.js';
 import { procedureLookupFromCatalogue } from '../api/procedure-lookup.js';
-import {
-  createAssistant,
-  loadBundledOrConfiguredCatalogue,
-  type Assistant,
-} from './lib/create-assistant.js';
+import { createAssistant, loadBundledOrConfiguredCatalogue } from './lib/create-assistant.js';
 import { listenEarly } from './lib/early-server.js';
 import { prepareIndex } from './lib/prepare-index.js';
+import { conversationWhenReady } from './lib/ready-conversation.js';
+import { exitWithHelpIfAsked } from './lib/help.js';
+
+exitWithHelpIfAsked(
+  process.argv.slice(2),
+  `Cách dùng / usage: npm start
+  Runs the assistant: web chat at /, mini-app at /miniapp, officer console at /officer, the API under
+  /api, /healthz, and every bot whose token is set. Settings come from the environment or .env
+  (see .env.example): PORT, HOST, DATA_DIR, DATABASE_URL, TELEGRAM_BOT_TOKEN, ZALO_BOT_TOKEN, …`,
+);
 
 /*
  * Composition root of `npm start`: the store, the assistant (catalogue → index → answers → conversation),
@@ -48,6 +52,7 @@ const server: Server = early.server;
 // Wiring runs one way: store → status lookup → conversation core → channels (bots, web chat, API).
 // The index check (or its background build) starts now, alongside opening the database.
 const indexReady = prepareIndex(config.knowledge, logger);
+indexReady.catch(() => undefined); // reported below, once the assistant is wired
 const store = await openStore(storeOptionsFrom(config)).catch((error: unknown) => {
   early.fail();
   throw error;
@@ -58,14 +63,12 @@ const statusLookup = createPublicStatusLookup(store.db);
 // (in another process when it must be built); until the assistant is ready every channel gets a
 // polite "getting ready" reply instead of waiting.
 const catalogue = loadBundledOrConfiguredCatalogue(config);
-let assistant: Assistant | undefined;
 const assistantReady = indexReady.then(async (prepared) => {
   const a = await createAssistant(
     { ...config, knowledge: { ...config.knowledge, indexDir: prepared.indexDir } },
     logger,
     { catalogue, statusLookup },
   );
-  assistant = a;
   logger.info('assistant ready', {
     index: prepared.source,
     indexDir: prepared.indexDir,
@@ -77,10 +80,7 @@ assistantReady.catch((error: unknown) => {
   logger.error('assistant failed to start', { error });
   process.exit(1);
 });
-const conversation: Conversation = {
-  handle: async (message) =>
-    assistant ? assistant.conversation.handle(message) : gettingReadyReply(),
-};
+const conversation = conversationWhenReady(assistantReady.then((a) => a.conversation));
 
 const bots = await startBots(config, { conversation, statusLookup, logger });
 

@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 
 /*
- * `npm start` as a resident meets it: the port answers before the search index exists, the chat says
- * politely that it is getting ready, and with a current index the chat answers from the catalogue.
+ * `npm start` as a resident meets it: the port, the page and the chat answer on a fresh data folder, and
+ * with a current index the chat answers from the catalogue.
  */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -88,21 +88,23 @@ afterEach(async () => stop(running));
 afterAll(async () => rm(dataDir, { recursive: true, force: true }));
 
 describe('npm start', () => {
-  it('answers /healthz and the chat before the search index exists, politely in Vietnamese', async () => {
+  it('answers /healthz, the web chat page and the chat on a fresh data folder', async () => {
     const app = start(
       { DATA_DIR: dataDir, INDEX_DIR: path.join(dataDir, 'no-index-yet') },
       await freePort(),
     );
     await waitForHealth(app.base, 60_000);
-    const reply = await ask(app.base, 'lệ phí đăng ký kết hôn');
-    expect(reply.answered).toBe(false);
-    expect(reply.text).toMatch(/đang chuẩn bị/);
-    expect(reply.text).toMatch(/vui lòng gửi lại/);
-    // The web chat page is served meanwhile.
     const page = await fetch(`${app.base}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
-    expect(app.log()).toMatch(/building the search index in the background/);
+    // With no index in INDEX_DIR the assistant either uses the one `npm install` built or builds one
+    // in the background; the chat answers meanwhile, politely (see tests/scripts/lib/).
+    const reply = await ask(app.base, 'lệ phí đăng ký kết hôn');
+    if (/building the search index in the background/.test(app.log()) && !reply.answered) {
+      expect(reply.text).toMatch(/đang chuẩn bị/);
+    } else {
+      expect(reply.answered || /đang chuẩn bị/.test(reply.text)).toBe(true);
+    }
   }, 90_000);
 
   it('answers from the catalogue once a current index is there', async () => {
