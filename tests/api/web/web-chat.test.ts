@@ -1,37 +1,24 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from '../../support/api-harness.js';
+import { launchBrowser } from '../../support/browser.js';
 import { startChatHarness } from '../../support/chat-harness.js';
 
 /*
- * The web chat in headless Chromium (Debian's package, driven by playwright-core): type a question,
+ * The web chat in headless Chromium (tests/support/browser.ts: Debian's, else the npm-shipped one): type a question,
  * see the answer, click a choice, see the follow-up. Screenshots go to test-artifacts/.
  */
 
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const ARTIFACTS = path.resolve('test-artifacts');
 
 let app: Harness;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!CHROMIUM)
-    throw new Error('Chromium is not installed: apt-get install -y chromium (see .ci/run)');
   app = await startChatHarness();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchBrowser();
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 
