@@ -9,6 +9,15 @@ import { loadConfig } from '../common/config.js';
 import { runJsonl } from './ask/jsonl.js';
 import { openConfiguredRetriever, stderrProgressBar } from './ask/open-index.js';
 import { answerOnce, toAskJson, toReadable } from './lib/ask-answer.js';
+import { exitWithHelpIfAsked } from './lib/help.js';
+
+exitWithHelpIfAsked(
+  process.argv.slice(2),
+  `Cách dùng / usage:
+  npm run ask -- "câu hỏi"                          one answer as a resident reads it
+  npm run --silent ask -- --json "câu hỏi"          the answer as JSON {answered, text, procedure, choices, sources}
+  npm run --silent ask -- --jsonl < questions.jsonl retrieval only: {"id","question"} lines in, one JSON line out each`,
+);
 
 type Mode = (args: string[]) => Promise<number>;
 

@@ -10,6 +10,15 @@ import { parseArgs } from 'node:util';
 import { verifyHistory } from '../api/audit/verify-history.js';
 import { openStore, storeOptionsFrom } from '../api/store/store.js';
 import { loadConfig } from '../common/config.js';
+import { exitWithHelpIfAsked } from './lib/help.js';
+
+exitWithHelpIfAsked(
+  process.argv.slice(2),
+  `Cách dùng / usage: npm run audit:verify [-- --files] [--json]
+  Checks the hash chain of every dossier's history; --files also re-hashes every attachment.
+  Prints OK and exits 0, or one TAMPERED line per problem and exits 1; --json prints one JSON report.
+  Uses DATA_DIR / DATABASE_URL like the server (stop a server on the embedded database first).`,
+);
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

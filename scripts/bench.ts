@@ -6,6 +6,14 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { exitWithHelpIfAsked } from './lib/help.js';
+
+exitWithHelpIfAsked(
+  process.argv.slice(2),
+  `Cách dùng / usage: npm run bench [-- name …]
+  Runs every benchmark in scripts/bench/ (or only the named ones: retrieval answers webhooks dossiers …)
+  and prints one JSON object {name: result} on stdout.`,
+);
 
 /** The shape every scripts/bench/*.ts module exports as `bench`. */
 export interface BenchModule {

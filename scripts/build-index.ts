@@ -5,6 +5,15 @@
  */
 import { loadConfig } from '../common/config.js';
 import { openConfiguredRetriever } from './ask/open-index.js';
+import { exitWithHelpIfAsked } from './lib/help.js';
+
+exitWithHelpIfAsked(
+  process.argv.slice(2),
+  `Cách dùng / usage: npm run build:index [-- --if-stale]
+  (Re)builds the search index from the catalogue into INDEX_DIR (default DATA_DIR/index).
+  --if-stale  keep a current index instead of rebuilding it.
+  Progress on stderr; the new manifest as JSON on stdout.`,
+);
 
 async function main(args: string[]): Promise<void> {
   const config = loadConfig();

@@ -1,6 +1,14 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../common/config.js';
 import { Catalogue } from '../knowledge/catalogue/catalogue.js';
+import { exitWithHelpIfAsked } from './lib/help.js';
+
+exitWithHelpIfAsked(
+  process.argv.slice(2),
+  `Cách dùng / usage:
+  npm run --silent catalogue -- --stats       the catalogue's counts as one JSON object
+  npm run --silent catalogue -- --get CODE    one procedure as JSON (exit 1 if the code is unknown)`,
+);
 
 /*
  * npm run --silent catalogue -- --stats      one JSON object with the catalogue's counts

@@ -27,6 +27,14 @@ import {
   PNG_BYTES,
 } from '../tests/support/dossier-fixtures.js';
 import { startFixtureServer, type FixtureServer } from './lib/dossier-fixture-child.js';
+import { exitWithHelpIfAsked } from './lib/help.js';
+
+exitWithHelpIfAsked(
+  process.argv.slice(2),
+  `Cách dùng / usage: npx tsx scripts/crash-test.ts [--seconds 4] [--kill-after 2] [--workers 6] [--data-dir DIR] [--database-url URL]
+  Submits dossiers to a server child, kills it with SIGKILL mid-stream, restarts it and checks that
+  nothing acknowledged was lost and nothing half-written remains. JSON summary on stdout; exit 1 on loss.`,
+);
 
 interface Attempt {
   token: string;

@@ -9,6 +9,14 @@ import type { PublicStatusLookup } from '../common/dossier-contracts.js';
 import { createLogger } from '../common/logger.js';
 import { runTelegramDemo } from '../bot/channels/telegram/dev/demo-dialogue.js';
 import { createAssistant } from './lib/create-assistant.js';
+import { exitWithHelpIfAsked } from './lib/help.js';
+
+exitWithHelpIfAsked(
+  process.argv.slice(2),
+  `Cách dùng / usage: npm run demo:telegram
+  Plays a short resident conversation through the real Telegram adapter and conversation core against
+  a local fake of the Telegram Bot API (no network) and prints the dialogue.`,
+);
 
 const sampleLookup: PublicStatusLookup = async (reference, phoneLast4) => {
   if (reference !== 'ABC23DEF' || phoneLast4 !== '1234') return null;

@@ -19,6 +19,14 @@ import { upsertOfficer } from '../api/store/officer-repository.js';
 import { loadConfig } from '../common/config.js';
 import { createLogger } from '../common/logger.js';
 import { testProcedureLookup } from '../tests/support/dossier-fixtures.js';
+import { exitWithHelpIfAsked } from './lib/help.js';
+
+exitWithHelpIfAsked(
+  process.argv.slice(2),
+  `Cách dùng / usage: npx tsx scripts/dossier-fixture-server.ts --commune 15124 [--commune …] [--workers N]
+  Internal (crash test, dossier benchmark): the dossier API alone with test procedures and an officer per
+  commune. Prints {"port":N} once listening. --workers needs DATABASE_URL.`,
+);
 
 const { values } = parseArgs({
   options: {

@@ -18,6 +18,17 @@ import {
   type StyleSummary,
 } from '../knowledge/retrieval/eval/metrics.js';
 import { openConfiguredRetriever } from './ask/open-index.js';
+import { exitWithHelpIfAsked } from './lib/help.js';
+
+exitWithHelpIfAsked(
+  process.argv.slice(2),
+  `Cách dùng / usage: npm run eval [-- --json] [--misses] [--dev-set FILE] [--half A|B]
+  Retrieval quality on the dev set (tests/eval/dev-set.jsonl) next to a naive full-text baseline.
+  --json          machine-readable summary on stdout instead of the table
+  --misses        list the misses (question, expected, got) on stderr
+  --dev-set FILE  another labelled question file of the same format
+  --half A|B      only one half of the groups`,
+);
 
 const DEFAULT_DEV_SET = 'tests/eval/dev-set.jsonl';
 

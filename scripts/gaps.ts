@@ -1,5 +1,12 @@
 import { loadConfig } from '../common/config.js';
 import { topGaps } from '../knowledge/index.js';
+import { exitWithHelpIfAsked } from './lib/help.js';
+
+exitWithHelpIfAsked(
+  process.argv.slice(2),
+  `Cách dùng / usage: npm run gaps [-- --limit N] [--json]
+  The questions the assistant most often could not answer, most frequent first (default 20).`,
+);
 
 // `npm run gaps [-- --limit N] [-- --json]`: the questions the assistant most often could not answer.
 const args = process.argv.slice(2);

@@ -4,6 +4,14 @@ import { parseArgs } from 'node:util';
 import { BUNDLED_CATALOGUE_DIR } from '../knowledge/catalogue/load-catalogue.js';
 import { formatReportSummary } from '../knowledge/catalogue/import/report.js';
 import { runImport } from '../knowledge/catalogue/import/run-import.js';
+import { exitWithHelpIfAsked } from './lib/help.js';
+
+exitWithHelpIfAsked(
+  process.argv.slice(2),
+  `Cách dùng / usage: npm run import [-- --source DIR] [--out DIR] [--dry-run]
+  Rebuilds the normalized catalogue (knowledge/catalogue/data/) from the raw public sources
+  (default ../shared/data). Summary on stderr; nothing on stdout.`,
+);
 
 /*
  * npm run import [-- --source DIR] [--out DIR] [--dry-run]

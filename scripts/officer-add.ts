@@ -13,9 +13,12 @@ import { hashPassword } from '../api/auth/password.js';
 import { upsertOfficer } from '../api/store/officer-repository.js';
 import { openStore, storeOptionsFrom } from '../api/store/store.js';
 import { loadConfig } from '../common/config.js';
+import { exitWithHelpIfAsked } from './lib/help.js';
 
 const USAGE =
   'Cách dùng: npm run officer:add -- --username <tên> --commune <mã xã 5 số> --role officer|admin [--name "Họ tên"]';
+exitWithHelpIfAsked(process.argv.slice(2), USAGE);
+
 const MIN_PASSWORD = 10;
 
 function fail(message: string): never {
