@@ -11,9 +11,11 @@ import type { Config } from '../common/config.js';
 import type { PublicStatusLookup } from '../common/dossier-contracts.js';
 import type { Logger } from '../common/logger.js';
 import { createSessionSigner } from './auth/session-token.js';
+import { createZaloGate } from './auth/zalo-gate.js';
 import { createZaloVerifier, type ZaloUserVerifier } from './auth/zalo-verifier.js';
 import type { DossierContext } from './dossiers/context.js';
-import { createPublicStatusLookup } from './dossiers/public-status.js';
+import { createCounters, type Counters } from './guard/counters.js';
+import { createGuardedStatusLookup } from './guard/status-guard.js';
 import type { AuthOptions } from './middleware/auth.js';
 import { cors } from './middleware/cors.js';
 import { apiNotFound, errorHandler } from './middleware/error-handler.js';
@@ -40,8 +42,10 @@ export interface AppDeps {
   chat?: ChatHandler;
   /** Bot webhook routers, mounted first, before any body parser (they need raw bodies). */
   extraRouters?: Router[];
-  /** Public status lookup; defaults to one over `store`. */
+  /** Public status lookup; defaults to the guarded one over `store`. */
   publicStatusLookup?: PublicStatusLookup;
+  /** Database counters for limits and locks; default over `store.db`. */
+  counters?: Counters;
   /** HMAC secret for session tokens; defaults to config.dossiers.sessionSecret, else a random one per process. */
   sessionSecret?: string;
   /** Zalo token check; defaults to Zalo's Graph API at config.zaloMiniApp.graphBase. */
@@ -81,7 +85,7 @@ export function createApp(deps: AppDeps): express.Express {
   );
   const verifyZalo =
     deps.verifyZalo ?? createZaloVerifier({ graphBase: config.zaloMiniApp.graphBase });
-  const auth: AuthOptions = { signer, verifyZalo, db: store.db };
+
   const ctx: DossierContext = {
     store,
     catalogue: deps.catalogue,
@@ -91,15 +95,21 @@ export function createApp(deps: AppDeps): express.Express {
     notified: deps.onNotificationQueued ?? (() => undefined),
     servedCommunes: new Set(),
   };
-  const lookup = deps.publicStatusLookup ?? createPublicStatusLookup(store.db);
+  const counters = deps.counters ?? createCounters(store.db, ctx.now);
+  const zalo = createZaloGate(verifyZalo, counters);
+  const auth: AuthOptions = { signer, zalo, db: store.db };
+  const lookup = deps.publicStatusLookup ?? createGuardedStatusLookup(store.db, counters, config);
   let openApi: Record<string, unknown> | undefined;
 
   const api = Router();
   api.use(cors(config.dossiers.corsOrigins));
-  if (deps.chat) api.use(createChatRouter(deps.chat));
-  api.use(createAuthRouter({ config, db: store.db, signer, verifyZalo }));
+  if (deps.chat)
+    api.use(
+      createChatRouter(deps.chat, { counters, perMinute: config.security.chatRequestsPerMinute }),
+    );
+  api.use(createAuthRouter({ config, db: store.db, signer, zalo, counters }));
   api.use(createDossierRouter({ config, ctx, auth }));
-  api.use(createStatusRouter(lookup, config.dossiers.statusLookupsPerMinute));
+  api.use(createStatusRouter(lookup));
   api.use(createFormsRouter(deps.catalogue));
   api.use(createOfficerRouter(ctx, auth));
   api.get('/openapi.json', (_req, res) => {

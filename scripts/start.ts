@@ -3,10 +3,11 @@ import { startBots } from '../bot/main.js';
 import { createApiRuntime } from '../api/runtime.js';
 import { listen } from '../api/server.js';
 import { loadConfig, type Config } from '../common/config.js';
-import { createPublicStatusLookup } from '../api/dossiers/public-status.js';
+import { createCounters } from '../api/guard/counters.js';
+import { createGuardedStatusLookup } from '../api/guard/status-guard.js';
 import { openStore, storeOptionsFrom } from '../api/store/store.js';
 import type { Conversation } from '../conversation/types.js';
-import { ConfigError } from '../common/errors.js';
+import { ConfigError, isAppError } from '../common/errors.js';
 import { createLogger } from '../common/logger.js';
 import { procedureLookupFromCatalogue } from '../api/procedure-lookup.js';
 import { createAssistant, loadBundledOrConfiguredCatalogue } from './lib/create-assistant.js';
@@ -35,8 +36,16 @@ const config = readConfig();
 const logger = createLogger({ silent: config.server.logSilent });
 
 // Wiring runs one way: store → status lookup → conversation core → channels (bots, web chat, API).
-const store = await openStore(storeOptionsFrom(config));
-const statusLookup = createPublicStatusLookup(store.db);
+const store = await openStore(storeOptionsFrom(config)).catch((error: unknown) => {
+  // A known refusal (e.g. a second server on the same PGlite folder): one clear line, no stack trace.
+  if (isAppError(error) && error.userMessage) {
+    process.stderr.write(`Không khởi động được: ${error.userMessage}\n`);
+    process.exit(1);
+  }
+  throw error;
+});
+// One guarded lookup (per-reference lock, per-client limits in the database) for chat, bots and API.
+const statusLookup = createGuardedStatusLookup(store.db, createCounters(store.db), config);
 
 // The catalogue loads in well under a second; the search index may need building on a fresh clone.
 const catalogue = loadBundledOrConfiguredCatalogue(config);
@@ -63,8 +72,14 @@ const runtime = await createApiRuntime(config, {
   logger,
   store,
   statusLookup,
-  chat: ({ sessionId, text, action }) =>
-    conversation.handle({ channel: 'web', userId: sessionId, text, ...(action ? { action } : {}) }),
+  chat: ({ sessionId, text, action, client }) =>
+    conversation.handle({
+      channel: 'web',
+      userId: sessionId,
+      ...(client ? { clientKey: client } : {}),
+      text,
+      ...(action ? { action } : {}),
+    }),
   senders: bots.senders,
   extraRouters: bots.routers,
   catalogue: procedureLookupFromCatalogue(catalogue),
