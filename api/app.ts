@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import express, { Router, type RequestHandler } from 'express';
 import type { Config } from '../common/config.js';
+import { loadCommuneDirectory, type CommuneDirectory } from '../knowledge/index.js';
 import type { PublicStatusLookup } from '../common/dossier-contracts.js';
 import type { Logger } from '../common/logger.js';
 import { createSessionSigner } from './auth/session-token.js';
@@ -23,6 +24,7 @@ import { buildOpenApiDocument } from './openapi.js';
 import type { ProcedureLookup } from './procedure-lookup.js';
 import { createAuthRouter } from './routes/auth.js';
 import { createChatRouter, type ChatHandler } from './routes/chat.js';
+import { createCommunesRouter } from './routes/communes.js';
 import { createDossierRouter } from './routes/dossiers.js';
 import { createFormsRouter } from './routes/forms.js';
 import { createHealthRouter } from './routes/health.js';
@@ -50,6 +52,8 @@ export interface AppDeps {
   sessionSecret?: string;
   /** Zalo token check; defaults to Zalo's Graph API at config.zaloMiniApp.graphBase. */
   verifyZalo?: ZaloUserVerifier;
+  /** The commune directory; defaults to the committed one (knowledge/communes/data). */
+  communes?: CommuneDirectory;
   /** Clock (tests move it forward to make dossiers late). */
   now?: () => Date;
   /** Called after a commit that queued notifications (wakes the dispatcher). */
@@ -86,9 +90,11 @@ export function createApp(deps: AppDeps): express.Express {
   const verifyZalo =
     deps.verifyZalo ?? createZaloVerifier({ graphBase: config.zaloMiniApp.graphBase });
 
+  const communes = deps.communes ?? loadCommuneDirectory();
   const ctx: DossierContext = {
     store,
     catalogue: deps.catalogue,
+    communes,
     logger,
     deskName: config.desk.name,
     now: deps.now ?? (() => new Date()),
@@ -111,6 +117,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(createDossierRouter({ config, ctx, auth }));
   api.use(createStatusRouter(lookup));
   api.use(createFormsRouter(deps.catalogue));
+  api.use(createCommunesRouter(communes));
   api.use(createOfficerRouter(ctx, auth));
   api.get('/openapi.json', (_req, res) => {
     openApi ??= buildOpenApiDocument({

@@ -9,6 +9,7 @@ import type { Router } from 'express';
 import type { Config } from '../common/config.js';
 import type { NotificationSender, PublicStatusLookup } from '../common/dossier-contracts.js';
 import type { Logger } from '../common/logger.js';
+import { loadCommuneDirectory } from '../knowledge/index.js';
 import { createApp } from './app.js';
 import { loadSessionSecret } from './auth/session-secret.js';
 import type { ZaloUserVerifier } from './auth/zalo-verifier.js';
@@ -97,6 +98,7 @@ export async function createApiRuntime(
   const lateContext = {
     store,
     catalogue: options.catalogue,
+    communes: loadCommuneDirectory(),
     logger,
     deskName: config.desk.name,
     now,

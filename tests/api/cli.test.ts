@@ -11,6 +11,7 @@ import { findOfficerByUsername } from '../../api/store/officer-repository.js';
 import { openStore } from '../../api/store/store.js';
 import { SubmitDossierSchema } from '../../common/dossier-schema.js';
 import { silentLogger } from '../../common/logger.js';
+import { loadCommuneDirectory } from '../../knowledge/index.js';
 import { openTemplateStore } from '../support/api-harness.js';
 import {
   COMMUNE_X,
@@ -53,7 +54,8 @@ describe('npm run officer:add', () => {
     expect(first.stdout + first.stderr).not.toContain('mat-khau-rat-dai-1');
     const again = cli(
       'officer-add.ts',
-      ['--username', 'nguyen.van.a', '--commune', '15127', '--role', 'officer'],
+      // A commune may also be given by its name, as in the commune directory (15127 is Xã Cẩm Thủy).
+      ['--username', 'nguyen.van.a', '--commune', 'xã Cẩm Thủy', '--role', 'officer'],
       'mat-khau-moi-2222\n',
     );
     expect(JSON.parse(again.stdout)).toMatchObject({
@@ -75,6 +77,14 @@ describe('npm run officer:add', () => {
       cli('officer-add.ts', ['--username', 'can.bo', '--commune', '123'], 'mat-khau-rat-dai-1\n')
         .status,
     ).toBe(2);
+    // Only codes of the commune directory: a code from before the merger names the new unit.
+    const former = cli(
+      'officer-add.ts',
+      ['--username', 'can.bo', '--commune', '15886'],
+      'mat-khau-rat-dai-1\n',
+    );
+    expect(former.status).toBe(2);
+    expect(former.stderr).toMatch(/Xã Hoằng Quỳ .*nay thuộc Xã Hoằng Giang \(mã 15880\)/);
     const short = cli('officer-add.ts', ['--username', 'can.bo', '--commune', COMMUNE_X], 'ngan\n');
     expect(short.status).toBe(2);
     expect(short.stderr).toMatch(/ít nhất 10 ký tự/);
@@ -93,6 +103,7 @@ describe('npm run audit:verify', () => {
       const ctx = {
         store,
         catalogue: testProcedureLookup,
+        communes: loadCommuneDirectory(),
         logger: silentLogger,
         deskName: 'Bộ phận Một cửa',
         now: () => new Date(),
