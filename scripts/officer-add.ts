@@ -13,7 +13,9 @@ import { hashPassword } from '../api/auth/password.js';
 import { upsertOfficer } from '../api/store/officer-repository.js';
 import { openStore, storeOptionsFrom } from '../api/store/store.js';
 import { loadConfig } from '../common/config.js';
-import { loadCommuneDirectory, unknownCommuneMessage } from '../knowledge/index.js';
+// The commune modules directly, not knowledge/index.ts: that would load retrieval and the LLM clients.
+import { unknownCommuneMessage } from '../knowledge/communes/commune-texts.js';
+import { loadCommuneDirectory } from '../knowledge/communes/directory.js';
 
 const USAGE =
   'Cách dùng: npm run officer:add -- --username <tên> --commune <mã xã/phường 5 số hoặc tên> --role officer|admin [--name "Họ tên"]';

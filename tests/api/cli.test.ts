@@ -37,7 +37,9 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-describe('npm run officer:add', () => {
+// Each CLI run is a blocking child process (tsx start, scrypt, PGlite): on two shared cores two of them
+// can take longer than the default 30 s, so these tests get the children's own limit.
+describe('npm run officer:add', { timeout: 120_000 }, () => {
   it('creates an officer with the password from stdin, then updates it', async () => {
     const first = cli(
       'officer-add.ts',
@@ -91,7 +93,7 @@ describe('npm run officer:add', () => {
   });
 });
 
-describe('npm run audit:verify', () => {
+describe('npm run audit:verify', { timeout: 120_000 }, () => {
   it('prints OK for an intact history and names the dossier and entry after tampering', async () => {
     let reference: string;
     const store = await reopenStore(dataDir);
