@@ -8,12 +8,15 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import express, { Router, type RequestHandler } from 'express';
 import type { Config } from '../common/config.js';
+import { loadCommuneDirectory, type CommuneDirectory } from '../knowledge/index.js';
 import type { PublicStatusLookup } from '../common/dossier-contracts.js';
 import type { Logger } from '../common/logger.js';
 import { createSessionSigner } from './auth/session-token.js';
+import { createZaloGate } from './auth/zalo-gate.js';
 import { createZaloVerifier, type ZaloUserVerifier } from './auth/zalo-verifier.js';
 import type { DossierContext } from './dossiers/context.js';
-import { createPublicStatusLookup } from './dossiers/public-status.js';
+import { createCounters, type Counters } from './guard/counters.js';
+import { createGuardedStatusLookup } from './guard/status-guard.js';
 import type { AuthOptions } from './middleware/auth.js';
 import { cors } from './middleware/cors.js';
 import { apiNotFound, errorHandler } from './middleware/error-handler.js';
@@ -21,6 +24,7 @@ import { buildOpenApiDocument } from './openapi.js';
 import type { ProcedureLookup } from './procedure-lookup.js';
 import { createAuthRouter } from './routes/auth.js';
 import { createChatRouter, type ChatHandler } from './routes/chat.js';
+import { createCommunesRouter } from './routes/communes.js';
 import { createDossierRouter } from './routes/dossiers.js';
 import { createFormsRouter } from './routes/forms.js';
 import { createHealthRouter } from './routes/health.js';
@@ -40,12 +44,16 @@ export interface AppDeps {
   chat?: ChatHandler;
   /** Bot webhook routers, mounted first, before any body parser (they need raw bodies). */
   extraRouters?: Router[];
-  /** Public status lookup; defaults to one over `store`. */
+  /** Public status lookup; defaults to the guarded one over `store`. */
   publicStatusLookup?: PublicStatusLookup;
+  /** Database counters for limits and locks; default over `store.db`. */
+  counters?: Counters;
   /** HMAC secret for session tokens; defaults to config.dossiers.sessionSecret, else a random one per process. */
   sessionSecret?: string;
   /** Zalo token check; defaults to Zalo's Graph API at config.zaloMiniApp.graphBase. */
   verifyZalo?: ZaloUserVerifier;
+  /** The commune directory; defaults to the committed one (knowledge/communes/data). */
+  communes?: CommuneDirectory;
   /** Clock (tests move it forward to make dossiers late). */
   now?: () => Date;
   /** Called after a commit that queued notifications (wakes the dispatcher). */
@@ -81,26 +89,35 @@ export function createApp(deps: AppDeps): express.Express {
   );
   const verifyZalo =
     deps.verifyZalo ?? createZaloVerifier({ graphBase: config.zaloMiniApp.graphBase });
-  const auth: AuthOptions = { signer, verifyZalo, db: store.db };
+
+  const communes = deps.communes ?? loadCommuneDirectory();
   const ctx: DossierContext = {
     store,
     catalogue: deps.catalogue,
+    communes,
     logger,
     deskName: config.desk.name,
     now: deps.now ?? (() => new Date()),
     notified: deps.onNotificationQueued ?? (() => undefined),
     servedCommunes: new Set(),
   };
-  const lookup = deps.publicStatusLookup ?? createPublicStatusLookup(store.db);
+  const counters = deps.counters ?? createCounters(store.db, ctx.now);
+  const zalo = createZaloGate(verifyZalo, counters);
+  const auth: AuthOptions = { signer, zalo, db: store.db };
+  const lookup = deps.publicStatusLookup ?? createGuardedStatusLookup(store.db, counters, config);
   let openApi: Record<string, unknown> | undefined;
 
   const api = Router();
   api.use(cors(config.dossiers.corsOrigins));
-  if (deps.chat) api.use(createChatRouter(deps.chat));
-  api.use(createAuthRouter({ config, db: store.db, signer, verifyZalo }));
+  if (deps.chat)
+    api.use(
+      createChatRouter(deps.chat, { counters, perMinute: config.security.chatRequestsPerMinute }),
+    );
+  api.use(createAuthRouter({ config, db: store.db, signer, zalo, counters }));
   api.use(createDossierRouter({ config, ctx, auth }));
-  api.use(createStatusRouter(lookup, config.dossiers.statusLookupsPerMinute));
+  api.use(createStatusRouter(lookup));
   api.use(createFormsRouter(deps.catalogue));
+  api.use(createCommunesRouter(communes));
   api.use(createOfficerRouter(ctx, auth));
   api.get('/openapi.json', (_req, res) => {
     openApi ??= buildOpenApiDocument({

@@ -50,6 +50,30 @@ const ChatReplySchema = z.object({
   hasMore: z.boolean(),
 });
 
+const CommuneSummarySchema = z.object({
+  code: z.string().describe('Mã đơn vị hành chính 5 số'),
+  name: z.string(),
+  type: z.enum(['xa', 'phuong']),
+  displayName: z.string().describe('Ví dụ "Xã Hoằng Giang"'),
+  centreAddress: z.string().nullable().describe('Trụ sở (trung tâm hành chính); null khi chưa có'),
+});
+const CommuneSchema = CommuneSummarySchema.extend({
+  lon: z.number().nullable(),
+  lat: z.number().nullable(),
+  areaKm2: z.number().nullable(),
+  population: z.number().nullable(),
+  formerCommunes: z.array(z.object({ code: z.string(), name: z.string(), district: z.string() })),
+});
+const FormerCommuneSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  type: z.enum(['xa', 'phuong', 'thi_tran']),
+  displayName: z.string(),
+  district: z.string().describe('Huyện/thị xã/thành phố cũ'),
+  split: z.boolean().describe('Đã chia cho nhiều đơn vị mới'),
+  successors: z.array(CommuneSummarySchema),
+});
+
 const referenceParam = {
   name: 'reference',
   in: 'path',
@@ -303,6 +327,58 @@ export function buildOpenApiDocument(options: {
         responses: { 200: { description: 'Tờ khai' }, 404: error('Chưa có tờ khai trực tuyến') },
       },
     },
+    '/api/communes': {
+      get: {
+        summary:
+          'Danh mục xã, phường của tỉnh Thanh Hóa (từ 01/07/2025): mã 5 số, tên, loại, địa chỉ trung tâm hành chính',
+        security: [],
+        parameters: [
+          {
+            name: 'q',
+            in: 'query',
+            required: false,
+            description:
+              'Tìm theo tên (có dấu hoặc không, có thể kèm "xã"/"phường"); kết quả kèm các xã/phường cũ (trước sáp nhập) có tên này và đơn vị mới của chúng.',
+            schema: { type: 'string', maxLength: 100 },
+          },
+        ],
+        responses: {
+          200: {
+            description: 'Danh sách',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: { type: 'array', items: ref('CommuneSummary') },
+                    former: { type: 'array', items: ref('FormerCommune') },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/api/communes/{code}': {
+      get: {
+        summary: 'Một xã/phường và các xã, phường, thị trấn cũ đã sáp nhập vào',
+        security: [],
+        parameters: [
+          {
+            name: 'code',
+            in: 'path',
+            required: true,
+            schema: { type: 'string', pattern: '^\\d{5}$' },
+          },
+        ],
+        responses: {
+          200: { description: 'Xã/phường', ...json('Commune') },
+          404: error('Không có trong danh mục (mã cũ trước sáp nhập: thông báo nêu đơn vị mới)'),
+        },
+      },
+    },
     '/api/officer/apologies': {
       get: {
         summary: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả của xã/phường',
@@ -409,6 +485,9 @@ export function buildOpenApiDocument(options: {
         PublicStatus: schema(PublicStatusSchema, 'output'),
         Apology: schema(ApologyViewSchema, 'output'),
         ConfirmApology: schema(ConfirmApologySchema, 'input'),
+        CommuneSummary: schema(CommuneSummarySchema, 'output'),
+        Commune: schema(CommuneSchema, 'output'),
+        FormerCommune: schema(FormerCommuneSchema, 'output'),
       },
     },
   };

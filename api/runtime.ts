@@ -9,11 +9,13 @@ import type { Router } from 'express';
 import type { Config } from '../common/config.js';
 import type { NotificationSender, PublicStatusLookup } from '../common/dossier-contracts.js';
 import type { Logger } from '../common/logger.js';
+import { loadCommuneDirectory } from '../knowledge/index.js';
 import { createApp } from './app.js';
 import { loadSessionSecret } from './auth/session-secret.js';
 import type { ZaloUserVerifier } from './auth/zalo-verifier.js';
 import { runLateCheck } from './dossiers/late-dossiers.js';
-import { createPublicStatusLookup } from './dossiers/public-status.js';
+import { createCounters, type Counters } from './guard/counters.js';
+import { createGuardedStatusLookup } from './guard/status-guard.js';
 import { createDispatcher, type NotificationDispatcher } from './notifications/dispatcher.js';
 import type { ProcedureLookup } from './procedure-lookup.js';
 import type { ChatHandler } from './routes/chat.js';
@@ -44,7 +46,10 @@ export interface ApiRuntimeOptions {
 export interface ApiRuntime {
   app: express.Express;
   store: Store;
+  /** The guarded status lookup (per-reference lock, per-client limits) for the bots and the chat. */
   statusLookup: PublicStatusLookup;
+  /** Database counters (limits, locks, replay windows). */
+  counters: Counters;
   dispatcher: NotificationDispatcher;
   /** Runs the late-dossier check now; resolves with the number of apologies drafted. */
   runLateCheck(): Promise<number>;
@@ -72,13 +77,16 @@ export async function createApiRuntime(
     ...(options.dispatcherPollMs ? { pollIntervalMs: options.dispatcherPollMs } : {}),
     ...(options.notificationBackoffMs ? { backoffMs: options.notificationBackoffMs } : {}),
   });
-  const statusLookup = options.statusLookup ?? createPublicStatusLookup(store.db);
+  const counters = createCounters(store.db, now);
+  const statusLookup =
+    options.statusLookup ?? createGuardedStatusLookup(store.db, counters, config);
   const app = createApp({
     config,
     store,
     logger,
     catalogue: options.catalogue,
     publicStatusLookup: statusLookup,
+    counters,
     sessionSecret,
     now,
     onNotificationQueued: () => dispatcher.poke(),
@@ -90,6 +98,7 @@ export async function createApiRuntime(
   const lateContext = {
     store,
     catalogue: options.catalogue,
+    communes: loadCommuneDirectory(),
     logger,
     deskName: config.desk.name,
     now,
@@ -110,6 +119,7 @@ export async function createApiRuntime(
     try {
       const removed = await store.sweepOrphans();
       if (removed > 0) logger.warn('removed orphaned attachment files', { count: removed });
+      await counters.sweep();
     } catch (error) {
       logger.error('attachment sweep failed', { error });
     }
@@ -129,6 +139,7 @@ export async function createApiRuntime(
     app,
     store,
     statusLookup,
+    counters,
     dispatcher,
     runLateCheck: lateCheck,
     close() {

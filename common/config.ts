@@ -88,6 +88,9 @@ const EnvSchema = z.object({
   MAX_ATTACHMENTS: z.coerce.number().int().positive().default(10),
   OFFICER_SESSION_TTL_MINUTES: z.coerce.number().int().positive().default(480),
   STATUS_LOOKUPS_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  STATUS_GUESSES_PER_REFERENCE_PER_HOUR: z.coerce.number().int().positive().default(5),
+  STATUS_FAILURES_PER_CLIENT_PER_HOUR: z.coerce.number().int().positive().default(30),
+  CHAT_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(60),
   LATE_CHECK_INTERVAL_MINUTES: z.coerce.number().positive().default(60),
   CORS_ORIGINS: z.string().default('https://h5.zdn.vn,http://localhost:3000'),
   TRUST_PROXY: optionalString,
@@ -162,6 +165,15 @@ export interface Config {
     corsOrigins: string[];
     /** Express "trust proxy" setting (e.g. "loopback" or "1") so rate limits see the client IP. */
     trustProxy: string | undefined;
+  };
+  /** Limits kept in the database (api/guard): they hold across restarts and processes. */
+  security: {
+    /** Wrong status-lookup tries per reference per hour, whoever asks; then the reference is locked. */
+    statusGuessesPerReferencePerHour: number;
+    /** Failed status lookups per client per hour. */
+    statusFailuresPerClientPerHour: number;
+    /** POST /api/chat requests per client IP per minute. */
+    chatRequestsPerMinute: number;
   };
 }
 
@@ -270,6 +282,11 @@ export function loadConfig(source?: Record<string, string | undefined>): Config 
         .map((o) => o.trim())
         .filter(Boolean),
       trustProxy: e.TRUST_PROXY,
+    },
+    security: {
+      statusGuessesPerReferencePerHour: e.STATUS_GUESSES_PER_REFERENCE_PER_HOUR,
+      statusFailuresPerClientPerHour: e.STATUS_FAILURES_PER_CLIENT_PER_HOUR,
+      chatRequestsPerMinute: e.CHAT_REQUESTS_PER_MINUTE,
     },
   };
 }

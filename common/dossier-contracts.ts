@@ -48,8 +48,33 @@ export interface PublicDossierStatus {
   updatedAt: string;
 }
 
-/** Looks up a dossier by its full reference plus the last 4 digits of the resident's phone. */
+/**
+ * Looks up a dossier by its full reference plus the last 4 digits of the resident's phone. `client`
+ * names who asks (e.g. "ip:203.0.113.7", "telegram:42") for the per-client limit; the guarded lookup
+ * throws {@link StatusLookupRefused} when a limit or a reference lock applies.
+ */
 export type PublicStatusLookup = (
   reference: string,
   phoneLast4: string,
+  client?: string,
 ) => Promise<PublicDossierStatus | null>;
+
+/**
+ * A lookup refused before it ran: this client asked too often (`client`), or the reference has had
+ * too many wrong tries and is locked for everyone for a while (`reference`). `message` is Vietnamese,
+ * safe to show.
+ */
+export class StatusLookupRefused extends Error {
+  constructor(
+    readonly reason: 'client' | 'reference',
+    readonly retryAfterSeconds: number,
+  ) {
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    super(
+      reason === 'reference'
+        ? `Mã hồ sơ này đã bị nhập sai 4 số cuối điện thoại quá nhiều lần nên tạm khóa tra cứu. Vui lòng thử lại sau khoảng ${minutes} phút, hoặc liên hệ Bộ phận Một cửa.`
+        : `Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau khoảng ${minutes} phút.`,
+    );
+    this.name = 'StatusLookupRefused';
+  }
+}

@@ -11,6 +11,11 @@ export interface IncomingMessage {
   text: string;
   /** Set when the person pressed a button / picked a numbered option instead of typing. */
   action?: ChatAction;
+  /**
+   * Who asks, for limits (e.g. "ip:203.0.113.7" for the web chat, "telegram:42"); defaults to
+   * `channel:userId`. The web chat's userId is chosen by the client, so it passes its IP here.
+   */
+  clientKey?: string;
 }
 
 /** The platform-free conversation core every channel talks to. */

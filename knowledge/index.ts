@@ -31,3 +31,19 @@ export { classifySmallTalk, detectSmallTalk, stripGreeting } from './answer/smal
 export { createPhraserFromSettings, type Phraser } from './answer/phraser.js';
 
 export { createFileGapLog, createMemoryGapLog, topGaps, type GapLog } from './gaps/gap-log.js';
+
+export {
+  loadCommuneDirectory,
+  createCommuneDirectory,
+  type CommuneDirectory,
+  type Commune,
+  type FormerCommune,
+  type FormerCommuneRef,
+} from './communes/directory.js';
+export type { CommuneType, FormerCommuneType } from './communes/commune-schema.js';
+export { CommuneDataInvalidError } from './communes/load-communes.js';
+export {
+  communeInSentence,
+  communeDeskName,
+  unknownCommuneMessage,
+} from './communes/commune-texts.js';

@@ -1,12 +1,16 @@
 /**
  * `npm run eval`: retrieval quality on the dev set (tests/eval/dev-set.jsonl) next to a naive
- * baseline (full-text search over accent-folded names), computed in the same run.
+ * baseline (full-text search over accent-folded names), computed in the same run, then one summary
+ * line for every other question set in tests/eval/ (the check sets and the letter sets, whichever
+ * exist — the blind letter set is reported whenever it is there, never tuned on).
  *   --json          machine-readable summary on stdout instead of the table
  *   --misses        list the misses (question, expected, got) on stderr
- *   --dev-set FILE  another labelled question file of the same format
+ *   --dev-set FILE  another labelled question file of the same format (no other sets then)
  *   --half A|B      only one half of the groups (split by a hash of the group id), so tuning on
  *                   one half can be checked on the other
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadConfig } from '../common/config.js';
 import { NameSearchBaseline } from '../knowledge/retrieval/baseline.js';
 import { loadDevSet } from '../knowledge/retrieval/eval/dev-set.js';
@@ -31,6 +35,7 @@ exitWithHelpIfAsked(
 );
 
 const DEFAULT_DEV_SET = 'tests/eval/dev-set.jsonl';
+const SETS_DIR = 'tests/eval';
 
 /** Stable half of a group id (FNV-1a), so a group's accented/unaccented/typo lines stay together. */
 function halfOf(group: string): 'A' | 'B' {
@@ -39,15 +44,18 @@ function halfOf(group: string): 'A' | 'B' {
   return (h >>> 0) % 2 === 0 ? 'A' : 'B';
 }
 
+const pct = (v: number) => `${(v * 100).toFixed(1).padStart(5)}%`;
+
 function row(label: string, s: StyleSummary): string {
-  const pct = (v: number) => `${(v * 100).toFixed(1).padStart(5)}%`;
-  return `${label.padEnd(22)} ${String(s.count).padStart(4)}  ${pct(s.hit1)}  ${pct(s.hit3)}  ${s.mrr.toFixed(3)}  ${pct(s.falseAbstention)}`;
+  return `${label.padEnd(22)} ${String(s.count).padStart(4)}  ${pct(s.hit1)}  ${pct(s.hit3)}  ${s.mrr.toFixed(3)}  ${pct(s.falseAbstention)}  ${pct(s.amongOffered)}  ${pct(s.choiceRate)}`;
 }
+
+const HEADER = `${'n'.padStart(4)}  ${'hit@1'.padStart(6)}  ${'hit@3'.padStart(6)}  ${'MRR'.padStart(5)}  ${'no-ans'.padStart(6)}  ${'offered'.padStart(6)}  ${'choice'.padStart(6)}`;
 
 function table(name: string, summary: EvalSummary): string {
   const lines = [
     `${name}`,
-    `${'style'.padEnd(22)} ${'n'.padStart(4)}  ${'hit@1'.padStart(6)}  ${'hit@3'.padStart(6)}  ${'MRR'.padStart(5)}  ${'no-answer'.padStart(6)}`,
+    `${'style'.padEnd(22)} ${HEADER}`,
     row('all real questions', summary.overall),
     ...summary.byStyle.map((s) => row(`  ${s.style}`, s)),
     `off-topic abstained: ${summary.offTopic.abstained}/${summary.offTopic.count} ` +
@@ -70,6 +78,15 @@ function describeMiss(o: QuestionOutcome): string {
   );
 }
 
+/** Every question set in tests/eval except the main one, by file name. */
+function otherSets(main: string): string[] {
+  return readdirSync(SETS_DIR)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((f) => join(SETS_DIR, f))
+    .filter((f) => f !== main);
+}
+
 async function main(args: string[]): Promise<void> {
   const devSetArg = args.indexOf('--dev-set');
   const file = devSetArg >= 0 ? args[devSetArg + 1]! : DEFAULT_DEV_SET;
@@ -81,15 +98,38 @@ async function main(args: string[]): Promise<void> {
   const docs = retriever.documents();
   const baseline = await runQuestions(new NameSearchBaseline(docs), questions);
   const summary = { ours: summarizeOutcomes(ours), baseline: summarizeOutcomes(baseline) };
+  const sets: Array<{ file: string; summary: EvalSummary }> = [];
+  if (devSetArg < 0) {
+    for (const other of otherSets(file)) {
+      const lines = loadDevSet(other).filter((q) => half === undefined || halfOf(q.group) === half);
+      sets.push({ file: other, summary: summarizeOutcomes(await runQuestions(retriever, lines)) });
+    }
+  }
 
   if (args.includes('--json')) {
-    process.stdout.write(`${JSON.stringify({ devSet: file, index: manifest, ...summary })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ devSet: file, index: manifest, ...summary, otherSets: sets })}\n`,
+    );
   } else {
     process.stdout.write(
       `Dev set ${file}${half === undefined ? '' : ` (half ${half})`}: ${questions.length} questions; index of ${manifest.catalogueCount} procedures ` +
         `(${manifest.embeddings.provider}/${manifest.embeddings.model})\n\n` +
         `${table('motcua retriever', summary.ours)}\n\n${table('baseline: full-text over folded names', summary.baseline)}\n`,
     );
+    if (sets.length > 0) {
+      const name = (f: string) => f.replace(/^.*\//, '').replace(/\.jsonl$/, '');
+      process.stdout.write(
+        `\nOther question sets (motcua retriever${half === undefined ? '' : `, half ${half}`}; offered = right one first, or among the three choices when unsure)\n` +
+          `${'set'.padEnd(22)} ${HEADER}  off-topic declined\n` +
+          sets
+            .map(
+              ({ file: f, summary: s }) =>
+                `${row(name(f), s.overall)}  ${s.offTopic.abstained}/${s.offTopic.count}`,
+            )
+            .join('\n') +
+          '\n',
+      );
+    }
   }
   const misses = ours.filter((o) =>
     o.question.expected.length === 0 ? o.answered : o.rank !== 1 || !o.answered,

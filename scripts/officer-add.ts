@@ -1,5 +1,5 @@
 /**
- * `npm run officer:add -- --username <name> --commune <5-digit code> --role officer|admin [--name "Họ tên"]`
+ * `npm run officer:add -- --username <name> --commune <5-digit code or name> --role officer|admin [--name "Họ tên"]`
  *
  * Creates an officer account (or resets its password, commune and role when the username exists).
  * The password is read from stdin when piped (first line), or asked for on the terminal without echo;
@@ -13,12 +13,35 @@ import { hashPassword } from '../api/auth/password.js';
 import { upsertOfficer } from '../api/store/officer-repository.js';
 import { openStore, storeOptionsFrom } from '../api/store/store.js';
 import { loadConfig } from '../common/config.js';
+// The commune modules directly, not knowledge/index.ts: that would load retrieval and the LLM clients.
+import { unknownCommuneMessage } from '../knowledge/communes/commune-texts.js';
+import { loadCommuneDirectory } from '../knowledge/communes/directory.js';
 import { exitWithHelpIfAsked } from './lib/help.js';
 
 const USAGE =
-  'Cách dùng: npm run officer:add -- --username <tên> --commune <mã xã 5 số> --role officer|admin [--name "Họ tên"]';
+  'Cách dùng: npm run officer:add -- --username <tên> --commune <mã xã/phường 5 số hoặc tên> --role officer|admin [--name "Họ tên"]';
 exitWithHelpIfAsked(process.argv.slice(2), USAGE);
 
+/**
+ * The official code for `--commune`: a code of the commune directory, or a name that fits exactly one
+ * current commune ("Hoằng Giang", "xã Hoằng Giang"). Anything else stops with the reason.
+ */
+function communeCodeOf(input: string): string {
+  const directory = loadCommuneDirectory();
+  if (/^\d+$/.test(input)) {
+    if (directory.has(input)) return input;
+    fail(`--commune: ${unknownCommuneMessage(input, directory)}\n${USAGE}`);
+  }
+  const found = directory.find(input);
+  if (found.length === 1) return found[0]!.code;
+  if (found.length > 1) {
+    const list = found.map((c) => `${c.displayName} (${c.code})`).join(', ');
+    fail(`--commune: "${input}" khớp nhiều xã/phường: ${list}. Vui lòng dùng mã 5 số.\n${USAGE}`);
+  }
+  fail(
+    `--commune: không tìm thấy xã/phường "${input}" trong danh mục của tỉnh Thanh Hóa.\n${USAGE}`,
+  );
+}
 const MIN_PASSWORD = 10;
 
 function fail(message: string): never {
@@ -84,7 +107,8 @@ async function main(): Promise<void> {
   const role = values.role;
   if (!/^[a-z0-9._-]{3,64}$/i.test(username))
     fail(`--username: 3–64 ký tự chữ, số, ".", "_", "-".\n${USAGE}`);
-  if (!/^\d{5}$/.test(commune)) fail(`--commune: mã xã/phường gồm 5 chữ số.\n${USAGE}`);
+  if (commune === '') fail(`--commune: thiếu mã xã/phường.\n${USAGE}`);
+  const communeCode = communeCodeOf(commune);
   if (role !== 'officer' && role !== 'admin') fail(`--role: officer hoặc admin.\n${USAGE}`);
   const password = await readPassword();
   if (password.length < MIN_PASSWORD) fail(`Mật khẩu cần ít nhất ${MIN_PASSWORD} ký tự.`);
@@ -95,7 +119,7 @@ async function main(): Promise<void> {
     const { officer, created } = await upsertOfficer(store.db, {
       username,
       passwordHash: await hashPassword(password),
-      communeCode: commune,
+      communeCode,
       role,
       displayName: values.name ?? null,
     });

@@ -2,16 +2,17 @@ import type { Server } from 'node:http';
 import { startBots } from '../bot/main.js';
 import { createApiRuntime } from '../api/runtime.js';
 import { loadConfig, type Config } from '../common/config.js';
-import { createPublicStatusLookup } from '../api/dossiers/public-status.js';
+import { createCounters } from '../api/guard/counters.js';
+import { createGuardedStatusLookup } from '../api/guard/status-guard.js';
 import { openStore, storeOptionsFrom } from '../api/store/store.js';
-import { ConfigError } from '../common/errors.js';
+import { ConfigError, isAppError } from '../common/errors.js';
 import { createLogger } from '../common/logger.js';
 import { procedureLookupFromCatalogue } from '../api/procedure-lookup.js';
 import { createAssistant, loadBundledOrConfiguredCatalogue } from './lib/create-assistant.js';
 import { listenEarly } from './lib/early-server.js';
+import { exitWithHelpIfAsked } from './lib/help.js';
 import { prepareIndex } from './lib/prepare-index.js';
 import { conversationWhenReady } from './lib/ready-conversation.js';
-import { exitWithHelpIfAsked } from './lib/help.js';
 
 exitWithHelpIfAsked(
   process.argv.slice(2),
@@ -25,7 +26,7 @@ exitWithHelpIfAsked(
  * Composition root of `npm start`: the store, the assistant (catalogue → index → answers → conversation),
  * every bot whose token is configured, and the dossier API with the web chat. The port opens first and
  * the search index is prepared in the background (lib/prepare-index.ts), so the server answers within
- * seconds of launch.
+ * seconds of launch; until the index is there the chat says politely that it is getting ready.
  */
 
 function readConfig(): Config {
@@ -55,16 +56,22 @@ const indexReady = prepareIndex(config.knowledge, logger);
 indexReady.catch(() => undefined); // reported below, once the assistant is wired
 const store = await openStore(storeOptionsFrom(config)).catch((error: unknown) => {
   early.fail();
+  // A known refusal (e.g. a second server on the same PGlite folder): one clear line, no stack trace.
+  if (isAppError(error) && error.userMessage) {
+    process.stderr.write(`Không khởi động được: ${error.userMessage}\n`);
+    process.exit(1);
+  }
   throw error;
 });
-const statusLookup = createPublicStatusLookup(store.db);
+// One guarded lookup (per-reference lock, per-client limits in the database) for chat, bots and API.
+const statusLookup = createGuardedStatusLookup(store.db, createCounters(store.db), config);
 
 // The catalogue loads in well under a second. The search index is found or built in the background
 // (in another process when it must be built); until the assistant is ready every channel gets a
 // polite "getting ready" reply instead of waiting.
 const catalogue = loadBundledOrConfiguredCatalogue(config);
 const assistantReady = indexReady.then(async (prepared) => {
-  const a = await createAssistant(
+  const assistant = await createAssistant(
     { ...config, knowledge: { ...config.knowledge, indexDir: prepared.indexDir } },
     logger,
     { catalogue, statusLookup },
@@ -74,7 +81,7 @@ const assistantReady = indexReady.then(async (prepared) => {
     indexDir: prepared.indexDir,
     ms: prepared.ms,
   });
-  return a;
+  return assistant;
 });
 assistantReady.catch((error: unknown) => {
   logger.error('assistant failed to start', { error });
@@ -88,8 +95,14 @@ const runtime = await createApiRuntime(config, {
   logger,
   store,
   statusLookup,
-  chat: ({ sessionId, text, action }) =>
-    conversation.handle({ channel: 'web', userId: sessionId, text, ...(action ? { action } : {}) }),
+  chat: ({ sessionId, text, action, client }) =>
+    conversation.handle({
+      channel: 'web',
+      userId: sessionId,
+      ...(client ? { clientKey: client } : {}),
+      text,
+      ...(action ? { action } : {}),
+    }),
   senders: bots.senders,
   extraRouters: bots.routers,
   catalogue: procedureLookupFromCatalogue(catalogue),
@@ -124,7 +137,6 @@ process.stderr.write(
     '',
   ].join('\n'),
 );
-void assistantReady.then(() => logger.info('assistant ready'));
 
 let stopping = false;
 async function shutdown(signal: string) {

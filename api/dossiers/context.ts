@@ -4,6 +4,7 @@
  * notification dispatcher after a commit. Also the actor types (who is acting).
  */
 import type { Logger } from '../../common/logger.js';
+import type { CommuneDirectory } from '../../knowledge/index.js';
 import type { ProcedureLookup } from '../procedure-lookup.js';
 import type { Store } from '../store/store.js';
 import type { OfficerRole } from '../store/officer-repository.js';
@@ -11,8 +12,10 @@ import type { OfficerRole } from '../store/officer-repository.js';
 export interface DossierContext {
   store: Store;
   catalogue: ProcedureLookup;
+  /** The current communes and wards: dossiers may only be filed with one of their codes. */
+  communes: CommuneDirectory;
   logger: Logger;
-  /** Name of the receiving desk, used in receipts and apology letters. */
+  /** Generic name of the receiving desk, used when a dossier's commune is not in the directory. */
   deskName: string;
   now: () => Date;
   /** Called after a commit that enqueued notifications. */

@@ -13,6 +13,7 @@ import {
 } from '../../common/dossier-schema.js';
 import type { AttachmentRow, DossierRow, HistoryRow } from '../store/dossier-repository.js';
 import type { Actor } from './context.js';
+import type { DeskLabel } from './desk.js';
 import { receiptText } from './messages.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -80,14 +81,14 @@ export function dossierView(
   };
 }
 
-export function receiptView(d: DossierRow, deskName: string) {
+export function receiptView(d: DossierRow, desk: DeskLabel) {
   return {
     reference: d.reference,
     procedureName: d.procedure_name,
     submittedAt: d.submitted_at.toISOString(),
     appointmentDate: d.appointment_date,
     resultDelivery: RESULT_DELIVERY_LABELS[d.result_delivery],
-    text: receiptText(d, deskName),
+    text: receiptText(d, desk),
   };
 }
 

@@ -21,6 +21,7 @@ import { enqueueNotification } from '../store/outbox-repository.js';
 import type { DossierContext, OfficerActor } from './context.js';
 import { appendHistory } from './history.js';
 import { apologyLetter } from './messages.js';
+import { deskOf } from './desk.js';
 import { CLOCK_RUNNING, isFinal } from './status.js';
 import { addWorkingDays, isWorkingDay } from './working-days.js';
 
@@ -54,7 +55,7 @@ export async function runLateCheck(ctx: DossierContext): Promise<number> {
           originalDate: candidate.appointment_date,
           proposedDate: proposed,
           letter: apologyLetter(d, {
-            deskName: ctx.deskName,
+            deskName: deskOf(ctx, d.commune_code).name,
             originalDate: candidate.appointment_date,
             newDate: proposed,
             reason: null,
@@ -103,7 +104,7 @@ export async function confirmApology(
       throw invalid({ newAppointmentDate: 'Ngày hẹn mới phải là một ngày làm việc sau hôm nay.' });
     }
     const letter = apologyLetter(d, {
-      deskName: ctx.deskName,
+      deskName: deskOf(ctx, d.commune_code).name,
       originalDate: apology.original_date,
       newDate,
       reason: req.reason ?? null,

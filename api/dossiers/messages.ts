@@ -5,6 +5,7 @@
  */
 import { RESULT_DELIVERY_LABELS, statusLabel } from '../../common/dossier-schema.js';
 import type { DossierRow } from '../store/dossier-repository.js';
+import type { DeskLabel } from './desk.js';
 import { formatVietnameseDate } from './working-days.js';
 
 type Notice = Pick<
@@ -24,10 +25,11 @@ function head(d: Notice): string {
   return `Hồ sơ ${d.reference} (${d.procedure_name})`;
 }
 
-/** Receipt shown right after submission and sent as the first notice. */
-export function receiptText(d: Notice, deskName: string): string {
+/** Receipt shown right after submission and sent as the first notice; names the commune's desk. */
+export function receiptText(d: Notice, desk: DeskLabel): string {
   return [
-    `${head(d)} đã được gửi đến ${deskName}.`,
+    `${head(d)} đã được gửi đến ${desk.name}.`,
+    ...(desk.address ? [`Địa điểm: ${desk.address}.`.replace(/\.\.$/, '.')] : []),
     `Ngày hẹn trả kết quả dự kiến: ${date(d.appointment_date)} (chính thức khi cán bộ tiếp nhận hồ sơ).`,
     `Hình thức nhận kết quả: ${RESULT_DELIVERY_LABELS[d.result_delivery]}.`,
     `Vui lòng ghi lại mã hồ sơ ${d.reference} để tra cứu.`,

@@ -20,7 +20,9 @@ import {
   type HistoryRow,
 } from '../store/dossier-repository.js';
 import { communeIsServed } from '../store/officer-repository.js';
+import { unknownCommuneMessage } from '../../knowledge/index.js';
 import type { DossierContext, ResidentActor } from './context.js';
+import { deskOf } from './desk.js';
 import { buildHistoryEntry } from './history.js';
 import { canonicalJson, genesisHash, sha256Hex } from './history-chain.js';
 import { receiptText } from './messages.js';
@@ -78,7 +80,7 @@ async function store(
         ? {
             channel: row.notify_channel,
             recipient: row.notify_recipient,
-            body: receiptText(row, ctx.deskName),
+            body: receiptText(row, deskOf(ctx, row.commune_code)),
           }
         : null;
     if (await insertNewDossier(db, row, entry, attachments, outbox)) {
@@ -130,6 +132,9 @@ async function validateAndStore(
         ]),
       ),
     );
+  }
+  if (!ctx.communes.has(payload.communeCode)) {
+    throw invalid({ communeCode: unknownCommuneMessage(payload.communeCode, ctx.communes) });
   }
   if (!ctx.servedCommunes.has(payload.communeCode)) {
     if (!(await communeIsServed(ctx.store.db, payload.communeCode))) {

@@ -2,24 +2,23 @@
  * @module
  * Who is calling. `Authorization: Bearer <token>` where the token is either our session token (from
  * `POST /api/auth/zalo` or `POST /api/officer/login`) or, for residents, a Zalo Mini App access token,
- * which is verified with Zalo (and remembered for a minute so Zalo is not asked on every request).
+ * which is verified with Zalo through the {@link ZaloGate} (answers cached, calls out limited).
  */
-import { createHash } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import type { SessionSigner } from '../auth/session-token.js';
-import type { ZaloUser, ZaloUserVerifier } from '../auth/zalo-verifier.js';
+import type { ZaloGate } from '../auth/zalo-gate.js';
+import type { ZaloUser } from '../auth/zalo-verifier.js';
 import type { Actor, OfficerActor, ResidentActor } from '../dossiers/context.js';
 import { forbidden, unauthorized } from '../errors.js';
 import type { Queryable } from '../store/database.js';
 import { findOfficerById } from '../store/officer-repository.js';
+import { clientKeyOf } from './rate-limit.js';
 
 export interface AuthOptions {
   signer: SessionSigner;
-  verifyZalo: ZaloUserVerifier;
+  zalo: ZaloGate;
   db: Queryable;
 }
-
-const ZALO_CACHE_MS = 60_000;
 
 /** Resident id for a Zalo user (id per Zalo App). */
 export const residentIdOf = (user: ZaloUser) => `zalo:${user.id}`;
@@ -37,20 +36,7 @@ type Kind = 'resident' | 'officer';
  * 401 without a valid token, 403 for the wrong kind of account.
  */
 export function requireActor(options: AuthOptions, kinds: readonly Kind[]): RequestHandler {
-  const zaloCache = new Map<string, { user: ZaloUser | null; until: number }>();
-
-  async function fromZalo(token: string): Promise<ZaloUser | null> {
-    const key = createHash('sha256').update(token).digest('base64url');
-    const now = Date.now();
-    const hit = zaloCache.get(key);
-    if (hit && hit.until > now) return hit.user;
-    const user = await options.verifyZalo(token);
-    if (zaloCache.size > 10_000) zaloCache.clear();
-    zaloCache.set(key, { user, until: now + ZALO_CACHE_MS });
-    return user;
-  }
-
-  async function resolve(token: string): Promise<Actor | null> {
+  async function resolve(token: string, client: string): Promise<Actor | null> {
     const claims = options.signer.verify(token);
     if (claims?.kind === 'resident') {
       return {
@@ -70,7 +56,7 @@ export function requireActor(options: AuthOptions, kinds: readonly Kind[]): Requ
       } satisfies OfficerActor;
     }
     if (claims === null && !token.startsWith('mc1.') && kinds.includes('resident')) {
-      const user = await fromZalo(token);
+      const user = await options.zalo(token, client);
       return user ? { role: 'resident', residentId: residentIdOf(user), name: user.name } : null;
     }
     return null;
@@ -79,7 +65,7 @@ export function requireActor(options: AuthOptions, kinds: readonly Kind[]): Requ
   return async function requireActor(req, res, next) {
     const token = bearerToken(req.headers.authorization);
     if (!token) throw unauthorized();
-    const actor = await resolve(token);
+    const actor = await resolve(token, clientKeyOf(req));
     if (!actor)
       throw unauthorized('Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.');
     const kind: Kind = actor.role === 'resident' ? 'resident' : 'officer';

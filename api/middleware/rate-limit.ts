@@ -1,57 +1,47 @@
 /**
  * @module
- * Fixed-window rate limiting per key (client IP), in memory. Enough for one API process; behind
- * several processes each keeps its own count, which only makes the limit per process.
+ * Fixed-window rate limiting per key (client IP by default), counted in the database
+ * ({@link Counters}), so a limit holds across restarts and across several API processes.
  */
 import type { Request, RequestHandler } from 'express';
 import { HttpError } from '../errors.js';
+import type { Counters } from '../guard/counters.js';
 
 export interface RateLimitOptions {
+  counters: Counters;
+  /** Names the limit in the counter key (e.g. "chat"). */
+  name: string;
   /** Requests allowed per window. */
   limit: number;
   windowMs: number;
-  /** What to count by; defaults to the client IP. */
+  /** What to count by; defaults to the client IP (honouring TRUST_PROXY). */
   key?: (req: Request) => string;
   /** Vietnamese message; `{seconds}` is replaced by the wait. */
   message?: string;
 }
 
-/** A counter usable outside express (e.g. per username at login). */
-export function createWindowCounter(limit: number, windowMs: number) {
-  const windows = new Map<string, { start: number; count: number }>();
-  return {
-    /** Counts one hit; returns seconds to wait when over the limit, else 0. */
-    hit(key: string, now = Date.now()): number {
-      if (windows.size > 10_000) {
-        for (const [k, w] of windows) if (now - w.start >= windowMs) windows.delete(k);
-      }
-      let w = windows.get(key);
-      if (!w || now - w.start >= windowMs) {
-        w = { start: now, count: 0 };
-        windows.set(key, w);
-      }
-      w.count++;
-      return w.count > limit ? Math.max(1, Math.ceil((w.start + windowMs - now) / 1000)) : 0;
-    },
-  };
+/** The client key of a request: its IP as express sees it (TRUST_PROXY decides whether X-Forwarded-For counts). */
+export const clientKeyOf = (req: Request) => `ip:${req.ip ?? 'unknown'}`;
+
+/** A 429 with `Retry-After`, the one shape every limit answers with. */
+export function tooMany(message: string, resetInMs: number): HttpError {
+  const wait = Math.max(1, Math.ceil(resetInMs / 1000));
+  return new HttpError(429, 'RATE_LIMITED', message.replace('{seconds}', String(wait)), {
+    headers: { 'Retry-After': String(wait) },
+  });
 }
 
 /**
  * Answers 429 with `Retry-After` once a key exceeds `limit` requests in the window.
- * @example router.get('/status', rateLimit({ limit: 10, windowMs: 60_000 }), handler)
+ * @example router.post('/chat', rateLimit({ counters, name: 'chat', limit: 60, windowMs: 60_000 }), handler)
  */
 export function rateLimit(options: RateLimitOptions): RequestHandler {
-  const counter = createWindowCounter(options.limit, options.windowMs);
-  const keyOf = options.key ?? ((req: Request) => req.ip ?? 'unknown');
+  const keyOf = options.key ?? clientKeyOf;
   const template =
     options.message ?? 'Bạn thao tác quá nhiều lần. Vui lòng thử lại sau {seconds} giây.';
-  return function rateLimit(req, _res, next) {
-    const wait = counter.hit(keyOf(req));
-    if (wait > 0) {
-      throw new HttpError(429, 'RATE_LIMITED', template.replace('{seconds}', String(wait)), {
-        headers: { 'Retry-After': String(wait) },
-      });
-    }
+  return async function rateLimit(req, _res, next) {
+    const state = await options.counters.hit(`rl:${options.name}:${keyOf(req)}`, options.windowMs);
+    if (state.count > options.limit) throw tooMany(template, state.resetInMs);
     next();
   };
 }

@@ -1,13 +1,25 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { ChatAction, ChatReply } from '../../common/chat.js';
+import type { Counters } from '../guard/counters.js';
+import { clientKeyOf, rateLimit } from '../middleware/rate-limit.js';
 
-/** Answers one chat turn; wired by the entry point to the conversation core. */
+/**
+ * Answers one chat turn; wired by the entry point to the conversation core. `client` is the caller's
+ * key ("ip:…", honouring TRUST_PROXY): the session id is chosen by the client, so limits never use it.
+ */
 export type ChatHandler = (input: {
   sessionId: string;
   text: string;
   action?: ChatAction;
+  client?: string;
 }) => Promise<ChatReply>;
+
+/** The per-client request limit of the chat route. */
+export interface ChatLimits {
+  counters: Counters;
+  perMinute: number;
+}
 
 /** Longest text accepted in one chat request body; the core reads only the first 500 characters. */
 const MAX_TEXT = 20_000;
@@ -43,10 +55,17 @@ function fieldErrors(issues: z.core.$ZodIssue[]): Record<string, string> {
 }
 
 /** POST /chat (mounted under /api): `{ sessionId, text, action? }` → ChatReply. */
-export function createChatRouter(handle: ChatHandler): Router {
+export function createChatRouter(handle: ChatHandler, limits: ChatLimits): Router {
   const router = Router();
   router.post(
     '/chat',
+    rateLimit({
+      counters: limits.counters,
+      name: 'chat',
+      limit: limits.perMinute,
+      windowMs: 60_000,
+      message: 'Bạn gửi tin nhắn quá nhanh. Vui lòng đợi {seconds} giây rồi gửi tiếp.',
+    }),
     express.json({ limit: '64kb' }),
     async (req: Request, res: Response, next: NextFunction) => {
       const parsed = ChatRequestSchema.safeParse(req.body ?? {});
@@ -62,7 +81,12 @@ export function createChatRouter(handle: ChatHandler): Router {
       }
       try {
         const { sessionId, text, action } = parsed.data;
-        const reply = await handle({ sessionId, text, ...(action ? { action } : {}) });
+        const reply = await handle({
+          sessionId,
+          text,
+          client: clientKeyOf(req),
+          ...(action ? { action } : {}),
+        });
         res.json(reply);
       } catch (error) {
         next(error);

@@ -22,6 +22,7 @@ import {
   type UploadLimits,
 } from '../attachments/read-upload.js';
 import type { DossierContext, OfficerActor, ResidentActor } from '../dossiers/context.js';
+import { deskOf } from '../dossiers/desk.js';
 import { dossierView, receiptView, summaryView } from '../dossiers/dossier-view.js';
 import { submitDossier } from '../dossiers/submit-dossier.js';
 import {
@@ -151,7 +152,7 @@ export function createDossierRouter({ config, ctx, auth }: DossierRouterDeps): R
       // POST response never uses (conditional requests apply to GET/HEAD only).
       const body = JSON.stringify({
         dossier: dossierView(dossier, attachments, history, actor),
-        receipt: receiptView(dossier, ctx.deskName),
+        receipt: receiptView(dossier, deskOf(ctx, dossier.commune_code)),
       });
       res
         .status(created ? 201 : 200)

@@ -6,9 +6,9 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import type { PublicStatusLookup } from '../../common/dossier-contracts.js';
+import { StatusLookupRefused, type PublicStatusLookup } from '../../common/dossier-contracts.js';
 import { HttpError } from '../errors.js';
-import { rateLimit } from '../middleware/rate-limit.js';
+import { clientKeyOf, tooMany } from '../middleware/rate-limit.js';
 import { parseOr400 } from '../middleware/validate.js';
 
 const QuerySchema = z.object({
@@ -21,28 +21,28 @@ const QuerySchema = z.object({
     .regex(/^\d{4}$/, 'Vui lòng nhập đúng 4 số cuối số điện thoại đã khai khi nộp hồ sơ.'),
 });
 
-export function createStatusRouter(lookup: PublicStatusLookup, perMinute: number): Router {
+/** The lookup given is the guarded one: it limits per client and locks a reference after wrong tries. */
+export function createStatusRouter(lookup: PublicStatusLookup): Router {
   const router = Router();
-  router.get(
-    '/status',
-    rateLimit({
-      limit: perMinute,
-      windowMs: 60_000,
-      message: 'Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau {seconds} giây.',
-    }),
-    async (req, res) => {
-      const { reference, phone4 } = parseOr400(QuerySchema, req.query);
-      const status = await lookup(reference, phone4);
-      if (!status) {
-        throw new HttpError(
-          404,
-          'NOT_FOUND',
-          'Không tìm thấy hồ sơ khớp với mã hồ sơ và 4 số cuối điện thoại này. Vui lòng kiểm tra lại.',
-        );
-      }
-      res.setHeader('Cache-Control', 'no-store');
-      res.json(status);
-    },
-  );
+  router.get('/status', async (req, res) => {
+    const { reference, phone4 } = parseOr400(QuerySchema, req.query);
+    let status;
+    try {
+      status = await lookup(reference, phone4, clientKeyOf(req));
+    } catch (error) {
+      if (error instanceof StatusLookupRefused)
+        throw tooMany(error.message, error.retryAfterSeconds * 1000);
+      throw error;
+    }
+    if (!status) {
+      throw new HttpError(
+        404,
+        'NOT_FOUND',
+        'Không tìm thấy hồ sơ khớp với mã hồ sơ và 4 số cuối điện thoại này. Vui lòng kiểm tra lại.',
+      );
+    }
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(status);
+  });
   return router;
 }

@@ -9,6 +9,15 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { AppError } from '../../common/errors.js';
+
+/** The embedded database folder is held by another live process (a second server on one DATA_DIR). */
+export class DataDirInUseError extends AppError {
+  constructor(dir: string, owner: number, cause: unknown) {
+    const message = `Cơ sở dữ liệu nhúng ${dir} đang được tiến trình ${owner} dùng (có thể một máy chủ khác đang chạy). Hãy dừng tiến trình đó trước, hoặc dùng PostgreSQL (DATABASE_URL) để nhiều tiến trình dùng chung.`;
+    super('DATA_DIR_IN_USE', message, { cause, userMessage: message });
+  }
+}
 
 /** Anything that runs a parameterised query: the database or an open transaction. */
 export interface Queryable {
@@ -73,10 +82,7 @@ async function lockDataDir(lockPath: string): Promise<void> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number((await readFile(lockPath, 'utf8').catch(() => '')).trim());
       if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
-        throw new Error(
-          `The embedded database ${path.dirname(lockPath)} is in use by process ${owner}. Stop that process (e.g. the server) first, or use PostgreSQL (DATABASE_URL) to share the database.`,
-          { cause: error },
-        );
+        throw new DataDirInUseError(lockPath.replace(/\.lock$/, ''), owner, error);
       }
       await rm(lockPath, { force: true });
     }

@@ -135,6 +135,24 @@ CREATE TABLE apologies (
 CREATE INDEX apologies_pending ON apologies (commune_code, created_at) WHERE state = 'pending';
 `,
   },
+  {
+    version: 2,
+    name: 'rate counters and seen ids (limits, lookup locks, webhook replay windows)',
+    sql: `
+CREATE TABLE rate_counters (
+  key text PRIMARY KEY,
+  count integer NOT NULL,
+  window_end timestamptz NOT NULL
+);
+CREATE INDEX rate_counters_expiry ON rate_counters (window_end);
+
+CREATE TABLE seen_ids (
+  key text PRIMARY KEY,
+  expires_at timestamptz NOT NULL
+);
+CREATE INDEX seen_ids_expiry ON seen_ids (expires_at);
+`,
+  },
 ];
 
 /** Arbitrary constant naming our advisory lock. */

@@ -1,3 +1,4 @@
+import { StatusLookupRefused } from '../../common/dossier-contracts.js';
 import { REFERENCE_PATTERN } from '../../common/dossier-schema.js';
 import { formatDossierStatus } from '../../common/dossier-status-text.js';
 import { plain } from '../context.js';
@@ -56,9 +57,13 @@ export const dossierLookup: Intent = {
       session.lookups = (session.lookups ?? 0) + 1;
       if (session.lookups > MAX_LOOKUPS_PER_SESSION) return plain(texts.statusTooMany);
       try {
-        const found = await ctx.deps.statusLookup(reference, parts.phone4);
+        // Limits are per client, never per session: the web chat's session id is the client's choice.
+        const { message } = turn;
+        const client = message.clientKey ?? `${message.channel}:${message.userId}`;
+        const found = await ctx.deps.statusLookup(reference, parts.phone4, client);
         return plain(found ? formatDossierStatus(found) : texts.statusNotFound);
-      } catch {
+      } catch (error) {
+        if (error instanceof StatusLookupRefused) return plain(error.message);
         return plain(texts.statusBusy);
       }
     }

@@ -19,6 +19,11 @@ export interface RetrievalResult {
   /** 0..1; `answered` is `confidence >= threshold`. */
   confidence: number;
   hits: RetrievalHit[];
+  /**
+   * True when the best hit is not clearly ahead: the caller should offer the first three hits as
+   * choices rather than answer about the first one. Only meaningful when `answered`.
+   */
+  unsure?: boolean;
 }
 
 export interface SearchOptions {

@@ -11,6 +11,7 @@ import { findOfficerByUsername } from '../../api/store/officer-repository.js';
 import { openStore } from '../../api/store/store.js';
 import { SubmitDossierSchema } from '../../common/dossier-schema.js';
 import { silentLogger } from '../../common/logger.js';
+import { loadCommuneDirectory } from '../../knowledge/index.js';
 import { openTemplateStore } from '../support/api-harness.js';
 import {
   COMMUNE_X,
@@ -36,7 +37,9 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-describe('npm run officer:add', () => {
+// Each CLI run is a blocking child process (tsx start, scrypt, PGlite): on two shared cores two of them
+// can take longer than the default 30 s, so these tests get the children's own limit.
+describe('npm run officer:add', { timeout: 120_000 }, () => {
   it('creates an officer with the password from stdin, then updates it', async () => {
     const first = cli(
       'officer-add.ts',
@@ -53,7 +56,8 @@ describe('npm run officer:add', () => {
     expect(first.stdout + first.stderr).not.toContain('mat-khau-rat-dai-1');
     const again = cli(
       'officer-add.ts',
-      ['--username', 'nguyen.van.a', '--commune', '15127', '--role', 'officer'],
+      // A commune may also be given by its name, as in the commune directory (15127 is Xã Cẩm Thủy).
+      ['--username', 'nguyen.van.a', '--commune', 'xã Cẩm Thủy', '--role', 'officer'],
       'mat-khau-moi-2222\n',
     );
     expect(JSON.parse(again.stdout)).toMatchObject({
@@ -75,13 +79,21 @@ describe('npm run officer:add', () => {
       cli('officer-add.ts', ['--username', 'can.bo', '--commune', '123'], 'mat-khau-rat-dai-1\n')
         .status,
     ).toBe(2);
+    // Only codes of the commune directory: a code from before the merger names the new unit.
+    const former = cli(
+      'officer-add.ts',
+      ['--username', 'can.bo', '--commune', '15886'],
+      'mat-khau-rat-dai-1\n',
+    );
+    expect(former.status).toBe(2);
+    expect(former.stderr).toMatch(/Xã Hoằng Quỳ .*nay thuộc Xã Hoằng Giang \(mã 15880\)/);
     const short = cli('officer-add.ts', ['--username', 'can.bo', '--commune', COMMUNE_X], 'ngan\n');
     expect(short.status).toBe(2);
     expect(short.stderr).toMatch(/ít nhất 10 ký tự/);
   });
 });
 
-describe('npm run audit:verify', () => {
+describe('npm run audit:verify', { timeout: 120_000 }, () => {
   it('prints OK for an intact history and names the dossier and entry after tampering', async () => {
     let reference: string;
     const store = await reopenStore(dataDir);
@@ -93,6 +105,7 @@ describe('npm run audit:verify', () => {
       const ctx = {
         store,
         catalogue: testProcedureLookup,
+        communes: loadCommuneDirectory(),
         logger: silentLogger,
         deskName: 'Bộ phận Một cửa',
         now: () => new Date(),

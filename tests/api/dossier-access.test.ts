@@ -186,9 +186,11 @@ describe('GET /api/status (public lookup)', () => {
   it('rate limits per client IP with a Vietnamese message', async () => {
     const headers = { 'x-forwarded-for': '198.51.100.7' };
     const statuses: number[] = [];
+    // Different (unknown) references, so only the per-client limit applies, not a reference lock.
     for (let i = 0; i < 6; i++)
       statuses.push(
-        (await h.request('GET', `/api/status?reference=${refA}&phone4=0000`, { headers })).status,
+        (await h.request('GET', `/api/status?reference=AB2CD${i + 2}EF&phone4=0000`, { headers }))
+          .status,
       );
     expect(statuses).toEqual([404, 404, 404, 404, 404, 429]);
     const limited = await h.request('GET', `/api/status?reference=${refA}&phone4=5678`, {
@@ -210,7 +212,7 @@ describe('GET /api/status (public lookup)', () => {
     expect(res.body.error.fields.phone4).toMatch(/4 số cuối/);
   });
 
-  it('exposes the same lookup to the bots, without rate limiting', async () => {
+  it('exposes the same guarded lookup to the bots', async () => {
     expect(await h.runtime.statusLookup(refB, '4321')).toMatchObject({
       reference: refB,
       status: 'MOI_DANG_KY',

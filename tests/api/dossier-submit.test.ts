@@ -78,6 +78,9 @@ describe('POST /api/dossiers', () => {
     });
     expect(receipt.reference).toBe(dossier.reference);
     expect(receipt.text).toContain(dossier.reference);
+    // The receipt names the commune's desk and its administrative centre (commune directory).
+    expect(receipt.text).toContain('đã được gửi đến Bộ phận Một cửa UBND xã Minh Sơn.');
+    expect(receipt.text).toMatch(/Địa điểm: .+/);
     expect(receipt.resultDelivery).toBe('Nhận tại Bộ phận Một cửa');
   });
 
@@ -243,6 +246,26 @@ describe('POST /api/dossiers', () => {
     });
     expect(nobody.status).toBe(400);
     expect(nobody.body.error.fields.communeCode).toMatch(/chưa tiếp nhận hồ sơ trực tuyến/);
+  });
+
+  it('accepts only commune codes of the commune directory, saying why in Vietnamese', async () => {
+    const unknown = await submitJson({
+      ...khaiSinhPayload(),
+      communeCode: '99999',
+      attachments: [inlineBirthCertificate()],
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields.communeCode).toMatch(
+      /Mã 99999 không có trong danh mục 166 xã, phường của tỉnh Thanh Hóa/,
+    );
+    // 15886 was Xã Hoằng Quỳ before 1 July 2025: the message names the unit it joined.
+    const former = await submitJson({
+      ...khaiSinhPayload(),
+      communeCode: '15886',
+      attachments: [inlineBirthCertificate()],
+    });
+    expect(former.status).toBe(400);
+    expect(former.body.error.fields.communeCode).toMatch(/nay thuộc Xã Hoằng Giang \(mã 15880\)/);
   });
 
   it('refuses an .exe renamed .pdf by its content, in both upload forms', async () => {

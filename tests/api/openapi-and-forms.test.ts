@@ -42,6 +42,8 @@ describe('service routes', () => {
         'GET /api/status',
         'GET /api/forms',
         'GET /api/forms/{procedureCode}',
+        'GET /api/communes',
+        'GET /api/communes/{code}',
         'GET /api/officer/apologies',
         'POST /api/officer/apologies/{id}/confirm',
         'GET /api/openapi.json',

@@ -30,6 +30,7 @@ import {
 import { openStore, type Store } from '../../api/store/store.js';
 import { SubmitDossierSchema } from '../../common/dossier-schema.js';
 import { silentLogger } from '../../common/logger.js';
+import { loadCommuneDirectory } from '../../knowledge/index.js';
 import { openTemplateStore } from '../support/api-harness.js';
 import {
   COMMUNE_X,
@@ -71,6 +72,7 @@ function storeSuite(name: string, open: (dataDir: string) => Promise<Store>, ava
       ctx = {
         store,
         catalogue: testProcedureLookup,
+        communes: loadCommuneDirectory(),
         logger: silentLogger,
         deskName: 'Bộ phận Một cửa UBND xã Minh Sơn',
         now: () => new Date(),
@@ -109,7 +111,7 @@ function storeSuite(name: string, open: (dataDir: string) => Promise<Store>, ava
       const rows = await store.db.query<{ version: number }>(
         'SELECT version FROM schema_migrations ORDER BY version',
       );
-      expect(rows.map((r) => r.version)).toEqual([1]);
+      expect(rows.map((r) => r.version)).toEqual([1, 2]);
     });
 
     it('stores a dossier with its history, attachment and notice in one go', async () => {

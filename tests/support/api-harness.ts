@@ -81,6 +81,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     MAX_ATTACHMENT_BYTES: String(64 * 1024),
     MAX_ATTACHMENTS: '4',
     STATUS_LOOKUPS_PER_MINUTE: '1000',
+    CHAT_REQUESTS_PER_MINUTE: '1000',
     LATE_CHECK_INTERVAL_MINUTES: '1440',
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...options.env,

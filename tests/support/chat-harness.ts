@@ -10,20 +10,23 @@ import { startHarness, type Harness } from './api-harness.js';
  * The real API app with POST /api/chat wired to the real conversation core, and the conversation wired
  * to the API's public status lookup — as `npm start` does.
  */
-export async function startChatHarness(): Promise<Harness> {
+export async function startChatHarness(
+  options: { env?: Record<string, string> } = {},
+): Promise<Harness> {
   const late: { lookup?: PublicStatusLookup } = {};
   const assistant = await createAssistant(testConfig(), silentLogger, {
     gapLog: createMemoryGapLog(),
-    statusLookup: (reference, phone4) => late.lookup!(reference, phone4),
+    statusLookup: (reference, phone4, client) => late.lookup!(reference, phone4, client),
   });
-  const chat: ChatHandler = ({ sessionId, text, action }) =>
+  const chat: ChatHandler = ({ sessionId, text, action, client }) =>
     assistant.conversation.handle({
       channel: 'web',
       userId: sessionId,
+      ...(client ? { clientKey: client } : {}),
       text,
       ...(action ? { action } : {}),
     });
-  const harness = await startHarness({ chat });
+  const harness = await startHarness({ chat, ...(options.env ? { env: options.env } : {}) });
   late.lookup = harness.runtime.statusLookup;
   return harness;
 }

@@ -47,7 +47,10 @@ export const EXE_BYTES = Buffer.concat([
   Buffer.alloc(120, 0),
 ]);
 
-/** Commune codes used by the tests (Thanh Hóa range). */
+/**
+ * Commune codes used by the tests: real codes of the commune directory (knowledge/communes/data),
+ * since submissions and officer accounts accept no other. 15124 is Xã Minh Sơn, 15127 Xã Cẩm Thủy.
+ */
 export const COMMUNE_X = '15124';
 export const COMMUNE_Y = '15127';
 

@@ -1,5 +1,5 @@
 import type { ChatAction, ChatReply } from '../../../common/chat.js';
-import type { PublicStatusLookup } from '../../../common/dossier-contracts.js';
+import { StatusLookupRefused, type PublicStatusLookup } from '../../../common/dossier-contracts.js';
 import type { Logger } from '../../../common/logger.js';
 import type { ChannelName, Conversation } from '../../../conversation/types.js';
 import { parseCommand } from './commands.js';
@@ -54,6 +54,7 @@ export function createResponder(deps: ResponderDeps): Responder {
       return await deps.conversation.handle({
         channel: input.channel,
         userId: input.userId,
+        clientKey: `${input.channel}:${input.senderKey}`,
         text,
         ...(input.action ? { action: input.action } : {}),
       });
@@ -69,9 +70,11 @@ export function createResponder(deps: ResponderDeps): Responder {
     if (!match) return textReply(TEXTS.hosoUsage);
     if (lookups.take(input.senderKey) !== 'allow') return textReply(TEXTS.hosoTooMany);
     try {
-      const found = await deps.statusLookup(match[1]!.toUpperCase(), match[2]!);
+      const client = `${input.channel}:${input.senderKey}`;
+      const found = await deps.statusLookup(match[1]!.toUpperCase(), match[2]!, client);
       return textReply(found ? formatDossierStatus(found) : TEXTS.hosoNotFound);
     } catch (error) {
+      if (error instanceof StatusLookupRefused) return textReply(error.message);
       deps.logger.error('dossier status lookup failed', { channel: input.channel, error });
       return textReply(TEXTS.hosoBusy);
     }

@@ -1,6 +1,7 @@
 /**
  * @module Retrieval metrics on a labelled question set: hit@1, hit@3, MRR@10 per style, abstention on
- * off-topic lines and false abstention on real ones.
+ * off-topic lines and false abstention on real ones, and how often the right procedure is among what
+ * the resident is offered (the first hit, or the first three when the retriever is unsure).
  */
 import type { Retriever, RetrievalResult } from '../retriever.js';
 import type { DevQuestion } from './dev-set.js';
@@ -21,6 +22,22 @@ export interface StyleSummary {
   mrr: number;
   /** Share of these (real) questions we declined to answer. */
   falseAbstention: number;
+  /**
+   * Share answered with the right procedure among what is offered: the first hit when sure, the
+   * first three when `unsure`. Declined questions count as misses.
+   */
+  amongOffered: number;
+  /** Share of these questions answered with choices (`unsure`). */
+  choiceRate: number;
+}
+
+/** Choices offered when the retriever is unsure. */
+export const OFFERED_CHOICES = 3;
+
+/** True when the right procedure is among what the resident is offered. */
+export function rightAmongOffered(o: QuestionOutcome): boolean {
+  if (!o.answered || o.rank === 0) return false;
+  return o.rank <= (o.result.unsure === true ? OFFERED_CHOICES : 1);
 }
 
 export interface EvalSummary {
@@ -53,6 +70,8 @@ function summarize(style: string, outcomes: readonly QuestionOutcome[]): StyleSu
     hit3: share((o) => o.rank >= 1 && o.rank <= 3),
     mrr: outcomes.reduce((s, o) => s + (o.rank > 0 ? 1 / o.rank : 0), 0) / n,
     falseAbstention: share((o) => !o.answered),
+    amongOffered: share(rightAmongOffered),
+    choiceRate: share((o) => o.answered && o.result.unsure === true),
   };
 }
 

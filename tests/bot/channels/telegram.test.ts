@@ -107,9 +107,10 @@ describe('Telegram bot (long polling against a fake Bot API)', () => {
     fake.pushUpdate(tgUpdates.callback(502, data, sentMessage(question!, 1000)));
     const [answer] = await pending;
     expect(fake.callsOf('answerCallbackQuery')).toHaveLength(1);
-    expect(conversation.received.at(-1)).toEqual({
+    expect(conversation.received.at(-1)).toMatchObject({
       channel: 'telegram',
       userId: '502',
+      clientKey: expect.stringMatching(/^telegram:\d+$/),
       text: 'Đăng ký khai sinh',
       action: { type: 'pick', code: BIRTH_CHOICES[0]!.code },
     });

@@ -59,6 +59,7 @@ describe('Zalo bot (long polling against a fake Bot Platform)', () => {
     expect(conversation.received.at(-1)).toEqual({
       channel: 'zalo',
       userId: 'u2',
+      clientKey: 'zalo:u2',
       text: BIRTH_CHOICES[1]!.label,
       action: { type: 'pick', code: BIRTH_CHOICES[1]!.code },
     });
@@ -78,7 +79,12 @@ describe('Zalo bot (long polling against a fake Bot Platform)', () => {
 
     // The offer is used up: a later bare number is ordinary text.
     await replyTo(fake, 'u2', () => fake.pushUpdate(zaloUpdates.text('u2', '1')));
-    expect(conversation.received.at(-1)).toEqual({ channel: 'zalo', userId: 'u2', text: '1' });
+    expect(conversation.received.at(-1)).toEqual({
+      channel: 'zalo',
+      userId: 'u2',
+      clientKey: 'zalo:u2',
+      text: '1',
+    });
   });
 
   it('ignores group messages unless groups are enabled, and answers the group when they are', async () => {
