@@ -19,6 +19,7 @@ import { createCounters, type Counters } from './guard/counters.js';
 import { createGuardedStatusLookup } from './guard/status-guard.js';
 import type { AuthOptions } from './middleware/auth.js';
 import { cors } from './middleware/cors.js';
+import { requestLog } from './middleware/request-log.js';
 import { apiNotFound, errorHandler } from './middleware/error-handler.js';
 import { buildOpenApiDocument } from './openapi.js';
 import type { ProcedureLookup } from './procedure-lookup.js';
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(config.dossiers.trustProxy));
+  app.use(requestLog(logger));
 
   for (const router of deps.extraRouters ?? []) app.use(router);
 
