@@ -45,7 +45,8 @@ const store = await openStore(storeOptionsFrom(config)).catch((error: unknown) =
   throw error;
 });
 // One guarded lookup (per-reference lock, per-client limits in the database) for chat, bots and API.
-const statusLookup = createGuardedStatusLookup(store.db, createCounters(store.db), config);
+const counters = createCounters(store.db);
+const statusLookup = createGuardedStatusLookup(store.db, counters, config);
 
 // The catalogue loads in well under a second; the search index may need building on a fresh clone.
 const catalogue = loadBundledOrConfiguredCatalogue(config);
@@ -66,7 +67,8 @@ const conversation: Conversation = {
   handle: async (message) => (await assistantReady).conversation.handle(message),
 };
 
-const bots = await startBots(config, { conversation, statusLookup, logger });
+// Webhook delivery ids are remembered in the database: a replay after a restart is still caught.
+const bots = await startBots(config, { conversation, statusLookup, logger, replay: counters });
 
 const runtime = await createApiRuntime(config, {
   logger,
