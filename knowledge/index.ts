@@ -41,4 +41,5 @@ export {
   communeInSentence,
   communeDeskName,
   unknownCommuneMessage,
+  describeFormerCommunes,
 } from './communes/commune-texts.js';
