@@ -56,6 +56,10 @@ const CommuneSummarySchema = z.object({
   type: z.enum(['xa', 'phuong']),
   displayName: z.string().describe('Ví dụ "Xã Hoằng Giang"'),
   centreAddress: z.string().nullable().describe('Trụ sở (trung tâm hành chính); null khi chưa có'),
+  officeAddress: z
+    .string()
+    .nullable()
+    .describe('Trụ sở chính quyền (nơi nộp hồ sơ) khi nguồn tách trụ sở đảng ủy và chính quyền'),
 });
 const CommuneSchema = CommuneSummarySchema.extend({
   lon: z.number().nullable(),

@@ -1,6 +1,10 @@
 import type { Router } from 'express';
 import type { Config } from '../common/config.js';
-import type { NotificationSender, PublicStatusLookup } from '../common/dossier-contracts.js';
+import type {
+  NotificationSender,
+  PublicStatusLookup,
+  ReplayGuard,
+} from '../common/dossier-contracts.js';
 import type { Logger } from '../common/logger.js';
 import type { Conversation } from '../conversation/types.js';
 import { createResponder } from './channels/shared/responder.js';
@@ -17,6 +21,8 @@ export interface StartBotsDeps {
   /** The dossier API's public status lookup, for /hoso. Absent → a polite "not available yet". */
   statusLookup?: PublicStatusLookup;
   logger: Logger;
+  /** Seen delivery ids (the API's database-backed one under `npm start`); in memory when absent. */
+  replay?: ReplayGuard;
 }
 
 /** Test and bench knobs (short backoffs); production passes nothing. */
@@ -66,6 +72,7 @@ export async function startBots(
     logger,
     rateLimit: config.bots.rateLimit,
   });
+  const channelDeps = { respond, logger, ...(deps.replay ? { replay: deps.replay } : {}) };
   const started: StartedChannel[] = [];
   let telegram: TelegramBot | undefined;
 
@@ -81,16 +88,16 @@ export async function startBots(
 
   if (config.telegram.token) {
     await attempt('telegram', async () => {
-      const channel = await startTelegram(config, { respond, logger }, options.telegram);
+      const channel = await startTelegram(config, channelDeps, options.telegram);
       telegram = channel.telegram;
       return channel;
     });
   }
   if (config.zaloBot.token) {
-    await attempt('zalo', () => startZaloBot(config, { respond, logger }, options.zaloBot));
+    await attempt('zalo', () => startZaloBot(config, channelDeps, options.zaloBot));
   }
   if (config.zaloOa.appId) {
-    await attempt('zalo-oa', () => startZaloOa(config, { respond, logger }, options.zaloOa));
+    await attempt('zalo-oa', () => startZaloOa(config, channelDeps, options.zaloOa));
   }
 
   return {

@@ -34,6 +34,16 @@ export class DeliveryError extends Error {
   }
 }
 
+/**
+ * Remembers platform delivery ids (Telegram update_id, Zalo message ids, signed Zalo OA events) for a
+ * replay window. The API's implementation keeps them in the database, so a delivery replayed after a
+ * restart, or to another process, is still recognised.
+ */
+export interface ReplayGuard {
+  /** True the first time `key` is seen within `ttlMs`; false for a replay. */
+  firstSeen(key: string, ttlMs: number): Promise<boolean>;
+}
+
 /** What the public status lookup reveals: status and dates only, never personal data. */
 export interface PublicDossierStatus {
   reference: string;

@@ -46,4 +46,5 @@ export {
   communeInSentence,
   communeDeskName,
   unknownCommuneMessage,
+  describeFormerCommunes,
 } from './communes/commune-texts.js';

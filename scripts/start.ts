@@ -64,7 +64,8 @@ const store = await openStore(storeOptionsFrom(config)).catch((error: unknown) =
   throw error;
 });
 // One guarded lookup (per-reference lock, per-client limits in the database) for chat, bots and API.
-const statusLookup = createGuardedStatusLookup(store.db, createCounters(store.db), config);
+const counters = createCounters(store.db);
+const statusLookup = createGuardedStatusLookup(store.db, counters, config);
 
 // The catalogue loads in well under a second. The search index is found or built in the background
 // (in another process when it must be built); until the assistant is ready every channel gets a
@@ -89,7 +90,8 @@ assistantReady.catch((error: unknown) => {
 });
 const conversation = conversationWhenReady(assistantReady.then((a) => a.conversation));
 
-const bots = await startBots(config, { conversation, statusLookup, logger });
+// Webhook delivery ids are remembered in the database: a replay after a restart is still caught.
+const bots = await startBots(config, { conversation, statusLookup, logger, replay: counters });
 
 const runtime = await createApiRuntime(config, {
   logger,

@@ -10,7 +10,7 @@ import type { DossierContext } from './context.js';
 /** The receiving desk as printed on receipts and apology letters. */
 export interface DeskLabel {
   name: string;
-  /** Administrative-centre address of the commune, when known. */
+  /** Where the commune's People's Committee works (its government site), when known. */
   address: string | null;
 }
 
@@ -20,6 +20,6 @@ export function deskOf(
 ): DeskLabel {
   const commune = ctx.communes.byCode(communeCode);
   return commune
-    ? { name: communeDeskName(commune), address: commune.centreAddress }
+    ? { name: communeDeskName(commune), address: commune.officeAddress }
     : { name: ctx.deskName, address: null };
 }

@@ -24,6 +24,7 @@ function listItem(c: Commune) {
     type: c.type,
     displayName: c.displayName,
     centreAddress: c.centreAddress,
+    officeAddress: c.officeAddress,
   };
 }
 

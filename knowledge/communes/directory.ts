@@ -6,6 +6,7 @@
  */
 import type { CommuneData, CommuneType, FormerCommuneType } from './commune-schema.js';
 import { BUNDLED_COMMUNES_DIR, loadCommuneData } from './load-communes.js';
+import { officeAddressOf } from './office-address.js';
 import { exactKey, foldedKey, nameFits, nameSyllables, stripTypePrefix } from './name-key.js';
 import { foldMarks } from '../text/normalize.js';
 
@@ -31,6 +32,11 @@ export interface Commune {
    * government); null when the source says "đang cập nhật".
    */
   centreAddress: string | null;
+  /**
+   * Where residents file: the "(chính quyền)" site when the centre text names separate party and
+   * government sites ("Trụ sở xã Quảng Yên"), else the centre text itself; null when unknown.
+   */
+  officeAddress: string | null;
   lon: number | null;
   lat: number | null;
   areaKm2: number | null;
@@ -221,6 +227,7 @@ export function createCommuneDirectory(data: CommuneData): CommuneDirectory {
     type: c.type,
     displayName: `${TYPE_WORD[c.type]} ${c.name}`,
     centreAddress: c.centreAddress,
+    officeAddress: officeAddressOf(c.centreAddress),
     lon: c.lon,
     lat: c.lat,
     areaKm2: c.areaKm2,

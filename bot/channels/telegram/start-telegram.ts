@@ -1,4 +1,5 @@
 import type { Config } from '../../../common/config.js';
+import type { ReplayGuard } from '../../../common/dossier-contracts.js';
 import type { Logger } from '../../../common/logger.js';
 import type { Responder } from '../shared/responder.js';
 import type { StartedChannel } from '../shared/started-channel.js';
@@ -26,7 +27,7 @@ export interface TelegramStartOptions {
  */
 export async function startTelegram(
   config: Config,
-  deps: { respond: Responder; logger: Logger },
+  deps: { respond: Responder; logger: Logger; replay?: ReplayGuard },
   options: TelegramStartOptions = {},
 ): Promise<StartedChannel & { telegram: TelegramBot }> {
   const { token, apiRoot, mode, webhookSecret, webhookPath } = config.telegram;
@@ -46,6 +47,7 @@ export async function startTelegram(
       path: webhookPath,
       secret: webhookSecret ?? '',
       logger: deps.logger,
+      ...(deps.replay ? { replay: deps.replay } : {}),
     });
     const base = config.server.publicBaseUrl;
     if (base) {

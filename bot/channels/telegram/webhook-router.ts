@@ -2,7 +2,8 @@ import { Router } from 'express';
 import type { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../../../common/logger.js';
-import { BoundedSet } from '../shared/bounded-set.js';
+import type { ReplayGuard } from '../../../common/dossier-contracts.js';
+import { memoryReplayGuard } from '../shared/memory-replay-guard.js';
 import { readSecretWebhook } from '../shared/secret-webhook.js';
 
 /** Options of {@link telegramWebhookRouter}. */
@@ -13,9 +14,13 @@ export interface TelegramWebhookOptions {
   /** Must equal the `secret_token` given to setWebhook. */
   secret: string;
   logger: Logger;
+  /** Seen update ids; database-backed under `npm start` so replays after a restart are caught. */
+  replay?: ReplayGuard;
 }
 
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
+
+const DAY_MS = 86_400_000;
 
 function isUpdate(value: unknown): value is Update {
   return (
@@ -32,7 +37,7 @@ function isUpdate(value: unknown): value is Update {
  */
 export function telegramWebhookRouter(options: TelegramWebhookOptions): Router {
   const router = Router();
-  const seen = new BoundedSet(10_000);
+  const replay = options.replay ?? memoryReplayGuard();
   router.post(options.path, async (req, res) => {
     const read = await readSecretWebhook(req, res, {
       header: SECRET_HEADER,
@@ -46,7 +51,9 @@ export function telegramWebhookRouter(options: TelegramWebhookOptions): Router {
       res.status(400).json({ ok: false });
       return;
     }
-    if (seen.add(String(update.update_id))) await options.bot.handleUpdate(update);
+    // Telegram keeps undelivered updates for 24 hours, so ids are remembered that long.
+    const key = `telegram:${options.bot.botInfo?.id ?? ''}:${update.update_id}`;
+    if (await replay.firstSeen(key, DAY_MS)) await options.bot.handleUpdate(update);
     res.status(200).json({ ok: true });
   });
   return router;

@@ -1,5 +1,6 @@
 import type { Logger } from '../../../common/logger.js';
-import { BoundedSet } from '../shared/bounded-set.js';
+import type { ReplayGuard } from '../../../common/dossier-contracts.js';
+import { memoryReplayGuard } from '../shared/memory-replay-guard.js';
 import { PendingChoices } from '../shared/pending-choices.js';
 import { renderPlain } from '../shared/render-plain.js';
 import type { Responder } from '../shared/responder.js';
@@ -16,6 +17,8 @@ export interface ZaloHandlerDeps {
   groups: boolean;
   /** The bot's own id, to drop echoes of its own sends. */
   botId: string | undefined;
+  /** Seen message ids; database-backed under `npm start` so replays after a restart are caught. */
+  replay?: ReplayGuard;
 }
 
 /**
@@ -24,7 +27,7 @@ export interface ZaloHandlerDeps {
  * Never throws: a bad update or a failed send is logged.
  */
 export function createZaloUpdateHandler(deps: ZaloHandlerDeps): (raw: unknown) => Promise<void> {
-  const seen = new BoundedSet(10_000);
+  const replay = deps.replay ?? memoryReplayGuard();
   const pending = new PendingChoices();
 
   async function handleOne(raw: unknown): Promise<void> {
@@ -34,7 +37,11 @@ export function createZaloUpdateHandler(deps: ZaloHandlerDeps): (raw: unknown) =
       return;
     }
     if (update.fromIsBot || (deps.botId !== undefined && update.fromId === deps.botId)) return;
-    if (update.messageId && !seen.add(`${update.eventName}:${update.messageId}`)) return;
+    if (
+      update.messageId &&
+      !(await replay.firstSeen(`zalo:${update.eventName}:${update.messageId}`, 86_400_000))
+    )
+      return;
     const isGroup = update.chatType !== 'PRIVATE' && update.chatType !== 'USER';
     if (isGroup && !deps.groups) return;
     if (update.kind !== 'text' || update.text === undefined || !update.text.trim()) {

@@ -1,4 +1,5 @@
 import type { Config } from '../../../common/config.js';
+import type { ReplayGuard } from '../../../common/dossier-contracts.js';
 import type { Logger } from '../../../common/logger.js';
 import type { Responder } from '../shared/responder.js';
 import type { StartedChannel } from '../shared/started-channel.js';
@@ -21,7 +22,7 @@ export interface ZaloBotStartOptions {
  */
 export async function startZaloBot(
   config: Config,
-  deps: { respond: Responder; logger: Logger },
+  deps: { respond: Responder; logger: Logger; replay?: ReplayGuard },
   options: ZaloBotStartOptions = {},
 ): Promise<StartedChannel> {
   const { token, apiBase, mode, webhookSecret, webhookPath, groups } = config.zaloBot;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Config } from '../../../common/config.js';
+import type { ReplayGuard } from '../../../common/dossier-contracts.js';
 import type { Logger } from '../../../common/logger.js';
 import type { Responder } from '../shared/responder.js';
 import type { StartedChannel } from '../shared/started-channel.js';
@@ -24,7 +25,7 @@ export const OA_TOKEN_FILE = 'zalo-oa-tokens.json';
  */
 export async function startZaloOa(
   config: Config,
-  deps: { respond: Responder; logger: Logger },
+  deps: { respond: Responder; logger: Logger; replay?: ReplayGuard },
   options: ZaloOaStartOptions = {},
 ): Promise<StartedChannel> {
   const oa = config.zaloOa;
@@ -49,8 +50,9 @@ export async function startZaloOa(
     appId: oa.appId,
     secretKey: oa.secretKey,
     replayWindowSeconds: oa.replayWindowSeconds,
-    handle: createOaEventHandler({ client, ...deps }),
+    handle: createOaEventHandler({ client, respond: deps.respond, logger: deps.logger }),
     logger: deps.logger,
+    ...(deps.replay ? { replay: deps.replay } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   return {

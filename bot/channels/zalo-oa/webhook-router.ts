@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Logger } from '../../../common/logger.js';
-import { BoundedSet } from '../shared/bounded-set.js';
+import type { ReplayGuard } from '../../../common/dossier-contracts.js';
+import { memoryReplayGuard } from '../shared/memory-replay-guard.js';
 import { BodyTooLargeError, parseJson, readRawBody } from '../shared/raw-body.js';
 import { parseOaEvent, type OaEvent } from './parse-event.js';
 import { computeOaMac, verifyOaSignature } from './signature.js';
@@ -14,6 +15,8 @@ export interface ZaloOaWebhookOptions {
   replayWindowSeconds: number;
   handle: (event: OaEvent) => Promise<void>;
   logger: Logger;
+  /** Seen event ids; database-backed under `npm start` so replays after a restart are caught. */
+  replay?: ReplayGuard;
   now?: () => number;
 }
 
@@ -28,7 +31,7 @@ const SIGNATURE_HEADER = 'x-zevent-signature';
  */
 export function zaloOaWebhookRouter(options: ZaloOaWebhookOptions): Router {
   const router = Router();
-  const seen = new BoundedSet(10_000);
+  const replay = options.replay ?? memoryReplayGuard();
   const now = options.now ?? Date.now;
   router.post(options.path, async (req, res) => {
     let raw: Buffer;
@@ -61,7 +64,8 @@ export function zaloOaWebhookRouter(options: ZaloOaWebhookOptions): Router {
       return;
     }
     const key = event.msgId ?? `${event.eventName}:${timestamp}:${event.userId ?? ''}`;
-    if (!seen.add(key)) {
+    // Remembered for twice the window: older events are refused as stale anyway.
+    if (!(await replay.firstSeen(`zalo-oa:${key}`, options.replayWindowSeconds * 2000))) {
       res.status(200).json({ ignored: 'duplicate' });
       return;
     }

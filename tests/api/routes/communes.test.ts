@@ -20,7 +20,12 @@ describe('GET /api/communes', () => {
       type: 'xa',
       displayName: 'Xã Hoằng Giang',
       centreAddress: expect.any(String),
+      officeAddress: expect.any(String),
     });
+    // Where two sites are named, residents are sent to the government one.
+    expect(res.body.items.find((c: { code: string }) => c.code === '14758').officeAddress).toBe(
+      'Trụ sở Phường Đông Cương',
+    );
   });
 
   it('searches by name without accents and names the former units the text fits', async () => {

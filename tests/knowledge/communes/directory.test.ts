@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   communeDeskName,
+  describeFormerCommunes,
   loadCommuneDirectory,
   unknownCommuneMessage,
 } from '../../../knowledge/index.js';
@@ -137,5 +138,22 @@ describe('commune texts', () => {
     );
     expect(unknownCommuneMessage('99999', directory)).toMatch(/không có trong danh mục 166 xã/);
     expect(unknownCommuneMessage('12', directory)).toMatch(/5 chữ số/);
+  });
+
+  it('answer "xã Hoằng Quỳ cũ giờ thuộc xã nào?" with the new unit(s) and codes', () => {
+    const answer = (q: string) => describeFormerCommunes(directory.resolveFormer(q));
+    expect(answer('xã Hoằng Quỳ cũ giờ thuộc xã nào?')).toMatch(
+      /Xã Hoằng Quỳ \(Huyện Hoằng Hóa\) nay thuộc Xã Hoằng Giang \(mã 15880\)\./,
+    );
+    expect(answer('thị trấn Thiệu Hóa')).toMatch(
+      /được chia về 3 đơn vị mới: Xã Thiệu Hóa \(mã 15772\), Xã Thiệu Quang \(mã 15796\), Xã Thiệu Trung \(mã 15835\)/,
+    );
+    const both = answer('Minh Sơn')!.split('\n');
+    expect(both.slice(1)).toEqual([
+      '• Xã Minh Sơn (Huyện Ngọc Lặc) nay thuộc Xã Minh Sơn (mã 15124).',
+      '• Xã Minh Sơn (Huyện Triệu Sơn) nay thuộc Xã Triệu Sơn (mã 15664).',
+    ]);
+    expect(answer('Bát Mọt')).toMatch(/không sáp nhập, nay vẫn là Xã Bát Mọt/);
+    expect(answer('không có xã này')).toBeNull();
   });
 });
