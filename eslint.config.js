@@ -80,6 +80,11 @@ export default tseslint.config(
                 'Use knowledge/ through knowledge/index.ts (forms are shared with the mini-app).',
             },
             {
+              target: ['./common', './knowledge', './conversation', './bot', './api'],
+              from: './tests',
+              message: 'Production code never imports test support (only scripts/ demos may).',
+            },
+            {
               target: './knowledge/catalogue',
               from: ['./knowledge/retrieval', './knowledge/answer'],
               message: 'The catalogue is the bottom layer of knowledge/.',

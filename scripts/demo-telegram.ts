@@ -7,7 +7,7 @@
 import { loadConfig } from '../common/config.js';
 import type { PublicStatusLookup } from '../common/dossier-contracts.js';
 import { createLogger } from '../common/logger.js';
-import { runTelegramDemo } from '../bot/channels/telegram/dev/demo-dialogue.js';
+import { runTelegramDemo } from '../tests/support/telegram-demo-dialogue.js';
 import { createAssistant } from './lib/create-assistant.js';
 import { exitWithHelpIfAsked } from './lib/help.js';
 

@@ -1,6 +1,7 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { ChatAction, ChatReply } from '../../common/chat.js';
+import { invalid } from '../errors.js';
 import type { Counters } from '../guard/counters.js';
 import { clientKeyOf, rateLimit } from '../middleware/rate-limit.js';
 
@@ -35,10 +36,6 @@ const ChatRequestSchema = z.object({
   action: z.object({ type: z.enum(['pick', 'more']), code: z.string().min(1).max(40) }).optional(),
 });
 
-function chatError(res: Response, status: number, code: string, message: string, fields?: object) {
-  res.status(status).json({ error: { code, message, ...(fields ? { fields } : {}) } });
-}
-
 /** Field-level Vietnamese messages for a bad chat request. */
 function fieldErrors(issues: z.core.$ZodIssue[]): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -69,16 +66,9 @@ export function createChatRouter(handle: ChatHandler, limits: ChatLimits): Route
     express.json({ limit: '64kb' }),
     async (req: Request, res: Response, next: NextFunction) => {
       const parsed = ChatRequestSchema.safeParse(req.body ?? {});
-      if (!parsed.success) {
-        chatError(
-          res,
-          400,
-          'INVALID_REQUEST',
-          'Yêu cầu không hợp lệ.',
-          fieldErrors(parsed.error.issues),
-        );
-        return;
-      }
+      // Errors (bad fields here, malformed or too large bodies from express.json) go to the app's one
+      // error handler, so the chat answers in the same envelope and codes as the rest of the API.
+      if (!parsed.success) return next(invalid(fieldErrors(parsed.error.issues)));
       try {
         const { sessionId, text, action } = parsed.data;
         const reply = await handle({
@@ -93,13 +83,5 @@ export function createChatRouter(handle: ChatHandler, limits: ChatLimits): Route
       }
     },
   );
-  // Body-parser failures (malformed JSON, too large) on this route get the same error shape.
-  router.use('/chat', (error: unknown, _req: Request, res: Response, next: NextFunction) => {
-    const status = (error as { status?: number }).status;
-    if (status === 400)
-      return chatError(res, 400, 'MALFORMED_JSON', 'Nội dung gửi lên không phải JSON hợp lệ.');
-    if (status === 413) return chatError(res, 413, 'TOO_LARGE', 'Tin nhắn quá dài (tối đa 64 KB).');
-    next(error);
-  });
   return router;
 }

@@ -13,7 +13,7 @@ import express from 'express';
 import { loadConfig } from '../../common/config.js';
 import { silentLogger } from '../../common/logger.js';
 import { startBots } from '../../bot/main.js';
-import { FakeTelegramServer } from '../../bot/channels/telegram/dev/fake-telegram-server.js';
+import { FakeTelegramServer } from '../../tests/support/fake-telegram-server.js';
 import type { Conversation } from '../../conversation/types.js';
 
 /** Options of {@link run}. */

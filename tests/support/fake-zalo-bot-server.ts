@@ -1,9 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import {
-  startLocalServer,
-  stopLocalServer,
-} from '../../bot/channels/shared/dev/local-http-server.js';
+import { startLocalServer, stopLocalServer } from './local-http-server.js';
 
 /*
  * A local stand-in for the Zalo Bot Platform API in its documented shape (platforms.md §1, §6):

@@ -1,9 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import {
-  startLocalServer,
-  stopLocalServer,
-} from '../../bot/channels/shared/dev/local-http-server.js';
+import { startLocalServer, stopLocalServer } from './local-http-server.js';
 
 /*
  * A local stand-in for the Zalo OA Open API (platforms.md §2, §6): the OAuth v4 refresh endpoint with

@@ -124,11 +124,22 @@ describe('POST /api/chat', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: 'MALFORMED_JSON' });
     expect(bad.body.error.message).toMatch(/JSON/);
     const wrong = await app.request('POST', '/api/chat', { json: { sessionId: 12, text: ['x'] } });
     expect(wrong.status).toBe(400);
+    expect(wrong.body.error.code).toBe('VALIDATION_FAILED');
     expect(Object.keys(wrong.body.error.fields)).toEqual(
       expect.arrayContaining(['sessionId', 'text']),
     );
+  });
+
+  it('answers a too large body with the API-wide 413 envelope', async () => {
+    const big = await app.request('POST', '/api/chat', {
+      json: { sessionId: session(), text: 'x'.repeat(70_000) },
+    });
+    expect(big.status).toBe(413);
+    expect(big.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(big.body.error.message).toMatch(/64 KB/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../common/logger.js';
-import { runTelegramDemo } from '../../../bot/channels/telegram/dev/demo-dialogue.js';
+import { runTelegramDemo } from '../../support/telegram-demo-dialogue.js';
 import { FakeConversation } from './fake-conversation.js';
 
 describe('Telegram demo dialogue', () => {

@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import type { PublicStatusLookup } from '../../../../common/dossier-contracts.js';
-import { loadConfig } from '../../../../common/config.js';
-import type { Logger } from '../../../../common/logger.js';
-import type { Conversation } from '../../../../conversation/types.js';
-import { startBots } from '../../../main.js';
+import type { PublicStatusLookup } from '../../common/dossier-contracts.js';
+import { loadConfig } from '../../common/config.js';
+import type { Logger } from '../../common/logger.js';
+import type { Conversation } from '../../conversation/types.js';
+import { startBots } from '../../bot/main.js';
 import { FakeTelegramServer, visibleText, type TelegramCall } from './fake-telegram-server.js';
 
 /*
