@@ -75,7 +75,8 @@ export function createLogger(
     (level: 'info' | 'warn' | 'error') =>
     (message: string, fields?: Record<string, unknown>): void => {
       if (!base.isLevelEnabled(level)) return;
-      base[level](clean(fields ?? {}) as object, redact(message));
+      // The message first, then the fields (pino would put a message argument last).
+      base[level]({ msg: redact(message), ...(clean(fields ?? {}) as object) });
     };
   return { info: log('info'), warn: log('warn'), error: log('error') };
 }
