@@ -111,7 +111,7 @@ function storeSuite(name: string, open: (dataDir: string) => Promise<Store>, ava
       const rows = await store.db.query<{ version: number }>(
         'SELECT version FROM schema_migrations ORDER BY version',
       );
-      expect(rows.map((r) => r.version)).toEqual([1, 2]);
+      expect(rows.map((r) => r.version)).toEqual([1, 2, 3]);
     });
 
     it('stores a dossier with its history, attachment and notice in one go', async () => {
