@@ -6,7 +6,8 @@
  * - `POST /me/phone` — exchanges a Zalo phone token for the number (server side: needs the app secret),
  *   after checking that the Zalo access token belongs to the signed-in resident.
  * - `GET|POST /dossiers/:reference/rating` — a 1–5 rating with an optional comment after the result.
- * - `GET /communes` — the communes that receive dossiers online (they have an officer).
+ * - `GET /online-communes` — the communes that receive dossiers online (they have an officer), with
+ *   their names from the commune directory.
  */
 import express, { Router, type Request } from 'express';
 import { z } from 'zod';
@@ -181,12 +182,21 @@ export function createResidentRouter({
     res.json({ canRate: true, rating: ratingView(saved) });
   });
 
-  router.get('/communes', async (_req, res) => {
+  router.get('/online-communes', async (_req, res) => {
     const rows = await db.query<{ commune_code: string }>(
       'SELECT DISTINCT commune_code FROM officers WHERE NOT disabled ORDER BY commune_code',
     );
     res.setHeader('Cache-Control', 'public, max-age=60');
-    res.json({ items: rows.map((r) => ({ code: r.commune_code })) });
+    res.json({
+      items: rows.map((r) => {
+        const commune = ctx.communes.byCode(r.commune_code);
+        return {
+          code: r.commune_code,
+          name: commune?.displayName ?? null,
+          centreAddress: commune?.centreAddress ?? null,
+        };
+      }),
+    });
   });
 
   return router;

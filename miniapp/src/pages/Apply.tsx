@@ -21,6 +21,14 @@ import { randomId } from '../lib/ids';
 import type { FormView, SubmitResponse } from '../lib/types';
 import { SignIn } from './SignIn';
 
+interface OnlineCommune {
+  code: string;
+  name: string | null;
+}
+
+/** "Xã Hoằng Giang (15124)": the name residents know, the code officers use. */
+const communeLabel = (c: OnlineCommune) => (c.name ? `${c.name} (${c.code})` : `Mã ${c.code}`);
+
 function emptyDraft(code: string): Draft {
   return {
     procedureCode: code,
@@ -54,7 +62,7 @@ export function Apply() {
   const { platform, options, session } = useServices();
   const signedIn = useSessionState();
   const [form, setForm] = useState<FormView | null>(null);
-  const [communes, setCommunes] = useState<{ code: string }[] | null>(null);
+  const [communes, setCommunes] = useState<OnlineCommune[] | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [resumedAt, setResumedAt] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -75,7 +83,7 @@ export function Apply() {
       try {
         const [f, c] = await Promise.all([
           api<FormView>(`/api/forms/${encodeURIComponent(code)}`, { auth: false }),
-          api<{ items: { code: string }[] }>('/api/communes', { auth: false }),
+          api<{ items: OnlineCommune[] }>('/api/online-communes', { auth: false }),
         ]);
         if (cancelled) return;
         setForm(f);
@@ -460,12 +468,20 @@ export function Apply() {
             label: 'Xã/phường nơi nộp hồ sơ',
             kind: 'select',
             required: true,
-            options: communes.map((c) => c.code),
+            options: communes.map(communeLabel),
           }}
           path="communeCode"
-          value={draft.communeCode}
+          value={(() => {
+            const c = communes.find((x) => x.code === draft.communeCode);
+            return c ? communeLabel(c) : '';
+          })()}
           errors={errors}
-          onChange={(_p, v) => update((d) => ({ ...d, communeCode: String(v) }))}
+          onChange={(_p, v) =>
+            update((d) => ({
+              ...d,
+              communeCode: communes.find((c) => communeLabel(c) === v)?.code ?? '',
+            }))
+          }
           onBlur={() => undefined}
         />
         {communes.length === 0 ? (

@@ -191,8 +191,9 @@ describe('resident routes (Zalo configured)', () => {
   });
 
   it('lists the communes that receive dossiers online', async () => {
-    const r = await h.request('GET', '/api/communes');
-    expect(r.body.items).toContainEqual({ code: COMMUNE_X });
+    const r = await h.request('GET', '/api/online-communes');
+    expect(r.body.items).toContainEqual(expect.objectContaining({ code: COMMUNE_X }));
+    expect(r.body.items.find((c: { code: string }) => c.code === COMMUNE_X).name).toBeTruthy();
   });
 });
 
