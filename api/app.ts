@@ -30,6 +30,10 @@ import { createDossierRouter } from './routes/dossiers.js';
 import { createFormsRouter } from './routes/forms.js';
 import { createHealthRouter } from './routes/health.js';
 import { createOfficerRouter } from './routes/officer.js';
+import { createProceduresRouter, type ProcedureDirectory } from './routes/procedures.js';
+import { createResidentRouter } from './routes/resident.js';
+import { createTrialAuthRouter } from './routes/trial-auth.js';
+import type { ZaloPhoneExchange } from './auth/zalo-phone.js';
 import { createStatusRouter } from './routes/status.js';
 import { createBrowserAppsRouter } from './web/browser-apps.js';
 import type { Store } from './store/store.js';
@@ -59,6 +63,10 @@ export interface AppDeps {
   now?: () => Date;
   /** Called after a commit that queued notifications (wakes the dispatcher). */
   onNotificationQueued?: () => void;
+  /** Catalogue and retriever for the mini-app's procedure search; /api/procedures is mounted when set. */
+  procedures?: ProcedureDirectory;
+  /** Zalo phone-token exchange; defaults to Zalo's Graph API when ZALO_APP_SECRET is set. */
+  phoneExchange?: ZaloPhoneExchange;
 }
 
 const WEB_DIR = fileURLToPath(new URL('./web', import.meta.url));
@@ -116,11 +124,22 @@ export function createApp(deps: AppDeps): express.Express {
       createChatRouter(deps.chat, { counters, perMinute: config.security.chatRequestsPerMinute }),
     );
   api.use(createAuthRouter({ config, db: store.db, signer, zalo, counters }));
+  api.use(createTrialAuthRouter({ config, signer, counters }));
+  api.use(
+    createResidentRouter({
+      config,
+      ctx,
+      auth,
+      counters,
+      ...(deps.phoneExchange ? { phoneExchange: deps.phoneExchange } : {}),
+    }),
+  );
   api.use(createDossierRouter({ config, ctx, auth }));
   api.use(createStatusRouter(lookup));
   api.use(createFormsRouter(deps.catalogue));
   api.use(createCommunesRouter(communes));
   api.use(createOfficerRouter(ctx, auth));
+  if (deps.procedures) api.use(createProceduresRouter(deps.procedures, counters));
   api.get('/openapi.json', (_req, res) => {
     openApi ??= buildOpenApiDocument({
       withChat: deps.chat !== undefined,

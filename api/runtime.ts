@@ -17,8 +17,10 @@ import { runLateCheck } from './dossiers/late-dossiers.js';
 import { createCounters, type Counters } from './guard/counters.js';
 import { createGuardedStatusLookup } from './guard/status-guard.js';
 import { createDispatcher, type NotificationDispatcher } from './notifications/dispatcher.js';
+import { createInAppSender } from './notifications/in-app-sender.js';
 import type { ProcedureLookup } from './procedure-lookup.js';
 import type { ChatHandler } from './routes/chat.js';
+import type { ProcedureDirectory } from './routes/procedures.js';
 import { openStore, storeOptionsFrom, type Store } from './store/store.js';
 
 export interface ApiRuntimeOptions {
@@ -33,6 +35,8 @@ export interface ApiRuntimeOptions {
   catalogue: ProcedureLookup;
   senders?: NotificationSender[];
   chat?: ChatHandler;
+  /** Catalogue and retriever behind /api/procedures (the mini-app's search). */
+  procedures?: ProcedureDirectory;
   extraRouters?: Router[];
   /** Overrides for tests: Zalo token check and clock. */
   verifyZalo?: ZaloUserVerifier;
@@ -71,7 +75,8 @@ export async function createApiRuntime(
   );
   const dispatcher = createDispatcher({
     db: store.db,
-    senders: options.senders ?? [],
+    // The in-app notice list is always on, so every status change reaches the resident in the mini-app.
+    senders: [createInAppSender(store.db, now), ...(options.senders ?? [])],
     logger,
     now,
     ...(options.dispatcherPollMs ? { pollIntervalMs: options.dispatcherPollMs } : {}),
@@ -91,6 +96,7 @@ export async function createApiRuntime(
     now,
     onNotificationQueued: () => dispatcher.poke(),
     ...(options.chat ? { chat: options.chat } : {}),
+    ...(options.procedures ? { procedures: options.procedures } : {}),
     ...(options.extraRouters ? { extraRouters: options.extraRouters } : {}),
     ...(options.verifyZalo ? { verifyZalo: options.verifyZalo } : {}),
   });

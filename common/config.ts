@@ -77,6 +77,10 @@ const EnvSchema = z.object({
   BOT_RATE_LIMIT_BURST: z.coerce.number().int().positive().default(6),
   BOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   ZALO_GRAPH_BASE: url('https://graph.zalo.me'),
+  /** Zalo Mini App id: turns on "Nộp hồ sơ" links into the mini-app inside Zalo (zalo.me/s/<id>/…). */
+  ZALO_MINI_APP_ID: optionalString.refine((v) => v === undefined || /^\d{1,32}$/.test(v), {
+    message: 'ZALO_MINI_APP_ID is the numeric id of the Zalo Mini App',
+  }),
 
   SESSION_SECRET: optionalString,
   RESIDENT_SESSION_TTL_MINUTES: z.coerce.number().int().positive().default(30),
@@ -151,7 +155,16 @@ export interface Config {
   };
   /** Limits shared by the chat bots: per-person token bucket on incoming messages. */
   bots: { rateLimit: { burst: number; perMinute: number } };
-  zaloMiniApp: { graphBase: string; appSecret: string | undefined };
+  zaloMiniApp: {
+    graphBase: string;
+    appSecret: string | undefined;
+    appId: string | undefined;
+    /**
+     * Trial sign-in (name + phone, dossiers marked trial) for trying the mini-app in a plain browser.
+     * Only when no Zalo Mini App credentials are configured and NODE_ENV is not production.
+     */
+    trialSignIn: boolean;
+  };
   dossiers: {
     sessionSecret: string | undefined;
     residentSessionTtlMinutes: number;
@@ -269,7 +282,12 @@ export function loadConfig(source?: Record<string, string | undefined>): Config 
     bots: {
       rateLimit: { burst: e.BOT_RATE_LIMIT_BURST, perMinute: e.BOT_RATE_LIMIT_PER_MINUTE },
     },
-    zaloMiniApp: { graphBase: e.ZALO_GRAPH_BASE, appSecret: e.ZALO_APP_SECRET },
+    zaloMiniApp: {
+      graphBase: e.ZALO_GRAPH_BASE,
+      appSecret: e.ZALO_APP_SECRET,
+      appId: e.ZALO_MINI_APP_ID,
+      trialSignIn: e.NODE_ENV !== 'production' && !e.ZALO_MINI_APP_ID && !e.ZALO_APP_SECRET,
+    },
     dossiers: {
       sessionSecret: e.SESSION_SECRET,
       residentSessionTtlMinutes: e.RESIDENT_SESSION_TTL_MINUTES,

@@ -4,8 +4,11 @@
  * status lookup into the bots' /hoso command.
  */
 
-/** Channels a resident can be notified on. */
-export type NotifyChannel = 'telegram' | 'zalo' | 'zalo-oa';
+/**
+ * Channels a resident can be notified on. `app` is the in-app notice list of the mini-app: every
+ * status change is queued on it too, so nothing is lost when no bot is configured.
+ */
+export type NotifyChannel = 'telegram' | 'zalo' | 'zalo-oa' | 'app';
 
 /** One message to one resident. `idempotencyKey` is unique per notice and target. */
 export interface OutgoingNotification {

@@ -224,6 +224,8 @@ export const DossierViewSchema = z.object({
   communeCode: z.string(),
   status: DossierStatusSchema,
   statusLabel: z.string(),
+  /** Filed from the mini-app's trial sign-in (no Zalo account; development servers only). */
+  trial: z.boolean(),
   dvcqgStatus: z.number().int(),
   submittedAt: z.string(),
   receivedAt: z.string().nullable(),
@@ -263,6 +265,7 @@ export const DossierSummarySchema = DossierViewSchema.pick({
   communeCode: true,
   status: true,
   statusLabel: true,
+  trial: true,
   submittedAt: true,
   appointmentDate: true,
 }).extend({ applicantName: z.string(), updatedAt: z.string() });

@@ -39,6 +39,7 @@ export {
   type Commune,
   type FormerCommune,
   type FormerCommuneRef,
+  type FindOptions,
 } from './communes/directory.js';
 export type { CommuneType, FormerCommuneType } from './communes/commune-schema.js';
 export { CommuneDataInvalidError } from './communes/load-communes.js';

@@ -108,6 +108,10 @@ const runtime = await createApiRuntime(config, {
   senders: bots.senders,
   extraRouters: bots.routers,
   catalogue: procedureLookupFromCatalogue(catalogue),
+  procedures: {
+    catalogue: () => Promise.resolve(catalogue),
+    retriever: async () => (await assistantReady).retriever,
+  },
 });
 
 function botsLine(): string {

@@ -44,6 +44,8 @@ function headline(d: DossierRow) {
     communeCode: d.commune_code,
     status: d.status,
     statusLabel: statusLabel(d.status),
+    /** Filed from a trial sign-in (mini-app outside Zalo, development servers only). */
+    trial: d.resident_id.startsWith('trial:'),
   };
 }
 

@@ -17,7 +17,7 @@ import {
   type ApologyRow,
 } from '../store/apology-repository.js';
 import { findDossierById, updateDossier, type DossierRow } from '../store/dossier-repository.js';
-import { enqueueNotification } from '../store/outbox-repository.js';
+import { enqueueDossierNotices } from '../store/outbox-repository.js';
 import type { DossierContext, OfficerActor } from './context.js';
 import { appendHistory } from './history.js';
 import { apologyLetter } from './messages.js';
@@ -129,16 +129,7 @@ export async function confirmApology(
       by: actor.username,
       at: now,
     });
-    if (d.notify_channel !== 'none' && d.notify_recipient) {
-      await enqueueNotification(tx, {
-        dossierId: d.id,
-        historySeq: chain.history_count,
-        channel: d.notify_channel,
-        recipient: d.notify_recipient,
-        body: letter,
-        at: now,
-      });
-    }
+    await enqueueDossierNotices(tx, d, chain.history_count, letter, now);
     return {
       apology: {
         ...apology,
@@ -158,6 +149,6 @@ export async function confirmApology(
       },
     };
   });
-  if (result.dossier.notify_channel !== 'none') ctx.notified();
+  ctx.notified();
   return result;
 }

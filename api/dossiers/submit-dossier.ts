@@ -21,6 +21,7 @@ import {
 } from '../store/dossier-repository.js';
 import { communeIsServed } from '../store/officer-repository.js';
 import { unknownCommuneMessage } from '../../knowledge/index.js';
+import { dossierNoticeTargets } from '../store/outbox-repository.js';
 import type { DossierContext, ResidentActor } from './context.js';
 import { deskOf } from './desk.js';
 import { buildHistoryEntry } from './history.js';
@@ -75,14 +76,8 @@ async function store(
     );
     const row: DossierRow = { ...base, reference, history_head: entry.hash };
     const attachments = attachmentRows(files, base.id, 1, now);
-    const outbox =
-      row.notify_channel !== 'none' && row.notify_recipient
-        ? {
-            channel: row.notify_channel,
-            recipient: row.notify_recipient,
-            body: receiptText(row, deskOf(ctx, row.commune_code)),
-          }
-        : null;
+    const body = receiptText(row, deskOf(ctx, row.commune_code));
+    const outbox = dossierNoticeTargets(row).map((t) => ({ ...t, body }));
     if (await insertNewDossier(db, row, entry, attachments, outbox)) {
       return { dossier: row, created: true, history: [entry], attachments };
     }
@@ -220,6 +215,6 @@ async function validateAndStore(
       'Mã Idempotency-Key này đã được dùng cho một hồ sơ khác với nội dung khác. Vui lòng tạo mã mới cho mỗi lần nộp hồ sơ mới.',
     );
   }
-  if (outcome.created && outcome.dossier.notify_channel !== 'none') ctx.notified();
+  if (outcome.created) ctx.notified();
   return outcome;
 }

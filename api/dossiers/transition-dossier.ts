@@ -22,7 +22,7 @@ import {
   type DossierRow,
   attachmentRows,
 } from '../store/dossier-repository.js';
-import { enqueueNotification } from '../store/outbox-repository.js';
+import { enqueueDossierNotices } from '../store/outbox-repository.js';
 import type { Actor, DossierContext, ResidentActor } from './context.js';
 import { appendHistory } from './history.js';
 import { statusNotice, supplementNotice } from './messages.js';
@@ -115,7 +115,7 @@ export async function transitionDossier(
       statusNotice(next, req.note ?? null),
     );
   });
-  if (updated.notify_channel !== 'none') ctx.notified();
+  ctx.notified();
   return updated;
 }
 
@@ -193,15 +193,7 @@ async function notify(
   body: string,
   now: Date,
 ): Promise<void> {
-  if (d.notify_channel === 'none' || !d.notify_recipient) return;
-  await enqueueNotification(tx, {
-    dossierId: d.id,
-    historySeq: seq,
-    channel: d.notify_channel,
-    recipient: d.notify_recipient,
-    body,
-    at: now,
-  });
+  await enqueueDossierNotices(tx, d, seq, body, now);
 }
 
 /**
@@ -265,7 +257,7 @@ export async function supplementDossier(
       );
     });
     committed = true;
-    if (updated.notify_channel !== 'none') ctx.notified();
+    ctx.notified();
     return updated;
   } finally {
     if (!committed) await ctx.store.attachments.remove(input.files);

@@ -2,8 +2,12 @@
  * @module
  * Form definitions for the Mini App: `GET /forms` lists them, `GET /forms/:procedureCode` returns one
  * (sections, fields, documents, pre-fill hints and a JSON Schema). Public, cacheable.
+ * `POST /forms/:procedureCode/check` runs the same validation as a submission, without storing anything.
  */
-import { Router } from 'express';
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { validateForm } from '../../knowledge/forms/validate-form.js';
+import { parseOr400 } from '../middleware/validate.js';
 import { toPublicForm, type PublicForm } from '../../knowledge/forms/public-form.js';
 import { FORMS, getForm } from '../../knowledge/forms/registry.js';
 import { notFound } from '../errors.js';
@@ -40,6 +44,22 @@ export function createFormsRouter(catalogue: ProcedureLookup): Router {
         };
       }),
     });
+  });
+
+  // The mini-app checks answers with the API's own rules before uploading any file.
+  const CheckSchema = z.object({
+    formData: z.record(z.string(), z.unknown()),
+    /** Document codes that have a file; omitted = do not check attachments. */
+    documents: z.array(z.string().max(64)).max(50).optional(),
+  });
+  router.post('/forms/:procedureCode/check', express.json({ limit: '64kb' }), (req, res) => {
+    const definition = getForm(String(req.params.procedureCode));
+    if (!definition) throw notFound('Chưa có tờ khai trực tuyến cho thủ tục này.');
+    const body = parseOr400(CheckSchema, req.body);
+    const result = validateForm(definition, body.formData, {
+      ...(body.documents ? { attachedDocumentCodes: new Set(body.documents) } : {}),
+    });
+    res.json(result.ok ? { ok: true, fields: {} } : { ok: false, fields: result.fields });
   });
 
   router.get('/forms/:procedureCode', (req, res) => {

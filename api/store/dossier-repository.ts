@@ -145,7 +145,7 @@ const ATTACHMENT_ARRAYS = [
   ['storage_key', 'text'],
 ] as const;
 
-/** The outbox row written with a new dossier (its receipt notice). */
+/** An outbox row written with a new dossier (its receipt notice, one per channel). */
 export interface NewOutboxRow {
   channel: string;
   recipient: string;
@@ -162,7 +162,7 @@ export async function insertNewDossier(
   row: DossierRow,
   entry: HistoryRow,
   attachments: readonly AttachmentRow[],
-  outbox: NewOutboxRow | null,
+  outbox: readonly NewOutboxRow[],
 ): Promise<boolean> {
   const params: unknown[] = DOSSIER_COLUMNS.map((c) => toParam(c, row[c]));
   const p = (value: unknown) => {
@@ -189,11 +189,13 @@ export async function insertNewDossier(
   );
   const uploadedAt = `${p(row.submitted_at)}::timestamptz`;
   const outboxSql = outbox
-    ? `, o AS (
+    .map(
+      (o, i) => `, o${i} AS (
         INSERT INTO notification_outbox (dossier_id, history_seq, channel, recipient, body, idempotency_key, next_attempt_at, created_at)
-        SELECT d.id, ${p(entry.seq)}::int, ${p(outbox.channel)}, ${p(outbox.recipient)}, ${p(outbox.body)},
-               ${p(`dossier:${row.id}:${entry.seq}:${outbox.channel}`)}, ${uploadedAt}, ${uploadedAt} FROM d)`
-    : '';
+        SELECT d.id, ${p(entry.seq)}::int, ${p(o.channel)}, ${p(o.recipient)}, ${p(o.body)},
+               ${p(`dossier:${row.id}:${entry.seq}:${o.channel}`)}, ${uploadedAt}, ${uploadedAt} FROM d)`,
+    )
+    .join('');
   const rows = await q.query(
     `WITH d AS (
        INSERT INTO dossiers (${DOSSIER_COLUMNS.join(', ')}) VALUES (${dossierValues})

@@ -153,6 +153,35 @@ CREATE TABLE seen_ids (
 CREATE INDEX seen_ids_expiry ON seen_ids (expires_at);
 `,
   },
+  {
+    version: 3,
+    name: 'in-app notices to residents, dossier ratings',
+    sql: `
+CREATE TABLE resident_notices (
+  id bigserial PRIMARY KEY,
+  resident_id text NOT NULL,
+  dossier_id text NOT NULL REFERENCES dossiers (id),
+  history_seq integer NOT NULL,
+  body text NOT NULL,
+  idempotency_key text NOT NULL UNIQUE,
+  created_at timestamptz NOT NULL,
+  read_at timestamptz
+);
+CREATE INDEX resident_notices_resident ON resident_notices (resident_id, id);
+
+CREATE TABLE dossier_ratings (
+  dossier_id text PRIMARY KEY REFERENCES dossiers (id),
+  resident_id text NOT NULL,
+  procedure_code text NOT NULL,
+  commune_code text NOT NULL,
+  stars smallint NOT NULL CHECK (stars BETWEEN 1 AND 5),
+  comment text,
+  created_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL
+);
+CREATE INDEX dossier_ratings_commune ON dossier_ratings (commune_code, created_at);
+`,
+  },
 ];
 
 /** Arbitrary constant naming our advisory lock. */

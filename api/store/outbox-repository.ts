@@ -56,6 +56,42 @@ export async function enqueueNotification(
 }
 
 /**
+ * Queues one notice about a dossier on every channel it goes to: always the resident's in-app notice
+ * list (`app`, recipient = the resident id), plus the channel the resident chose, if any.
+ */
+export async function enqueueDossierNotices(
+  q: Queryable,
+  d: {
+    id: string;
+    resident_id: string;
+    notify_channel: NotifyChannel | 'none';
+    notify_recipient: string | null;
+  },
+  historySeq: number,
+  body: string,
+  at: Date,
+): Promise<void> {
+  for (const target of dossierNoticeTargets(d)) {
+    await enqueueNotification(q, { dossierId: d.id, historySeq, ...target, body, at });
+  }
+}
+
+/** Where notices about a dossier go: the in-app list first, then the resident's chosen channel. */
+export function dossierNoticeTargets(d: {
+  resident_id: string;
+  notify_channel: NotifyChannel | 'none';
+  notify_recipient: string | null;
+}): { channel: NotifyChannel; recipient: string }[] {
+  const targets: { channel: NotifyChannel; recipient: string }[] = [
+    { channel: 'app', recipient: d.resident_id },
+  ];
+  if (d.notify_channel !== 'none' && d.notify_channel !== 'app' && d.notify_recipient) {
+    targets.push({ channel: d.notify_channel, recipient: d.notify_recipient });
+  }
+  return targets;
+}
+
+/**
  * Claims up to `limit` due rows for `leaseMs`. `FOR UPDATE SKIP LOCKED` lets several dispatchers (API
  * processes on one PostgreSQL) share the queue without taking the same row; on PGlite there is one
  * connection, so the statement is trivially exclusive.

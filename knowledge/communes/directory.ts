@@ -60,6 +60,12 @@ export interface FormerCommune {
   split: boolean;
 }
 
+/** Options of {@link CommuneDirectory.find}. */
+export interface FindOptions {
+  /** Also find a name with no "xã"/"phường" before it anywhere in the text. */
+  anywhere?: boolean;
+}
+
 /** Lookups over the commune data; build one with {@link loadCommuneDirectory}. */
 export interface CommuneDirectory {
   /** Every current commune and ward, by code. */
@@ -73,16 +79,20 @@ export interface CommuneDirectory {
    * word ("xã", "phường", "P.", "X."), case and spacing; a 5-digit code also works. A name inside a
    * sentence is found after its type word ("tôi ở xã Hoằng Giang"). Units of the typed type come first;
    * several results when an unaccented name fits several units. Empty when nothing matches.
+   * With `anywhere`, a name of two or more syllables is also found without a type word ("tôi ở
+   * Hoằng Giang"); off by default because some names are ordinary words ("thắng lợi").
    */
-  find(text: string): Commune[];
+  find(text: string, options?: FindOptions): Commune[];
   /** Every unit before the merger, by code. */
   allFormer(): readonly FormerCommune[];
   /** The unit before the merger with this GSO code, if any. */
   formerByCode(code: string): FormerCommune | undefined;
   /**
    * Units before the merger matching `text` (a name as in {@link find}, optionally with "cũ" and the
-   * old district: "xã Minh Sơn huyện Triệu Sơn", or a 5-digit old code), each with the current unit(s)
-   * it joined. A name used in several old districts returns every candidate with its district.
+   * old district: "xã Minh Sơn huyện Triệu Sơn", or a 5-digit old code; inside a question too, with
+   * or without a type word), each with the current unit(s) it joined. A name used in several old
+   * districts returns every candidate with its district. Call it when the resident asks about an old
+   * unit: it looks for a name anywhere in the text.
    */
   resolveFormer(text: string): FormerCommune[];
 }
@@ -188,6 +198,23 @@ function scanSentence<T>(
   return out;
 }
 
+/**
+ * The first name of two or more syllables anywhere in a sentence, without a type word before it
+ * ("Hoằng Quỳ giờ thuộc xã nào"): the longest run that names an entry, leftmost first.
+ */
+function scanAnywhere<T>(
+  words: readonly string[],
+  index: NameIndex<T>,
+): { found: Named<T>[]; end: number } | null {
+  for (let i = 0; i + 1 < words.length; i += 1) {
+    for (let n = Math.min(index.maxWords, words.length - i); n >= 2; n -= 1) {
+      const found = index.lookup(words.slice(i, i + n));
+      if (found.length > 0) return { found, end: i + n };
+    }
+  }
+  return null;
+}
+
 /** Splits "… huyện Triệu Sơn" into the name part and the district's syllables. */
 function splitDistrict(words: readonly string[]): { name: string[]; district: string[] | null } {
   const folded = words.map(foldMarks);
@@ -267,7 +294,7 @@ export function createCommuneDirectory(data: CommuneData): CommuneDirectory {
   const communeIndex = named(communes);
   const formerIndex = named(formers);
 
-  const find = (text: string): Commune[] => {
+  const find = (text: string, options: FindOptions = {}): Commune[] => {
     const code = CODE.exec(text);
     if (code) {
       const c = byCode.get(code[1]!);
@@ -277,7 +304,9 @@ export function createCommuneDirectory(data: CommuneData): CommuneDirectory {
     const whole = communeIndex.lookup(stripTypePrefix(words));
     if (whole.length > 0) return preferType(whole, leadingType(words));
     const inSentence = scanSentence(words, communeIndex)[0];
-    return inSentence ? preferType(inSentence.found, inSentence.type) : [];
+    if (inSentence) return preferType(inSentence.found, inSentence.type);
+    const anywhere = options.anywhere ? scanAnywhere(words, communeIndex) : null;
+    return anywhere ? preferType(anywhere.found, null) : [];
   };
 
   const resolveFormer = (text: string): FormerCommune[] => {
@@ -293,10 +322,11 @@ export function createCommuneDirectory(data: CommuneData): CommuneDirectory {
     let type = leadingType(name);
     let rest: string[] = [];
     if (found.length === 0) {
-      const hit = scanSentence(words, formerIndex)[0];
+      const hit: { found: Named<FormerCommune>[]; type?: FormerCommuneType; end: number } | null =
+        scanSentence(words, formerIndex)[0] ?? scanAnywhere(words, formerIndex);
       if (!hit) return [];
       found = hit.found;
-      type = hit.type;
+      type = hit.type ?? null;
       rest = words.slice(hit.end);
     }
     const districtWords = district ?? splitDistrict(['_', ...rest]).district;

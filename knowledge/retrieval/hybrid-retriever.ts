@@ -3,7 +3,7 @@
  * min-max scores, nudged by ranking priors, with a calibrated abstention flag.
  */
 import type { Embeddings } from '@langchain/core/embeddings';
-import { MAX_QUERY_CHARS, normalizeText } from '../text/normalize.js';
+import { MAX_QUERY_CHARS, normalizeText, tokenize, type Token } from '../text/normalize.js';
 import {
   DEFAULT_ABSTENTION,
   conceptCoverage,
@@ -19,14 +19,18 @@ import {
   reciprocalRankFusion,
   type FusionWeights,
 } from './fusion.js';
+import { DEFAULT_LETTER_SETTINGS, LetterReader, type LetterSettings } from './letter-reader.js';
 import type { Lexicon } from './lexicon.js';
 import { DEFAULT_PRIORS, computePriors, type DocMeta, type PriorSettings } from './priors.js';
 import {
   DEFAULT_QUERY_WEIGHTS,
   QueryAnalyzer,
   type AnalyzedQuery,
+  type ExtraMeaning,
   type QueryWeights,
 } from './query-analyzer.js';
+import { coreName } from './procedure-text.js';
+import { Situations } from './situations.js';
 import { NameJudge, askedTerms } from './name-fit.js';
 import type { RetrievalResult, Retriever, SearchOptions } from './retriever.js';
 import type { VectorIndex } from './vector-index.js';
@@ -38,6 +42,26 @@ export interface RetrieverParts {
   vectors: VectorIndex;
   embeddings: Embeddings;
   lexicon: Lexicon;
+  /** Life situations → procedures (situations.json when not given). */
+  situations?: Situations;
+}
+
+/** How life situations told in a message (situations.ts) weigh in. */
+export interface SituationSettings {
+  enabled: boolean;
+  /** Strength of a situation's procedure names added to the query, like a lexicon meaning. */
+  expansion: number;
+  /** Score bonus for a situation's procedures (before the name re-rank). */
+  bonus: number;
+}
+
+/** When the best hit is not clearly ahead, the first three are offered as choices. */
+export interface ChoiceSettings {
+  /**
+   * Offer choices when the best differently named runner-up is within this reported score of
+   * the best hit (scores are 0..1).
+   */
+  gap: number;
 }
 
 /**
@@ -75,6 +99,9 @@ export interface RetrieverSettings {
   abstention: AbstentionModel;
   lexicalCandidates: number;
   denseCandidates: number;
+  letter: LetterSettings;
+  situations: SituationSettings;
+  choices: ChoiceSettings;
 }
 
 export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
@@ -94,6 +121,9 @@ export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
   abstention: DEFAULT_ABSTENTION,
   lexicalCandidates: 100,
   denseCandidates: 50,
+  letter: DEFAULT_LETTER_SETTINGS,
+  situations: { enabled: true, expansion: 0.5, bonus: 0.2 },
+  choices: { gap: 0.03 },
 };
 
 const MAX_K = 50;
@@ -115,6 +145,12 @@ export class HybridRetriever implements Retriever {
   private readonly names: NameJudge;
   /** Highest reachable raw score (fusion 1 + every bonus), so reported scores stay in 0..1. */
   private readonly maxScore: number;
+  private readonly letters: LetterReader;
+  private readonly situations: Situations;
+  /** Code → document index, for the procedures situations lead to. */
+  private readonly docOfCode = new Map<string, number>();
+  /** Situation procedure → its core name as query tokens (built on first use). */
+  private readonly nameTokens = new Map<number, Token[]>();
 
   constructor(
     private readonly parts: RetrieverParts,
@@ -130,6 +166,11 @@ export class HybridRetriever implements Retriever {
     );
     this.priors = computePriors(parts.docs, this.settings.priors);
     this.names = new NameJudge(parts, this.settings.rerank.precisionOnCoreName);
+    this.letters = new LetterReader(undefined, this.settings.letter);
+    this.situations = parts.situations ?? Situations.load();
+    parts.docs.forEach((d, i) => {
+      if (!this.docOfCode.has(d.code)) this.docOfCode.set(d.code, i);
+    });
     const { rerank } = this.settings;
     this.maxScore =
       1 +
@@ -146,8 +187,41 @@ export class HybridRetriever implements Retriever {
   }
 
   async search(question: string, options: SearchOptions = {}): Promise<RetrievalResult> {
-    const { answered, confidence, hits } = await this.explain(question, options);
-    return { answered, confidence, hits };
+    const { answered, confidence, hits, unsure } = await this.explain(question, options);
+    return { answered, confidence, hits, unsure };
+  }
+
+  /** The procedures of the life situations a message tells, and their names as query wording. */
+  private situationsOf(
+    letter: ReadonlyArray<{ text: string }> | null,
+    text: string,
+  ): { docs: Set<number>; extra: ExtraMeaning[] } {
+    const docs = new Set<number>();
+    const extra: ExtraMeaning[] = [];
+    const { enabled, expansion } = this.settings.situations;
+    if (!enabled) return { docs, extra };
+    const tokens = letter
+      ? letter.flatMap((s) => tokenize(s.text))
+      : tokenize(text.slice(0, MAX_QUERY_CHARS));
+    for (const situation of this.situations.match(tokens)) {
+      for (const code of situation.procedures) {
+        const doc = this.docOfCode.get(code);
+        if (doc === undefined || docs.has(doc)) continue;
+        docs.add(doc);
+        if (expansion <= 0) continue;
+        let means = this.nameTokens.get(doc);
+        if (!means) {
+          means = tokenize(coreName(this.parts.docs[doc]!.name));
+          this.nameTokens.set(doc, means);
+        }
+        extra.push({
+          means,
+          weight: expansion,
+          entry: { say: [], means: '', note: situation.note },
+        });
+      }
+    }
+    return { docs, extra };
   }
 
   async explain(question: unknown, options: SearchOptions = {}): Promise<ExplainedResult> {
@@ -155,7 +229,9 @@ export class HybridRetriever implements Retriever {
     const text =
       typeof question === 'string' ? normalizeText(question.slice(0, MAX_QUERY_CHARS * 2)) : '';
     if (!/[\p{L}\p{N}]/u.test(text)) return { ...NOTHING, query: null, features: null };
-    const query = this.analyzer.analyze(text);
+    const letter = typeof question === 'string' ? this.letters.read(question) : null;
+    const situation = this.situationsOf(letter, text);
+    const query = this.analyzer.analyze(text, letter, situation.extra);
     if (query.terms.size === 0) return { ...NOTHING, query, features: null };
 
     const { bm25, vectors, embeddings, docs } = this.parts;
@@ -177,6 +253,16 @@ export class HybridRetriever implements Retriever {
         ),
       ]
         .map(([doc, score]) => ({ doc, score: score + this.priors[doc]! }))
+        .concat(
+          // A situation's procedure competes even when the words alone did not find it.
+          [...situation.docs]
+            .filter((doc) => !lexical.has(doc) && !dense.has(doc))
+            .map((doc) => ({ doc, score: this.priors[doc]! })),
+        )
+        .map(({ doc, score }) => ({
+          doc,
+          score: score + (situation.docs.has(doc) ? this.settings.situations.bonus : 0),
+        }))
         .sort((a, b) => b.score - a.score || a.doc - b.doc),
     );
     const top = ranked[0];
@@ -202,10 +288,17 @@ export class HybridRetriever implements Retriever {
       name: docs[doc]!.name,
       score: Math.round(Math.min(1, Math.max(0, score / this.maxScore)) * 10_000) / 10_000,
     }));
+    // Unsure when a differently named runner-up is close: the copies of one procedure are one choice.
+    const runnerUp = hits.find((h) => h.name !== hits[0]?.name);
+    const unsure =
+      hits.length > 1 &&
+      runnerUp !== undefined &&
+      hits[0]!.score - runnerUp.score < this.settings.choices.gap;
     return {
       answered: confidence >= this.settings.abstention.threshold,
       confidence: Math.round(confidence * 10_000) / 10_000,
       hits,
+      unsure,
       query,
       features,
     };

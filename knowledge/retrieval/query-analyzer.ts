@@ -9,7 +9,8 @@ import { MAX_QUERY_CHARS, bigrams, hasMarks, markSet, type Token } from '../text
 import { tokenWeight } from '../text/stopwords.js';
 import { telexToFolded } from '../text/telex.js';
 import { backgroundFactors, clauseIds, purposeFactors, sentenceParts } from './clause-weights.js';
-import type { Lexicon } from './lexicon.js';
+import type { LetterSentence } from './letter-reader.js';
+import type { Lexicon, LexiconEntry } from './lexicon.js';
 import { ACCENT_PREFIX, accentTerm, parseAccentTerm } from './terms.js';
 
 /** At most this many syllables of a question are used (after the character cap). */
@@ -42,6 +43,21 @@ export interface QueryWeights {
    * hộ"): the story explains, the part after "giờ"/"bây giờ"/"nay" asks.
    */
   background: number;
+  /**
+   * Share of weight kept by the story sentences of a letter (letter-reader.ts): "Ông X là thương
+   * binh… chuyển về ở với con gái" is context; "Hồ sơ trợ cấp của ông phải làm thế nào?" asks.
+   */
+  story: number;
+}
+
+/**
+ * Extra catalogue wording for a question, found outside the lexicon (a life situation's procedures,
+ * situations.ts): added like a lexicon meaning, `weight` its strength.
+ */
+export interface ExtraMeaning {
+  means: readonly Token[];
+  weight: number;
+  entry: LexiconEntry;
 }
 
 export const DEFAULT_QUERY_WEIGHTS: QueryWeights = {
@@ -54,6 +70,7 @@ export const DEFAULT_QUERY_WEIGHTS: QueryWeights = {
   purpose: 0.25,
   object: 0.2,
   background: 0.5,
+  story: 0.5,
 };
 
 /** Weight of a lexicon phrase's neighbouring syllables as evidence for a typo repair (procedures). */
@@ -188,14 +205,34 @@ export class QueryAnalyzer {
     return plainInCatalogue ? [t.folded] : fitting;
   }
 
-  analyze(question: string): AnalyzedQuery {
+  /**
+   * @param letter the sentences of a letter (letter-reader.ts), read instead of `question`: the story
+   *   sentences weigh `story`, the request sentences fully.
+   * @param extra catalogue wording found outside the lexicon (situations.ts).
+   */
+  analyze(
+    question: string,
+    letter: readonly LetterSentence[] | null = null,
+    extra: readonly ExtraMeaning[] = [],
+  ): AnalyzedQuery {
     const w = this.weights;
     // Tokenised once, sentence part by sentence part: the clause rules need to know where parts end.
-    const parts = sentenceParts(question.slice(0, MAX_QUERY_CHARS));
-    const tokens = this.repair(parts.flat()).slice(0, MAX_QUERY_TOKENS);
+    const sentences = letter ?? [{ text: question.slice(0, MAX_QUERY_CHARS), request: true }];
+    const parts: Token[][] = [];
+    const partFactor: number[] = [];
+    for (const sentence of sentences) {
+      for (const part of sentenceParts(sentence.text)) {
+        parts.push(part);
+        partFactor.push(sentence.request ? 1 : w.story);
+      }
+    }
+    const tokens = this.repair(parts.flat()).slice(0, letter ? undefined : MAX_QUERY_TOKENS);
     const clause = clauseIds(parts);
     const folded = tokens.map((t) => t.folded);
-    const situation = backgroundFactors(tokens, clause, w.background);
+    // A letter's request/story split replaces the "giờ / nay" turn, which would discount the story twice.
+    const situation = letter
+      ? clause.map((c) => partFactor[c]!)
+      : backgroundFactors(tokens, clause, w.background);
     const matches = this.lexicon.match(tokens);
     const topicStarts = matches.filter((m) => m.means.length > 0).map((m) => m.start);
     const topicBefore = (i: number) => topicStarts.some((start) => start < i);
@@ -229,11 +266,17 @@ export class QueryAnalyzer {
         weights[j] = tokenWeight(tokens[j]!.text) * factors[j]!;
       }
     }
-    for (const m of matches) {
+    const extraMatches = extra.map((e) => ({
+      start: -1,
+      end: -1,
+      means: e.means,
+      entry: { ...e.entry, weight: e.weight },
+    }));
+    for (const m of [...matches, ...extraMatches]) {
       const isQuestionPhrase = m.means.length === 0;
       // A negation ("không có lương hưu") says the opposite of its words: they must not count.
       const dropWords = isQuestionPhrase || m.entry.negation === true;
-      for (let i = m.start; i < m.end; i += 1) {
+      for (let i = Math.max(0, m.start); i < m.end; i += 1) {
         weights[i] = dropWords ? w.questionPhrase : Math.min(weights[i]!, w.translated);
         if (dropWords) own[i] = { text: '', folded: '' };
       }
@@ -246,7 +289,7 @@ export class QueryAnalyzer {
       const content = m.means.filter((t) => tokenWeight(t.text) === 1).length;
       const share = Math.min(1, w.expansionBudget / Math.max(1, content));
       // A background situation told as background is not discounted twice.
-      const strength = Math.min(factors[m.start]!, m.entry.weight ?? 1);
+      const strength = Math.min(m.start < 0 ? 1 : factors[m.start]!, m.entry.weight ?? 1);
       const meansWeights = m.means.map((t) => tokenWeight(t.text) * share * strength);
       means.forEach((t, i) => {
         const tw = meansWeights[i]!;

@@ -1,9 +1,31 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import 'zmp-ui/zaui.css';
+import './app.css';
+import { App } from './App';
+import { api } from './lib/api';
+import { createSession } from './lib/session';
+import type { AuthOptions } from './lib/types';
+import { detectPlatform } from './platform';
 
-// Entry of the miniapp; the screens are being built (see miniapp/README.md).
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <h1>Trợ lý Một cửa</h1>
-  </StrictMode>,
-);
+const FALLBACK_OPTIONS: AuthOptions = {
+  trial: false,
+  zaloMiniAppId: null,
+  maxAttachmentBytes: 5 * 1024 * 1024,
+  maxAttachments: 10,
+};
+
+async function start() {
+  const platform = detectPlatform();
+  const session = createSession(platform);
+  const options = await api<AuthOptions>('/api/auth/options', { auth: false }).catch(
+    () => FALLBACK_OPTIONS,
+  );
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App services={{ platform, session, options }} />
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -111,7 +111,7 @@ function storeSuite(name: string, open: (dataDir: string) => Promise<Store>, ava
       const rows = await store.db.query<{ version: number }>(
         'SELECT version FROM schema_migrations ORDER BY version',
       );
-      expect(rows.map((r) => r.version)).toEqual([1, 2]);
+      expect(rows.map((r) => r.version)).toEqual([1, 2, 3]);
     });
 
     it('stores a dossier with its history, attachment and notice in one go', async () => {
@@ -127,7 +127,11 @@ function storeSuite(name: string, open: (dataDir: string) => Promise<Store>, ava
       expect(read?.submitted_at).toBeInstanceOf(Date);
       expect(read?.appointment_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(await listHistory(store.db, dossier.id)).toHaveLength(1);
-      expect(await listOutbox(store.db, dossier.id)).toHaveLength(1);
+      // The receipt goes to the resident's in-app notices and to the chosen channel.
+      expect((await listOutbox(store.db, dossier.id)).map((o) => o.channel).sort()).toEqual([
+        'app',
+        'telegram',
+      ]);
     });
 
     it('rolls a failed transaction back completely', async () => {
@@ -249,7 +253,8 @@ function storeSuite(name: string, open: (dataDir: string) => Promise<Store>, ava
         'SELECT state, count(*)::int AS n FROM notification_outbox WHERE dossier_id = $1 GROUP BY state',
         [dossier.id],
       );
-      expect(states).toEqual([{ state: 'sent', n: 41 }]);
+      // 40 queued here + the receipt (in-app and telegram), marked sent before the run.
+      expect(states).toEqual([{ state: 'sent', n: 42 }]);
     });
 
     it('re-delivers a row whose claim expired, and ignores the stale claim', async () => {

@@ -17,6 +17,7 @@ import { loadConfig, type Config } from '../../common/config.js';
 import { silentLogger, type Logger } from '../../common/logger.js';
 import type { Router } from 'express';
 import type { ChatHandler } from '../../api/routes/chat.js';
+import type { ProcedureDirectory } from '../../api/routes/procedures.js';
 import { testProcedureLookup } from './dossier-fixtures.js';
 import { startFakeZaloGraph, type FakeZaloGraph } from './fake-zalo-graph.js';
 import { createRecordingSender, type RecordingSender } from './recording-sender.js';
@@ -68,6 +69,8 @@ export interface HarnessOptions {
   logger?: Logger;
   extraRouters?: Router[];
   chat?: ChatHandler;
+  /** Catalogue and retriever behind /api/procedures (the mini-app's search). */
+  procedures?: ProcedureDirectory;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -100,6 +103,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger: options.logger ?? silentLogger,
     ...(options.extraRouters ? { extraRouters: options.extraRouters } : {}),
     ...(options.chat ? { chat: options.chat } : {}),
+    ...(options.procedures ? { procedures: options.procedures } : {}),
     catalogue: testProcedureLookup,
     senders: [telegram],
     now: () => clock.now(),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { COMMUNE_X, COMMUNE_Y } from '../../support/dossier-fixtures.js';
 import {
   communeDeskName,
   describeFormerCommunes,
@@ -34,6 +35,11 @@ describe('the current communes of Thanh Hóa', () => {
     expect(directory.byCode('14797')?.displayName).toBe('Phường Hạc Thành');
   });
 
+  it('know the codes the API tests file dossiers and create officers with', () => {
+    expect(directory.byCode(COMMUNE_X)?.displayName).toBe('Xã Minh Sơn');
+    expect(directory.byCode(COMMUNE_Y)?.displayName).toBe('Xã Cẩm Thủy');
+  });
+
   it('has no code it does not know', () => {
     expect(directory.byCode('99999')).toBeUndefined();
     expect(directory.has('15886')).toBe(false); // Hoằng Quỳ: a code from before the merger
@@ -54,6 +60,16 @@ describe('find: a current commune by the name a resident types', () => {
     ['14797', 'Phường Hạc Thành'],
   ])('%s → %s', (text, expected) => {
     expect(names(directory.find(text))[0]).toBe(expected);
+  });
+
+  it('finds a name without a type word inside a sentence only when asked to', () => {
+    expect(directory.find('tôi ở Hoằng Giang')).toEqual([]);
+    expect(names(directory.find('tôi ở Hoằng Giang', { anywhere: true }))).toEqual([
+      'Xã Hoằng Giang',
+    ]);
+    expect(names(directory.find('nha toi o hac thanh a', { anywhere: true }))).toEqual([
+      'Phường Hạc Thành',
+    ]);
   });
 
   it('does not take a name with other marks for another commune', () => {
@@ -83,6 +99,13 @@ describe('resolveFormer: where an old commune went', () => {
     expect(names(directory.resolveFormer('xa hoang quy cu')[0]!.successors)).toEqual([
       'Xã Hoằng Giang',
     ]);
+  });
+
+  it('finds the old name in a question without a type word', () => {
+    expect(directory.resolveFormer('Hoằng Quỳ giờ thuộc xã nào vậy').map((f) => f.code)).toEqual([
+      '15886',
+    ]);
+    expect(directory.resolveFormer('hỏi thủ tục khai sinh')).toEqual([]);
   });
 
   it('without accents, returns every old commune the letters fit', () => {

@@ -1,0 +1,51 @@
+/**
+ * @module
+ * Turns the one-use phone token of the Zalo Mini App (`getPhoneNumber()` → `{token}`, valid 2 minutes)
+ * into the resident's number. Only our server can do it, because it needs the Zalo app secret:
+ * `GET {graphBase}/v2.0/me/info` with headers `access_token` (the user's token from
+ * `getAccessToken()`), `code` (the phone token) and `secret_key` (the app secret) →
+ * `{data: {number: "84…"}, error: 0}` (platforms.md §3.3). The number is normalised to `0xxxxxxxxx`.
+ */
+import { normaliseMobile } from '../../common/vietnam-id.js';
+import { HttpError } from '../errors.js';
+
+/** The resident's mobile number (`0xxxxxxxxx`), or null when Zalo refuses the tokens. */
+export type ZaloPhoneExchange = (accessToken: string, phoneToken: string) => Promise<string | null>;
+
+export function createZaloPhoneExchange(options: {
+  graphBase: string;
+  appSecret: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}): ZaloPhoneExchange {
+  const doFetch = options.fetch ?? fetch;
+  const url = new URL('/v2.0/me/info', options.graphBase);
+  return async (accessToken, phoneToken) => {
+    let body: unknown;
+    try {
+      const response = await doFetch(url, {
+        headers: {
+          access_token: accessToken,
+          code: phoneToken,
+          secret_key: options.appSecret,
+        },
+        signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
+      });
+      if (response.status >= 500) throw new Error(`Zalo Graph HTTP ${response.status}`);
+      body = await response.json().catch(() => null);
+    } catch (error) {
+      throw new HttpError(
+        503,
+        'ZALO_UNAVAILABLE',
+        'Chưa lấy được số điện thoại do không kết nối được với Zalo. Bạn có thể nhập số điện thoại.',
+        { cause: error },
+      );
+    }
+    if (typeof body !== 'object' || body === null) return null;
+    const b = body as { error?: unknown; data?: { number?: unknown } };
+    if (b.error !== undefined && b.error !== 0) return null;
+    const raw = b.data?.number;
+    if (typeof raw !== 'string' && typeof raw !== 'number') return null;
+    return normaliseMobile(String(raw));
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * @module Reads a letter the way a desk officer does: a resident's letter to a Q&A column tells a
+ * story ("Bố tôi mất năm ngoái, không để lại di chúc…") and then asks ("Vậy gia đình tôi phải làm
+ * thủ tục gì?"). The request sentences carry the topic; the story is context. Short questions are not
+ * letters and are left alone.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { foldMarks, normalizeText, syllables } from '../text/normalize.js';
+
+/** When a message is read as a letter, and how much of it. */
+export interface LetterSettings {
+  enabled: boolean;
+  /** Messages shorter than this (syllables) are questions, not letters: one clause rarely tells a story. */
+  minSyllables: number;
+  /** At most this many characters are read (a long letter still asks within its first 2,000). */
+  maxChars: number;
+  /** At most this many syllables are analysed: request sentences first, then the story from its start. */
+  maxSyllables: number;
+}
+
+export const DEFAULT_LETTER_SETTINGS: LetterSettings = {
+  enabled: true,
+  minSyllables: 30,
+  maxChars: 2000,
+  maxSyllables: 120,
+};
+
+/** One sentence of a letter, normalised, and whether it asks (rather than tells). */
+export interface LetterSentence {
+  text: string;
+  request: boolean;
+}
+
+/** Path of the reviewed word lists (request markers, honorifics). */
+export const LETTER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'letter.json');
+
+interface LetterData {
+  requestMarkers: { list: Array<{ say: string; note: string }> };
+  honorifics: { list: string[] };
+}
+
+const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/** Splits a letter into sentences and tells the request from the story. */
+export class LetterReader {
+  private readonly markers: string[];
+  private readonly names: RegExp;
+
+  constructor(
+    data: LetterData = JSON.parse(readFileSync(LETTER_FILE, 'utf8')) as LetterData,
+    readonly settings: LetterSettings = DEFAULT_LETTER_SETTINGS,
+  ) {
+    this.markers = data.requestMarkers.list.map((m) => ` ${foldMarks(normalizeText(m.say))} `);
+    const honorifics = data.honorifics.list
+      .flatMap((h) => [h, capitalised(h)])
+      .sort((a, b) => b.length - a.length)
+      .join('|');
+    // "Bà Nguyễn Thị H." / "ông Lê Văn T." — but not "Bà mẹ Việt Nam anh hùng" (lower case "mẹ"), nor
+    // "Bà Mẹ Việt Nam Anh hùng" written with capitals.
+    this.names = new RegExp(
+      `(^|[^\\p{L}])(${honorifics})\\s+(?!Mẹ\\b)((?:\\p{Lu}[\\p{L}]*\\.?\\s*){1,4})`,
+      'gu',
+    );
+  }
+
+  /** The letter's sentences, or null when the message is a plain question (read as before). */
+  read(raw: string): LetterSentence[] | null {
+    if (!this.settings.enabled) return null;
+    let text = raw.slice(0, this.settings.maxChars).normalize('NFC');
+    // Writers' names and home places ("(Nga Sơn)") are not part of the request.
+    text = text.replace(
+      this.names,
+      (_m, before: string, honorific: string) => `${before}${honorific} `,
+    );
+    text = text.replace(/\((?:\s*\p{Lu}[\p{L}]*[\s,]*){1,4}\)/gu, ' ');
+    const normalized = normalizeText(text);
+    // "Bà hỏi: …" — the column's framing before the letter itself.
+    const intro = /^[^.?!:]{0,40}?\bhỏi\s*:/u.exec(normalized);
+    const body = intro ? normalized.slice(intro[0].length) : normalized;
+    const sentences: LetterSentence[] = [];
+    for (const m of body.matchAll(/[^.?!…\n]+[.?!…\n]*/gu)) {
+      const s = m[0].trim();
+      if (!/[\p{L}\p{N}]/u.test(s)) continue;
+      const folded = ` ${syllables(foldMarks(s)).join(' ')} `;
+      const request = s.includes('?') || this.markers.some((k) => folded.includes(k));
+      sentences.push({ text: s, request });
+    }
+    const count = (s: LetterSentence) => syllables(s.text).length;
+    const total = sentences.reduce((n, s) => n + count(s), 0);
+    if (sentences.length < 2 || total < this.settings.minSyllables) return null;
+    // A letter that never asks in so many words asks in its last sentence.
+    if (!sentences.some((s) => s.request)) sentences[sentences.length - 1]!.request = true;
+    return this.fit(sentences, count);
+  }
+
+  /** Within the syllable budget: the requests (last first), then the story from its beginning. */
+  private fit(sentences: LetterSentence[], count: (s: LetterSentence) => number) {
+    const order = [
+      ...sentences
+        .map((s, i) => ({ s, i }))
+        .filter((x) => x.s.request)
+        .reverse(),
+      ...sentences.map((s, i) => ({ s, i })).filter((x) => !x.s.request),
+    ];
+    const kept = new Set<number>();
+    let budget = this.settings.maxSyllables;
+    for (const { s, i } of order) {
+      if (count(s) > budget) continue;
+      kept.add(i);
+      budget -= count(s);
+    }
+    return sentences.filter((_s, i) => kept.has(i));
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * @module Life situations → the procedures they lead to (situations.json, reviewed data). A letter
+ * tells what happened — a death in the family, a move, a lost paper, a relative with merit — and
+ * seldom names the procedure. A situation is a set of cues that must all be told (anywhere in the
+ * letter, story included) and the catalogue codes it leads to.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { marksCompatible, tokenize, type Token } from '../text/normalize.js';
+
+/** A named cue: any of its phrases in the text means the cue is told. */
+export interface SituationCue {
+  say: string[];
+  note: string;
+}
+
+/** One life situation and the procedures it leads to. */
+export interface Situation {
+  id: string;
+  /** Names of cues that must all be told. */
+  when: string[];
+  /** Names of cues that, when told, mean another situation (e.g. a death for a recognition). */
+  unless?: string[];
+  /** Catalogue codes, best first. */
+  procedures: string[];
+  note: string;
+}
+
+/** Path of the bundled data file. */
+export const SITUATIONS_FILE = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  'situations.json',
+);
+
+export interface SituationData {
+  cues: Record<string, SituationCue>;
+  situations: Situation[];
+}
+
+/** Possessive and helper words a cue may step over ("bố **tôi** mất", "mẹ **đã** mất"). */
+const SKIPPABLE = new Set([
+  'toi',
+  'tui',
+  'em',
+  'minh',
+  'cua',
+  'da',
+  'vua',
+  'moi',
+  'ay',
+  'nha',
+  'noi',
+  'ngoai',
+]);
+const MAX_SKIPPED = 2;
+
+interface Phrase {
+  cue: string;
+  syllables: Token[];
+}
+
+/** Matches the situations of situations.json in a question's tokens. */
+export class Situations {
+  readonly situations: readonly Situation[];
+  /** First folded syllable → the cue phrases starting with it. */
+  private readonly byFirst = new Map<string, Phrase[]>();
+
+  constructor(data: SituationData) {
+    this.situations = data.situations;
+    for (const [cue, { say }] of Object.entries(data.cues)) {
+      if (cue.startsWith('_')) continue;
+      for (const phrase of say) {
+        const syllables = tokenize(phrase);
+        const first = syllables[0]?.folded;
+        if (first === undefined) continue;
+        const list = this.byFirst.get(first) ?? [];
+        list.push({ cue, syllables });
+        this.byFirst.set(first, list);
+      }
+    }
+  }
+
+  static load(file: string = SITUATIONS_FILE): Situations {
+    return new Situations(JSON.parse(readFileSync(file, 'utf8')) as SituationData);
+  }
+
+  /** Names of the cues told in the tokens. */
+  cuesIn(tokens: readonly Token[]): Set<string> {
+    const told = new Set<string>();
+    tokens.forEach((_t, i) => {
+      for (const p of this.byFirst.get(tokens[i]!.folded) ?? []) {
+        if (!told.has(p.cue) && matchesAt(tokens, i, p.syllables)) told.add(p.cue);
+      }
+    });
+    return told;
+  }
+
+  /** The situations the tokens tell: every `when` cue told, no `unless` cue. */
+  match(tokens: readonly Token[]): Situation[] {
+    const told = this.cuesIn(tokens);
+    if (told.size === 0) return [];
+    return this.situations.filter(
+      (s) => s.when.every((c) => told.has(c)) && !(s.unless ?? []).some((c) => told.has(c)),
+    );
+  }
+}
+
+/** Does the phrase start at token i (folded, typed marks fitting, helper words stepped over)? */
+function matchesAt(tokens: readonly Token[], i: number, phrase: readonly Token[]): boolean {
+  let j = i;
+  let skipped = 0;
+  for (let k = 0; k < phrase.length; k += 1) {
+    while (
+      k > 0 &&
+      j < tokens.length &&
+      tokens[j]!.folded !== phrase[k]!.folded &&
+      SKIPPABLE.has(tokens[j]!.folded) &&
+      skipped < MAX_SKIPPED
+    ) {
+      j += 1;
+      skipped += 1;
+    }
+    const t = tokens[j];
+    if (!t || t.folded !== phrase[k]!.folded || !marksCompatible(t.text, phrase[k]!.text)) {
+      return false;
+    }
+    j += 1;
+  }
+  return true;
+}

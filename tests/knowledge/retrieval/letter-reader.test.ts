@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { LetterReader } from '../../../knowledge/retrieval/letter-reader.js';
+
+const reader = new LetterReader();
+
+describe('reading a letter', () => {
+  it('tells the request sentence from the story', () => {
+    const letter = reader.read(
+      'Bố tôi mất năm ngoái không để lại di chúc, mẹ tôi và các anh chị em thống nhất để mẹ đứng tên mảnh đất 3 sào. Vậy gia đình tôi phải làm thủ tục gì, có mất lệ phí không?',
+    );
+    expect(letter?.map((s) => s.request)).toEqual([false, true]);
+  });
+
+  it('drops the column’s framing and the writer’s name, keeps "Bà mẹ Việt Nam anh hùng"', () => {
+    const letter = reader.read(
+      'Bà Nguyễn Thị H. (Nga Sơn) hỏi: Mẹ chồng bà là Bà mẹ Việt Nam anh hùng, sống cùng vợ chồng bà nhiều năm nay, vừa mất tháng trước. Gia đình bà có được hưởng chế độ gì không?',
+    );
+    const text = letter!.map((s) => s.text).join(' ');
+    expect(text).not.toMatch(/nguyễn|nga sơn|hỏi:/u);
+    expect(text).toContain('bà mẹ việt nam anh hùng');
+  });
+
+  it('leaves a short question alone', () => {
+    expect(reader.read('làm giấy khai sinh cho bé cần gì')).toBeNull();
+    expect(reader.read('bố mất rồi, giờ muốn đổi chủ hộ thì làm sao')).toBeNull();
+  });
+
+  it('takes the last sentence as the request when none asks in so many words', () => {
+    const letter = reader.read(
+      'Năm 2015 gia đình tôi được cấp sổ đỏ cho mảnh đất ở thôn Đông. Năm nay trận lũ lớn cuốn trôi hết giấy tờ trong nhà. Tôi cần được cấp lại giấy chứng nhận.',
+    );
+    expect(letter?.map((s) => s.request)).toEqual([false, false, true]);
+  });
+
+  it('keeps the requests of a very long letter within the syllable budget', () => {
+    const story = 'Gia đình tôi sống ở thôn này đã lâu đời, làm ruộng và chăn nuôi. '.repeat(12);
+    const letter = reader.read(`${story}Xin hỏi thủ tục cấp lại thẻ căn cước thế nào?`)!;
+    expect(letter.at(-1)).toMatchObject({ request: true });
+    expect(letter.at(-1)!.text).toContain('thẻ căn cước');
+    const syllables = letter.reduce((n, s) => n + s.text.split(/\s+/).length, 0);
+    expect(syllables).toBeLessThanOrEqual(reader.settings.maxSyllables);
+  });
+});

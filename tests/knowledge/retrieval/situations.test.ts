@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  BUNDLED_CATALOGUE_DIR,
+  PROCEDURES_FILE,
+} from '../../../knowledge/catalogue/load-catalogue.js';
+import {
+  SITUATIONS_FILE,
+  Situations,
+  type SituationData,
+} from '../../../knowledge/retrieval/situations.js';
+import { tokenize } from '../../../knowledge/text/normalize.js';
+
+const data = JSON.parse(readFileSync(SITUATIONS_FILE, 'utf8')) as SituationData;
+const catalogue = new Map(
+  readFileSync(path.join(BUNDLED_CATALOGUE_DIR, PROCEDURES_FILE), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as { code: string; scope: string; province: string | null })
+    .map((p) => [p.code, p] as const),
+);
+const situations = Situations.load();
+const ids = (text: string) => situations.match(tokenize(text)).map((s) => s.id);
+
+describe('situations.json (reviewed data)', () => {
+  it('leads only to procedures in the catalogue, never to another province’s own procedure', () => {
+    const bad = data.situations.flatMap((s) =>
+      s.procedures.filter((code) => {
+        const p = catalogue.get(code);
+        return !p || (p.scope === 'provincial' && !/thanh hóa/iu.test(p.province ?? ''));
+      }),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('names only cues it defines, and explains every entry', () => {
+    const cues = new Set(Object.keys(data.cues));
+    const unknown = data.situations.flatMap((s) =>
+      [...s.when, ...(s.unless ?? [])].filter((c) => !cues.has(c)),
+    );
+    expect(unknown).toEqual([]);
+    expect(data.situations.filter((s) => s.note.trim() === '' || s.when.length === 0)).toEqual([]);
+    expect(new Set(data.situations.map((s) => s.id)).size).toBe(data.situations.length);
+  });
+});
+
+describe('situations told in a message', () => {
+  it('reads a death of a person with merit as the survivors’ allowance, not the award', () => {
+    expect(
+      ids('Mẹ tôi là Bà mẹ Việt Nam anh hùng, vừa mất. Gia đình có được hỗ trợ gì không?'),
+    ).toEqual(['merit-death']);
+  });
+
+  it('reads an inheritance of land as the change of owner, whatever the family words between', () => {
+    expect(ids('bố tôi mất năm ngoái, mẹ tôi muốn đứng tên mảnh đất')).toContain('inherit-land');
+  });
+
+  it('does not take "mất mấy ngày" (how long it takes) for a death', () => {
+    expect(ids('xin lý lịch tư pháp để đi xuất khẩu lao động thì mất mấy ngày')).toEqual([]);
+  });
+
+  it('lets an unless cue hand the message to the more specific situation', () => {
+    expect(ids('ông hỏi có thể báo mất sổ đỏ để xin cấp lại không, đất đứng tên ông')).toEqual([
+      'land-lost',
+    ]);
+  });
+
+  it('keeps typed marks: "bản sao" is not a land measure and "ở mô" is not an operation', () => {
+    expect(ids('giấy khai sinh bị mất, xin lại bản sao ở đâu')).not.toContain('land-lost');
+    expect(ids('làm ruộng muốn đóng bảo hiểm xã hội tự nguyện, đăng ký ở mô')).not.toContain(
+      'insured-sick',
+    );
+  });
+});
