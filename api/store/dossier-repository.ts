@@ -10,6 +10,8 @@ import type {
 } from '../../common/dossier-schema.js';
 import type { StoredFile } from '../attachments/attachment-storage.js';
 import { selectRowBy, type Queryable } from './database.js';
+import type { NotifyChannel } from '../../common/dossier-contracts.js';
+import { outboxIdempotencyKey } from './outbox-repository.js';
 
 /** A dossier row as stored. */
 export interface DossierRow {
@@ -147,7 +149,7 @@ const ATTACHMENT_ARRAYS = [
 
 /** An outbox row written with a new dossier (its receipt notice, one per channel). */
 export interface NewOutboxRow {
-  channel: string;
+  channel: NotifyChannel;
   recipient: string;
   body: string;
 }
@@ -193,7 +195,7 @@ export async function insertNewDossier(
       (o, i) => `, o${i} AS (
         INSERT INTO notification_outbox (dossier_id, history_seq, channel, recipient, body, idempotency_key, next_attempt_at, created_at)
         SELECT d.id, ${p(entry.seq)}::int, ${p(o.channel)}, ${p(o.recipient)}, ${p(o.body)},
-               ${p(`dossier:${row.id}:${entry.seq}:${o.channel}`)}, ${uploadedAt}, ${uploadedAt} FROM d)`,
+               ${p(outboxIdempotencyKey(row.id, entry.seq, o.channel))}, ${uploadedAt}, ${uploadedAt} FROM d)`,
     )
     .join('');
   const rows = await q.query(

@@ -28,6 +28,19 @@ export interface OutboxRow {
   sent_at: Date | null;
 }
 
+/**
+ * The idempotency key of the outbox row announcing history entry `historySeq` of a dossier on
+ * `channel`: one message per step and channel, whoever writes it (also the submission's single
+ * statement in dossier-repository.ts). Channels pass it on so a retried send is not delivered twice.
+ */
+export function outboxIdempotencyKey(
+  dossierId: string,
+  historySeq: number,
+  channel: NotifyChannel,
+): string {
+  return `dossier:${dossierId}:${historySeq}:${channel}`;
+}
+
 export async function enqueueNotification(
   q: Queryable,
   n: {
@@ -49,7 +62,7 @@ export async function enqueueNotification(
       n.channel,
       n.recipient,
       n.body,
-      `dossier:${n.dossierId}:${n.historySeq}:${n.channel}`,
+      outboxIdempotencyKey(n.dossierId, n.historySeq, n.channel),
       n.at,
     ],
   );
