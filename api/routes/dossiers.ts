@@ -23,6 +23,7 @@ import {
 } from '../attachments/read-upload.js';
 import type { DossierContext, OfficerActor, ResidentActor } from '../dossiers/context.js';
 import { deskOf } from '../dossiers/desk.js';
+import { readDossierDetails } from '../dossiers/dossier-details.js';
 import { dossierView, receiptView, summaryView } from '../dossiers/dossier-view.js';
 import { submitDossier } from '../dossiers/submit-dossier.js';
 import {
@@ -188,11 +189,7 @@ export function createDossierRouter({ config, ctx, auth }: DossierRouterDeps): R
   router.get('/dossiers/:reference', anyone, async (req, res) => {
     const actor = actorOf(res);
     const dossier = await loadVisible(ctx.store.db, actor, referenceParam(req));
-    const [attachments, history] = await Promise.all([
-      listAttachments(ctx.store.db, dossier.id),
-      listHistory(ctx.store.db, dossier.id),
-    ]);
-    res.json(dossierView(dossier, attachments, history, actor));
+    res.json(await readDossierDetails(ctx.store.db, dossier, actor));
   });
 
   router.post('/dossiers/:reference/transitions', anyone, json, async (req, res) => {
@@ -200,11 +197,7 @@ export function createDossierRouter({ config, ctx, auth }: DossierRouterDeps): R
     const reference = referenceParam(req);
     const request = parseOr400(TransitionRequestSchema, req.body);
     const dossier = await transitionDossier(ctx, actor, reference, request);
-    const [attachments, history] = await Promise.all([
-      listAttachments(ctx.store.db, dossier.id),
-      listHistory(ctx.store.db, dossier.id),
-    ]);
-    res.json(dossierView(dossier, attachments, history, actor));
+    res.json(await readDossierDetails(ctx.store.db, dossier, actor));
   });
 
   router.post(
@@ -228,11 +221,7 @@ export function createDossierRouter({ config, ctx, auth }: DossierRouterDeps): R
         note: parsed.note ?? null,
         files,
       });
-      const [attachments, history] = await Promise.all([
-        listAttachments(ctx.store.db, dossier.id),
-        listHistory(ctx.store.db, dossier.id),
-      ]);
-      res.json(dossierView(dossier, attachments, history, actor));
+      res.json(await readDossierDetails(ctx.store.db, dossier, actor));
     },
   );
 
