@@ -1,17 +1,9 @@
 import type { Server } from 'node:http';
-import { startBots } from '../bot/main.js';
-import { createApiRuntime } from '../api/runtime.js';
 import { loadConfig, type Config } from '../common/config.js';
-import { createCounters } from '../api/guard/counters.js';
-import { createGuardedStatusLookup } from '../api/guard/status-guard.js';
-import { openStore, storeOptionsFrom } from '../api/store/store.js';
 import { ConfigError, isAppError } from '../common/errors.js';
 import { createLogger } from '../common/logger.js';
-import { procedureLookupFromCatalogue } from '../api/procedure-lookup.js';
-import { createAssistant, loadBundledOrConfiguredCatalogue } from './lib/create-assistant.js';
 import { listenEarly } from './lib/early-server.js';
 import { exitWithHelpIfAsked } from './lib/help.js';
-import { prepareIndex } from './lib/prepare-index.js';
 import { conversationWhenReady } from './lib/ready-conversation.js';
 
 exitWithHelpIfAsked(
@@ -49,6 +41,31 @@ const logger = createLogger({ silent: config.server.logSilent });
 // The port opens first: /healthz answers while the database opens; other requests wait for the app.
 const early = await listenEarly(config.server.port, config.server.host);
 const server: Server = early.server;
+
+// The rest loads after the port is open: compiling it and loading the search and database libraries
+// takes seconds on a busy machine.
+const [
+  { startBots },
+  { createApiRuntime },
+  { createCounters },
+  { createGuardedStatusLookup },
+  { openStore, storeOptionsFrom },
+  { procedureLookupFromCatalogue },
+  { createAssistant, loadBundledOrConfiguredCatalogue },
+  { prepareIndex },
+] = await Promise.all([
+  import('../bot/main.js'),
+  import('../api/runtime.js'),
+  import('../api/guard/counters.js'),
+  import('../api/guard/status-guard.js'),
+  import('../api/store/store.js'),
+  import('../api/procedure-lookup.js'),
+  import('./lib/create-assistant.js'),
+  import('./lib/prepare-index.js'),
+]).catch((error: unknown) => {
+  early.fail();
+  throw error;
+});
 
 // Wiring runs one way: store → status lookup → conversation core → channels (bots, web chat, API).
 // The index check (or its background build) starts now, alongside opening the database.
