@@ -8,6 +8,9 @@ import { openStore, storeOptionsFrom } from '../api/store/store.js';
 import { ConfigError, isAppError } from '../common/errors.js';
 import { createLogger } from '../common/logger.js';
 import { procedureLookupFromCatalogue } from '../api/procedure-lookup.js';
+import { communeCheckOf } from '../api/notices/communes.js';
+import { loadCommuneDirectory } from '../knowledge/communes/directory.js';
+import { createGroupRegistry } from '../api/notices/group-registry.js';
 import { createAssistant, loadBundledOrConfiguredCatalogue } from './lib/create-assistant.js';
 import { listenEarly } from './lib/early-server.js';
 import { exitWithHelpIfAsked } from './lib/help.js';
@@ -90,8 +93,20 @@ assistantReady.catch((error: unknown) => {
 });
 const conversation = conversationWhenReady(assistantReady.then((a) => a.conversation));
 
+// Groups the bots join or leave, and residents' village subscriptions, go straight to the registry.
+const groups = createGroupRegistry({
+  db: store.db,
+  logger,
+  communes: communeCheckOf(loadCommuneDirectory()),
+});
 // Webhook delivery ids are remembered in the database: a replay after a restart is still caught.
-const bots = await startBots(config, { conversation, statusLookup, logger, replay: counters });
+const bots = await startBots(config, {
+  conversation,
+  statusLookup,
+  groups,
+  logger,
+  replay: counters,
+});
 
 const runtime = await createApiRuntime(config, {
   logger,
@@ -106,6 +121,7 @@ const runtime = await createApiRuntime(config, {
       ...(action ? { action } : {}),
     }),
   senders: bots.senders,
+  groupSenders: bots.groupSenders,
   extraRouters: bots.routers,
   catalogue: procedureLookupFromCatalogue(catalogue),
   procedures: {
