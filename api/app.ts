@@ -29,6 +29,9 @@ import { createCommunesRouter } from './routes/communes.js';
 import { createDossierRouter } from './routes/dossiers.js';
 import { createFormsRouter } from './routes/forms.js';
 import { createHealthRouter } from './routes/health.js';
+import { createNoticeRouter } from './routes/notices.js';
+import { createPublicNoticeRouter } from './routes/public-notices.js';
+import { communeCheckOf } from './notices/communes.js';
 import { createOfficerRouter } from './routes/officer.js';
 import { createProceduresRouter, type ProcedureDirectory } from './routes/procedures.js';
 import { createResidentRouter } from './routes/resident.js';
@@ -67,6 +70,8 @@ export interface AppDeps {
   procedures?: ProcedureDirectory;
   /** Zalo phone-token exchange; defaults to Zalo's Graph API when ZALO_APP_SECRET is set. */
   phoneExchange?: ZaloPhoneExchange;
+  /** Called after a notice was created (wakes the notice delivery worker). */
+  onNoticeQueued?: () => void;
 }
 
 const WEB_DIR = fileURLToPath(new URL('./web', import.meta.url));
@@ -101,6 +106,7 @@ export function createApp(deps: AppDeps): express.Express {
     deps.verifyZalo ?? createZaloVerifier({ graphBase: config.zaloMiniApp.graphBase });
 
   const communes = deps.communes ?? loadCommuneDirectory();
+  const communeCheck = communeCheckOf(communes);
   const ctx: DossierContext = {
     store,
     catalogue: deps.catalogue,
@@ -140,6 +146,19 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(createCommunesRouter(communes));
   api.use(createOfficerRouter(ctx, auth));
   if (deps.procedures) api.use(createProceduresRouter(deps.procedures, counters));
+  api.use(
+    createNoticeRouter(
+      {
+        db: store.db,
+        logger,
+        communes: communeCheck,
+        publicBaseUrl: config.server.publicBaseUrl,
+        now: ctx.now,
+        poke: deps.onNoticeQueued ?? (() => undefined),
+      },
+      auth,
+    ),
+  );
   api.get('/openapi.json', (_req, res) => {
     openApi ??= buildOpenApiDocument({
       withChat: deps.chat !== undefined,
@@ -151,6 +170,14 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(apiNotFound);
   app.use('/api', api);
 
+  app.use(
+    createPublicNoticeRouter({
+      db: store.db,
+      communes: communeCheck,
+      publicBaseUrl: config.server.publicBaseUrl,
+      now: ctx.now,
+    }),
+  );
   app.use(createBrowserAppsRouter());
   app.use(express.static(WEB_DIR, { index: 'index.html', maxAge: '1h' }));
   app.use(notFoundPage);

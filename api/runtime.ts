@@ -21,6 +21,14 @@ import { createInAppSender } from './notifications/in-app-sender.js';
 import type { ProcedureLookup } from './procedure-lookup.js';
 import type { ChatHandler } from './routes/chat.js';
 import type { ProcedureDirectory } from './routes/procedures.js';
+import type { GroupRegistryPort, GroupSender } from '../common/notice-contracts.js';
+import { communeCheckOf } from './notices/communes.js';
+import {
+  createDeliveryWorker,
+  type DeliveryWorker,
+  type DeliveryWorkerOptions,
+} from './notices/delivery-worker.js';
+import { createGroupRegistry } from './notices/group-registry.js';
 import { openStore, storeOptionsFrom, type Store } from './store/store.js';
 
 export interface ApiRuntimeOptions {
@@ -45,6 +53,12 @@ export interface ApiRuntimeOptions {
   dispatcherPollMs?: number;
   /** Retry backoff for notifications (default 30 s doubling, capped at 1 h). */
   notificationBackoffMs?: (attempts: number) => number;
+  /** Channel adapters that post notices into groups (from the bots). */
+  groupSenders?: GroupSender[];
+  /** Run the notice delivery worker in this process (default true). */
+  noticeWorker?: boolean;
+  /** Test and bench knobs of the notice delivery worker. */
+  noticeWorkerOptions?: Partial<Omit<DeliveryWorkerOptions, 'db' | 'senders' | 'logger'>>;
 }
 
 export interface ApiRuntime {
@@ -55,6 +69,10 @@ export interface ApiRuntime {
   /** Database counters (limits, locks, replay windows). */
   counters: Counters;
   dispatcher: NotificationDispatcher;
+  /** Delivers notices to village groups. */
+  noticeWorker: DeliveryWorker;
+  /** What the bots report about groups and subscriptions, written to the registry. */
+  groupRegistry: GroupRegistryPort;
   /** Runs the late-dossier check now; resolves with the number of apologies drafted. */
   runLateCheck(): Promise<number>;
   close(): Promise<void>;
@@ -85,7 +103,24 @@ export async function createApiRuntime(
   const counters = createCounters(store.db, now);
   const statusLookup =
     options.statusLookup ?? createGuardedStatusLookup(store.db, counters, config);
+  const communes = loadCommuneDirectory();
+  const noticeWorker = createDeliveryWorker({
+    db: store.db,
+    senders: options.groupSenders ?? [],
+    logger,
+    publicBaseUrl: config.server.publicBaseUrl,
+    now,
+    ...options.noticeWorkerOptions,
+  });
+  const groupRegistry = createGroupRegistry({
+    db: store.db,
+    logger,
+    communes: communeCheckOf(communes),
+    now,
+  });
   const app = createApp({
+    communes,
+    onNoticeQueued: () => noticeWorker.poke(),
     config,
     store,
     logger,
@@ -104,7 +139,7 @@ export async function createApiRuntime(
   const lateContext = {
     store,
     catalogue: options.catalogue,
-    communes: loadCommuneDirectory(),
+    communes,
     logger,
     deskName: config.desk.name,
     now,
@@ -132,6 +167,7 @@ export async function createApiRuntime(
   };
 
   dispatcher.start();
+  if (options.noticeWorker !== false) noticeWorker.start();
   void sweep();
   void lateCheck();
   const timers = [
@@ -147,11 +183,14 @@ export async function createApiRuntime(
     statusLookup,
     counters,
     dispatcher,
+    noticeWorker,
+    groupRegistry,
     runLateCheck: lateCheck,
     close() {
       closing ??= (async () => {
         for (const t of timers) clearInterval(t);
         await dispatcher.stop();
+        await noticeWorker.stop();
         await store.close();
       })();
       return closing;

@@ -6,6 +6,7 @@ import type {
   ReplayGuard,
 } from '../common/dossier-contracts.js';
 import type { Logger } from '../common/logger.js';
+import type { GroupRegistryPort, GroupSender } from '../common/notice-contracts.js';
 import type { Conversation } from '../conversation/types.js';
 import { createResponder } from './channels/shared/responder.js';
 import { scrubbingLogger } from './channels/shared/scrub.js';
@@ -20,6 +21,8 @@ export interface StartBotsDeps {
   conversation: Conversation;
   /** The dossier API's public status lookup, for /hoso. Absent → a polite "not available yet". */
   statusLookup?: PublicStatusLookup;
+  /** The notice group registry: groups the bots join or leave, village subscriptions. */
+  groups?: GroupRegistryPort;
   logger: Logger;
   /** Seen delivery ids (the API's database-backed one under `npm start`); in memory when absent. */
   replay?: ReplayGuard;
@@ -38,6 +41,8 @@ export interface Bots {
   routers: Router[];
   /** Notification senders for the dossier API's dispatcher. */
   senders: NotificationSender[];
+  /** Adapters that post notices into groups, for the API's notice delivery worker. */
+  groupSenders: GroupSender[];
   /** What is on, e.g. ["telegram (polling)", "zalo-oa (webhook)"]. */
   active: string[];
   /** The Telegram adapter when it runs (chat-id migrations: `telegram.chatIds.entries()`). */
@@ -88,7 +93,10 @@ export async function startBots(
 
   if (config.telegram.token) {
     await attempt('telegram', async () => {
-      const channel = await startTelegram(config, channelDeps, options.telegram);
+      const channel = await startTelegram(config, channelDeps, {
+        ...options.telegram,
+        ...(deps.groups ? { groups: deps.groups } : {}),
+      });
       telegram = channel.telegram;
       return channel;
     });
@@ -103,6 +111,7 @@ export async function startBots(
   return {
     routers: started.flatMap((c) => (c.router ? [c.router] : [])),
     senders: started.flatMap((c) => c.senders),
+    groupSenders: started.flatMap((c) => c.groupSenders ?? []),
     active: started.map((c) => c.label),
     ...(telegram ? { telegram } : {}),
     stop: async () => {

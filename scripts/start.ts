@@ -2,6 +2,9 @@ import type { Server } from 'node:http';
 import { loadConfig, type Config } from '../common/config.js';
 import { ConfigError, isAppError } from '../common/errors.js';
 import { createLogger } from '../common/logger.js';
+import { communeCheckOf } from '../api/notices/communes.js';
+import { loadCommuneDirectory } from '../knowledge/communes/directory.js';
+import { createGroupRegistry } from '../api/notices/group-registry.js';
 import { listenEarly } from './lib/early-server.js';
 import { exitWithHelpIfAsked } from './lib/help.js';
 import { conversationWhenReady } from './lib/ready-conversation.js';
@@ -107,8 +110,20 @@ assistantReady.catch((error: unknown) => {
 });
 const conversation = conversationWhenReady(assistantReady.then((a) => a.conversation));
 
+// Groups the bots join or leave, and residents' village subscriptions, go straight to the registry.
+const groups = createGroupRegistry({
+  db: store.db,
+  logger,
+  communes: communeCheckOf(loadCommuneDirectory()),
+});
 // Webhook delivery ids are remembered in the database: a replay after a restart is still caught.
-const bots = await startBots(config, { conversation, statusLookup, logger, replay: counters });
+const bots = await startBots(config, {
+  conversation,
+  statusLookup,
+  groups,
+  logger,
+  replay: counters,
+});
 
 const runtime = await createApiRuntime(config, {
   logger,
@@ -123,6 +138,7 @@ const runtime = await createApiRuntime(config, {
       ...(action ? { action } : {}),
     }),
   senders: bots.senders,
+  groupSenders: bots.groupSenders,
   extraRouters: bots.routers,
   catalogue: procedureLookupFromCatalogue(catalogue),
   procedures: {

@@ -182,6 +182,97 @@ CREATE TABLE dossier_ratings (
 CREATE INDEX dossier_ratings_commune ON dossier_ratings (commune_code, created_at);
 `,
   },
+  {
+    version: 4,
+    name: 'notice groups, notices, deliveries, sent messages, subscriptions',
+    sql: `
+CREATE TABLE notice_groups (
+  id text PRIMARY KEY,
+  -- 'group': a chat the bot posts into, 'share-kit': a villagers' own Zalo group (pasted by hand),
+  -- 'subscriber': one resident's private chat subscribed to a village's notices.
+  kind text NOT NULL CHECK (kind IN ('group', 'share-kit', 'subscriber')),
+  platform text NOT NULL CHECK (platform IN ('telegram', 'zalo-oa', 'zalo-bot', 'zalo')),
+  chat_id text,
+  title text NOT NULL,
+  status text NOT NULL CHECK (status IN ('pending', 'approved', 'inactive')),
+  commune_code text,
+  village text,
+  tags jsonb NOT NULL DEFAULT '[]',
+  admin_name text,
+  inactive_reason text,
+  send_after timestamptz,
+  approved_by text,
+  approved_at timestamptz,
+  created_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL
+);
+CREATE UNIQUE INDEX notice_groups_chat ON notice_groups (platform, kind, chat_id) WHERE chat_id IS NOT NULL;
+CREATE INDEX notice_groups_commune ON notice_groups (commune_code, status);
+
+CREATE TABLE notices (
+  id text PRIMARY KEY,
+  public_id text NOT NULL UNIQUE,
+  commune_code text NOT NULL,
+  title text NOT NULL,
+  body text NOT NULL,
+  image_url text,
+  link_url text,
+  targets jsonb NOT NULL,
+  status text NOT NULL CHECK (status IN ('scheduled', 'sending', 'sent', 'cancelled')),
+  send_at timestamptz NOT NULL,
+  created_by text NOT NULL,
+  created_by_name text NOT NULL,
+  created_at timestamptz NOT NULL,
+  fanned_out_at timestamptz,
+  cancelled_at timestamptz,
+  cancelled_by text,
+  idempotency_key text,
+  CONSTRAINT notices_idempotency UNIQUE (created_by, idempotency_key)
+);
+CREATE INDEX notices_due ON notices (send_at) WHERE status = 'scheduled';
+CREATE INDEX notices_commune ON notices (commune_code, created_at DESC);
+
+CREATE TABLE notice_deliveries (
+  id bigserial PRIMARY KEY,
+  notice_id text NOT NULL REFERENCES notices (id),
+  group_id text NOT NULL REFERENCES notice_groups (id),
+  platform text NOT NULL,
+  state text NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'failed', 'share-kit', 'shared')),
+  parts_total integer NOT NULL,
+  parts_sent integer NOT NULL DEFAULT 0,
+  attempts integer NOT NULL DEFAULT 0,
+  next_attempt_at timestamptz NOT NULL,
+  lease_until timestamptz,
+  -- Set just before a part goes to the platform and cleared once its message id is stored: a row
+  -- reclaimed with it set may have reached the group already (the window the platform cannot close).
+  part_started_at timestamptz,
+  possible_duplicate boolean NOT NULL DEFAULT false,
+  last_error text,
+  sent_at timestamptz,
+  share_token text,
+  shared_at timestamptz,
+  shared_by text,
+  CONSTRAINT notice_deliveries_once UNIQUE (notice_id, group_id)
+);
+CREATE INDEX notice_deliveries_due ON notice_deliveries (next_attempt_at)
+  WHERE state IN ('pending', 'sending');
+CREATE INDEX notice_deliveries_group ON notice_deliveries (group_id);
+
+CREATE TABLE notice_messages (
+  delivery_id bigint NOT NULL REFERENCES notice_deliveries (id),
+  part integer NOT NULL,
+  group_id text NOT NULL,
+  chat_id text NOT NULL,
+  message_id text,
+  -- When the part was handed to the platform (write-ahead) and when its id was recorded: the
+  -- window in which a crash leaves the ledger unsure whether the group got it.
+  started_at timestamptz,
+  sent_at timestamptz NOT NULL,
+  PRIMARY KEY (delivery_id, part)
+);
+CREATE INDEX notice_messages_group_recent ON notice_messages (group_id, sent_at);
+`,
+  },
 ];
 
 /** Arbitrary constant naming our advisory lock. */

@@ -111,7 +111,9 @@ function storeSuite(name: string, open: (dataDir: string) => Promise<Store>, ava
       const rows = await store.db.query<{ version: number }>(
         'SELECT version FROM schema_migrations ORDER BY version',
       );
-      expect(rows.map((r) => r.version)).toEqual([1, 2, 3]);
+      const versions = rows.map((r) => r.version);
+      expect(versions).toEqual(versions.map((_, i) => i + 1));
+      expect(versions.length).toBeGreaterThanOrEqual(4);
     });
 
     it('stores a dossier with its history, attachment and notice in one go', async () => {

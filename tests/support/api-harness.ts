@@ -10,7 +10,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { hashPassword } from '../../api/auth/password.js';
-import { createApiRuntime, type ApiRuntime } from '../../api/runtime.js';
+import { createApiRuntime, type ApiRuntime, type ApiRuntimeOptions } from '../../api/runtime.js';
 import { upsertOfficer, type OfficerRole } from '../../api/store/officer-repository.js';
 import { openStore, type Store } from '../../api/store/store.js';
 import { loadConfig, type Config } from '../../common/config.js';
@@ -71,6 +71,8 @@ export interface HarnessOptions {
   chat?: ChatHandler;
   /** Catalogue and retriever behind /api/procedures (the mini-app's search). */
   procedures?: ProcedureDirectory;
+  /** Further runtime options (notice group senders, worker knobs). */
+  runtime?: Partial<ApiRuntimeOptions>;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -109,6 +111,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     now: () => clock.now(),
     dispatcherPollMs: 50,
     notificationBackoffMs: () => 20,
+    ...options.runtime,
   });
   const server: Server = await new Promise((resolve) => {
     const s = runtime.app.listen(0, '127.0.0.1', () => resolve(s));

@@ -71,6 +71,20 @@ export interface FakeTelegramOptions {
   maxHoldMs?: number;
   /** Record calls (turn off for benchmarks). */
   record?: boolean;
+  /**
+   * Enforce Telegram's flood limits like the real server: a send over `perSecond` overall or over
+   * `perChatPerMinute` into one chat gets 429 retry_after and counts in `violations`.
+   */
+  limits?: { perSecond: number; perChatPerMinute: number };
+}
+
+/** A message the fake accepted (what the chat now shows). */
+export interface DeliveredMessage {
+  chatId: string;
+  messageId: number;
+  method: string;
+  text: string;
+  at: number;
 }
 
 /** A fake Telegram Bot API server on 127.0.0.1. */
@@ -86,6 +100,14 @@ export class FakeTelegramServer {
   private readonly scripted = new Map<string, Scripted[]>();
   private readonly blocked = new Set<string>();
   private readonly migrated = new Map<string, number>();
+  private readonly chatFailures = new Map<string, Scripted[]>();
+  private readonly stalls: Array<{ deliver: boolean; holdMs: number; chatId?: string }> = [];
+  private readonly recentAll: number[] = [];
+  private readonly recentByChat = new Map<string, number[]>();
+  /** Every message accepted into a chat, in order — the "server's log" ledgers are checked against. */
+  readonly delivered: DeliveredMessage[] = [];
+  /** Sends refused because they went over `limits`. */
+  violations = 0;
   private nextMessageId = 1000;
   private webhookUrl = '';
   private server!: Server;
@@ -145,6 +167,43 @@ export class FakeTelegramServer {
     this.blocked.add(String(chatId));
   }
 
+  /** The next send to `chatId` fails with 429 and `retry_after` seconds. */
+  rateLimitChat(chatId: number | string, retryAfter: number): void {
+    this.failChat(chatId, {
+      status: 429,
+      body: {
+        ok: false,
+        error_code: 429,
+        description: `Too Many Requests: retry after ${retryAfter}`,
+        parameters: { retry_after: retryAfter },
+      },
+    });
+  }
+
+  /** The next send to `chatId` gets this answer instead of being delivered. */
+  failChat(chatId: number | string, response: Scripted): void {
+    const queue = this.chatFailures.get(String(chatId)) ?? [];
+    queue.push(response);
+    this.chatFailures.set(String(chatId), queue);
+  }
+
+  /**
+   * The next send (to `chatId`, or any) is held `holdMs` before answering, so the client times out.
+   * `deliver`: the message still reaches the chat (accepted, answer lost) or not (lost in transit).
+   */
+  stallNext(options: { deliver: boolean; holdMs: number; chatId?: number | string }): void {
+    this.stalls.push({
+      deliver: options.deliver,
+      holdMs: options.holdMs,
+      ...(options.chatId === undefined ? {} : { chatId: String(options.chatId) }),
+    });
+  }
+
+  /** Messages delivered into one chat. */
+  deliveredTo(chatId: number | string): DeliveredMessage[] {
+    return this.delivered.filter((m) => m.chatId === String(chatId));
+  }
+
   /** Calls of one method, in order. */
   callsOf(method: string): TelegramCall[] {
     return this.calls.filter((c) => c.method === method);
@@ -166,6 +225,21 @@ export class FakeTelegramServer {
         this.callWaiters.add(wake);
       });
     }
+  }
+
+  private overLimit(chatId: string): boolean {
+    const limits = this.options.limits;
+    if (!limits) return false;
+    const now = Date.now();
+    while (this.recentAll.length > 0 && this.recentAll[0]! <= now - 1000) this.recentAll.shift();
+    const chat = (this.recentByChat.get(chatId) ?? []).filter((t) => t > now - 60_000);
+    this.recentByChat.set(chatId, chat);
+    if (this.recentAll.length >= limits.perSecond || chat.length >= limits.perChatPerMinute) {
+      return true;
+    }
+    this.recentAll.push(now);
+    chat.push(now);
+    return false;
   }
 
   private script(method: string, response: Scripted): void {
@@ -200,6 +274,29 @@ export class FakeTelegramServer {
     }
     const scripted = this.scripted.get(method)?.shift();
     if (scripted) return send(scripted.status, scripted.body);
+    const chat = body.chat_id === undefined ? undefined : String(body.chat_id);
+    const chatFailure = chat === undefined ? undefined : this.chatFailures.get(chat)?.shift();
+    if (chatFailure) return send(chatFailure.status, chatFailure.body);
+    const stallAt = SENDS.has(method)
+      ? this.stalls.findIndex((s) => s.chatId === undefined || s.chatId === chat)
+      : -1;
+    if (stallAt >= 0) {
+      const stall = this.stalls.splice(stallAt, 1)[0]!;
+      if (stall.deliver) await this.answer(method, body, req);
+      await new Promise((resolve) => setTimeout(resolve, stall.holdMs));
+      if (!res.destroyed) send(504, { ok: false, error_code: 504, description: 'Gateway Timeout' });
+      return;
+    }
+    const limited = SENDS.has(method) && chat !== undefined ? this.overLimit(chat) : false;
+    if (limited) {
+      this.violations++;
+      return send(429, {
+        ok: false,
+        error_code: 429,
+        description: 'Too Many Requests: retry after 1',
+        parameters: { retry_after: 1 },
+      });
+    }
     const result = await this.answer(method, body, req);
     if ('error' in result) return send(result.error.status, result.error.body);
     return send(200, { ok: true, result: result.ok });
@@ -240,6 +337,7 @@ export class FakeTelegramServer {
         return { ok: { url: this.webhookUrl, pending_update_count: this.updates.length } };
       case 'sendMessage':
       case 'editMessageText':
+      case 'sendPhoto':
         return this.checkMessage(method, body);
       case 'setMyCommands':
       case 'answerCallbackQuery':
@@ -252,7 +350,8 @@ export class FakeTelegramServer {
   }
 
   private checkMessage(method: string, body: Record<string, unknown>) {
-    const text = String(body.text ?? '');
+    const isPhoto = method === 'sendPhoto';
+    const text = String((isPhoto ? body.caption : body.text) ?? '');
     const fail = (description: string) => ({
       error: { status: 400, body: { ok: false, error_code: 400, description } },
     });
@@ -261,8 +360,13 @@ export class FakeTelegramServer {
       if (problem) return fail(`Bad Request: can't parse entities: ${problem}`);
     }
     const visible = body.parse_mode === 'HTML' ? visibleText(text) : text;
-    if (visible.trim().length === 0) return fail('Bad Request: message text is empty');
-    if (visible.length > 4096) return fail('Bad Request: message is too long');
+    if (isPhoto) {
+      if (typeof body.photo !== 'string' || !body.photo) return fail('Bad Request: photo is empty');
+      if (visible.length > 1024) return fail('Bad Request: message caption is too long');
+    } else {
+      if (visible.trim().length === 0) return fail('Bad Request: message text is empty');
+      if (visible.length > 4096) return fail('Bad Request: message is too long');
+    }
     const markup = body.reply_markup as
       { inline_keyboard?: Array<Array<{ callback_data?: string }>> } | undefined;
     for (const row of markup?.inline_keyboard ?? []) {
@@ -274,9 +378,17 @@ export class FakeTelegramServer {
       }
     }
     if (method === 'editMessageText') return { ok: true };
+    const messageId = this.nextMessageId++;
+    this.delivered.push({
+      chatId: String(body.chat_id),
+      messageId,
+      method,
+      text: visible,
+      at: Date.now(),
+    });
     return {
       ok: {
-        message_id: this.nextMessageId++,
+        message_id: messageId,
         date: Math.floor(Date.now() / 1000),
         chat: { id: Number(body.chat_id), type: Number(body.chat_id) < 0 ? 'group' : 'private' },
         from: this.botUser,
@@ -323,6 +435,9 @@ export class FakeTelegramServer {
   }
 }
 
+/** Methods that put a message into a chat (flood limits, stalls and per-chat failures apply). */
+const SENDS = new Set(['sendMessage', 'sendPhoto']);
+
 let nextUpdateId = 1;
 let nextIncomingMessageId = 1;
 
@@ -353,6 +468,33 @@ export const tgUpdates = {
         text,
         ...entitiesOf(text),
         ...extra,
+      },
+    };
+  },
+  /** The bot's own membership in a group changed (added → 'member', removed → 'kicked' / 'left'). */
+  myChatMember(
+    chatId: number,
+    title: string,
+    status: 'member' | 'administrator' | 'left' | 'kicked',
+    botId = 123456789,
+  ) {
+    const bot = {
+      id: botId,
+      is_bot: true,
+      first_name: 'Trợ lý Một cửa',
+      username: 'motcua_test_bot',
+    };
+    return {
+      update_id: nextUpdateId++,
+      my_chat_member: {
+        chat: { id: chatId, type: chatId < -1_000_000_000_000 ? 'supergroup' : 'group', title },
+        from: { id: 42, is_bot: false, first_name: 'Hùng' },
+        date: Math.floor(Date.now() / 1000),
+        old_chat_member: {
+          user: bot,
+          status: status === 'member' || status === 'administrator' ? 'left' : 'member',
+        },
+        new_chat_member: { user: bot, status },
       },
     };
   },

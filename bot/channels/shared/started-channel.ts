@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import type { NotificationSender } from '../../../common/dossier-contracts.js';
+import type { GroupSender } from '../../../common/notice-contracts.js';
 
 /** What starting one channel yields to the composition root. */
 export interface StartedChannel {
@@ -8,5 +9,7 @@ export interface StartedChannel {
   /** Webhook route to mount on the app before any JSON body parser. */
   router?: Router;
   senders: NotificationSender[];
+  /** Adapters that post notices into groups, when the channel can. */
+  groupSenders?: GroupSender[];
   stop(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { Telegraf, type Context } from 'telegraf';
-import type { CallbackQuery, Message } from 'telegraf/types';
+import type { CallbackQuery, ChatMemberUpdated, Message } from 'telegraf/types';
+import type { GroupRegistryPort } from '../../../common/notice-contracts.js';
 import type { ChatReply } from '../../../common/chat.js';
 import type { Logger } from '../../../common/logger.js';
 import type { Responder } from '../shared/responder.js';
@@ -20,6 +21,8 @@ export interface TelegramBotOptions {
   outbox?: OutboxOptions;
   /** Longest a single update may take before telegraf gives up on it (default 60 s). */
   handlerTimeoutMs?: number;
+  /** The notice group registry: groups the bot joins or leaves, village subscriptions. */
+  groups?: GroupRegistryPort;
 }
 
 /** A configured bot plus the pieces the webhook route, the sender and tests need. */
@@ -93,9 +96,30 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     const chatId = String(message.chat.id);
     if ('migrate_to_chat_id' in message) {
       chatIds.record(chatId, String(message.migrate_to_chat_id));
+      await options.groups?.migrated('telegram', chatId, String(message.migrate_to_chat_id));
       return;
     }
     const isPrivate = message.chat.type === 'private';
+    if (isPrivate && options.groups && 'text' in message) {
+      const command = /^\/(nhantin|huynhantin)(?:@\w+)?(?:\s+([\s\S]*))?$/u.exec(
+        message.text.trim(),
+      );
+      if (command) {
+        const answer =
+          command[1] === 'nhantin'
+            ? await options.groups.subscribe({
+                platform: 'telegram',
+                chatId,
+                displayName: [message.from?.first_name, message.from?.last_name]
+                  .filter(Boolean)
+                  .join(' '),
+                place: command[2] ?? '',
+              })
+            : await options.groups.unsubscribe('telegram', chatId);
+        await outbox.sendHtml(chatId, toHtmlChunks(answer.reply)[0]!);
+        return;
+      }
+    }
     if (!('text' in message)) {
       if (isPrivate && MEDIA_KEYS.some((key) => key in message)) {
         await outbox.sendHtml(chatId, toHtmlChunks(TEXTS.textOnly)[0]!);
@@ -160,6 +184,24 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     if (reply) await deliver(chatId, reply);
   }
 
+  /** The bot was added to, or removed from, a group: the notice registry records it. */
+  async function onMembership(update: ChatMemberUpdated): Promise<void> {
+    const chat = update.chat;
+    if (!options.groups || (chat.type !== 'group' && chat.type !== 'supergroup')) return;
+    const status = update.new_chat_member.status;
+    const inside =
+      status === 'member' ||
+      status === 'administrator' ||
+      (status === 'restricted' && update.new_chat_member.is_member);
+    await options.groups.membership({
+      platform: 'telegram',
+      chatId: String(chat.id),
+      title: chat.title,
+      status: inside ? 'member' : 'left',
+    });
+  }
+
+  bot.on('my_chat_member', (ctx) => onMembership(ctx.myChatMember));
   bot.on('message', (ctx) => onMessage(ctx, ctx.message));
   bot.on('callback_query', (ctx) => onCallback(ctx.callbackQuery));
   bot.catch((error, ctx) => {

@@ -1,24 +1,29 @@
 import type { Config } from '../../../common/config.js';
 import type { ReplayGuard } from '../../../common/dossier-contracts.js';
 import type { Logger } from '../../../common/logger.js';
+import type { GroupRegistryPort } from '../../../common/notice-contracts.js';
 import type { Responder } from '../shared/responder.js';
 import type { StartedChannel } from '../shared/started-channel.js';
 import { createTelegramBot, type TelegramBot } from './create-telegram-bot.js';
 import type { OutboxOptions } from './outbox.js';
+import { TelegramGroupSender } from './telegram-group-sender.js';
 import { TelegramSender } from './telegram-sender.js';
 import { telegramWebhookRouter } from './webhook-router.js';
 
 const COMMANDS = [
   { command: 'thutuc', description: 'Hỏi về một thủ tục hành chính' },
   { command: 'hoso', description: 'Xem tình trạng hồ sơ: /hoso <mã hồ sơ> <4 số cuối SĐT>' },
+  { command: 'nhantin', description: 'Nhận thông báo của thôn: /nhantin <mã xã> <tên thôn>' },
   { command: 'help', description: 'Hướng dẫn sử dụng' },
 ];
-const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 
 /** Test and bench knobs; production uses the defaults. */
 export interface TelegramStartOptions {
   outbox?: OutboxOptions;
   handlerTimeoutMs?: number;
+  /** The notice group registry (the API's), for my_chat_member and /nhantin. */
+  groups?: GroupRegistryPort;
 }
 
 /**
@@ -36,6 +41,7 @@ export async function startTelegram(
   const { bot, outbox } = telegram;
   bot.botInfo = (await outbox.call('getMe', {})) as NonNullable<typeof bot.botInfo>;
   const senders = [new TelegramSender(outbox)];
+  const groupSenders = [new TelegramGroupSender(bot.telegram)];
   // The command menu residents see when they type "/"; cosmetic, so a failure only warns.
   await outbox.call('setMyCommands', { commands: COMMANDS }).catch((error: unknown) => {
     deps.logger.warn('telegram setMyCommands failed', { error });
@@ -59,7 +65,14 @@ export async function startTelegram(
     } else {
       deps.logger.warn('telegram webhook: PUBLIC_BASE_URL is not set, webhook not registered');
     }
-    return { label: 'telegram (webhook)', router, senders, telegram, stop: async () => {} };
+    return {
+      label: 'telegram (webhook)',
+      router,
+      senders,
+      groupSenders,
+      telegram,
+      stop: async () => {},
+    };
   }
 
   const running = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).catch((error: unknown) => {
@@ -68,6 +81,7 @@ export async function startTelegram(
   return {
     label: 'telegram (polling)',
     senders,
+    groupSenders,
     telegram,
     stop: async () => {
       let settled = false;

@@ -1,0 +1,59 @@
+/**
+ * `npm run notice:worker [-- --until-idle]`: the notice delivery worker on its own, without the API —
+ * for a deployment that runs it as a separate process on PostgreSQL (DATABASE_URL), and for the
+ * broadcast benchmark, which kills it with SIGKILL mid-way. It posts through the Telegram group
+ * adapter (TELEGRAM_BOT_TOKEN, TELEGRAM_API_ROOT) and sends no chat replies.
+ *
+ * `--until-idle`: exits once no delivery is pending or in flight, printing `{"idle":true}`.
+ * Run one worker per bot token: Telegram's 30 messages/s is per bot.
+ */
+import { parseArgs } from 'node:util';
+import { Telegraf } from 'telegraf';
+import { TelegramGroupSender } from '../bot/channels/telegram/telegram-group-sender.js';
+import { createDeliveryWorker } from '../api/notices/delivery-worker.js';
+import { openStore, storeOptionsFrom } from '../api/store/store.js';
+import { loadConfig } from '../common/config.js';
+import { createLogger } from '../common/logger.js';
+
+const { values } = parseArgs({ options: { 'until-idle': { type: 'boolean', default: false } } });
+const config = loadConfig();
+const logger = createLogger({ silent: config.server.logSilent });
+if (!config.telegram.token) {
+  process.stderr.write('Chưa cấu hình TELEGRAM_BOT_TOKEN: không có kênh nào để gửi thông báo.\n');
+  process.exit(2);
+}
+const store = await openStore(storeOptionsFrom(config));
+const telegraf = new Telegraf(config.telegram.token, {
+  telegram: { apiRoot: config.telegram.apiRoot },
+});
+const worker = createDeliveryWorker({
+  db: store.db,
+  senders: [new TelegramGroupSender(telegraf.telegram)],
+  logger,
+  publicBaseUrl: config.server.publicBaseUrl,
+  pollIntervalMs: 200,
+});
+worker.start();
+process.stderr.write('notice worker started\n');
+
+async function stop(code: number): Promise<never> {
+  await worker.stop();
+  await store.close();
+  process.exit(code);
+}
+process.on('SIGTERM', () => void stop(0));
+process.on('SIGINT', () => void stop(0));
+
+if (values['until-idle']) {
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const [row] = await store.db.query<{ open: number }>(
+      `SELECT (SELECT count(*) FROM notice_deliveries WHERE state IN ('pending', 'sending'))
+            + (SELECT count(*) FROM notices WHERE status = 'scheduled' AND send_at <= now()) AS open`,
+    );
+    if (Number(row?.open ?? 1) === 0) {
+      process.stdout.write(`${JSON.stringify({ idle: true })}\n`);
+      await stop(0);
+    }
+  }
+}
