@@ -6,26 +6,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.js';
 
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 export const ARTIFACTS = path.resolve('test-artifacts', 'miniapp');
 
-export async function launchChromium(): Promise<Browser> {
-  if (!CHROMIUM)
-    throw new Error('Chromium is not installed: apt-get install -y chromium (see .ci/run)');
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+/** Chromium through the shared helper (Debian's, else the npm-shipped one: tests/support/browser.ts). */
+export function launchChromium(): Promise<Browser> {
+  return launchBrowser();
 }
 
 function newestMtime(dir: string): number {
