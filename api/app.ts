@@ -28,6 +28,7 @@ import { createChatRouter, type ChatHandler } from './routes/chat.js';
 import { createCommunesRouter } from './routes/communes.js';
 import { createDossierRouter } from './routes/dossiers.js';
 import { createFormsRouter } from './routes/forms.js';
+import { createGapsRouter } from './routes/gaps.js';
 import { createHealthRouter } from './routes/health.js';
 import { createNoticeRouter } from './routes/notices.js';
 import { createPublicNoticeRouter } from './routes/public-notices.js';
@@ -159,6 +160,7 @@ export function createApp(deps: AppDeps): express.Express {
       auth,
     ),
   );
+  api.use(createGapsRouter(store.db, auth));
   api.get('/openapi.json', (_req, res) => {
     openApi ??= buildOpenApiDocument({
       withChat: deps.chat !== undefined,

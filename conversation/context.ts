@@ -106,7 +106,12 @@ export function createContext(deps: ConversationDeps, sessions: SessionStore): C
         session.pendingQuestion = question;
         return ctx.offer(session, outcome.options, texts.clarify);
       }
-      deps.gapLog?.record({ channel: turn.message.channel, question, reason: 'not_confident' });
+      deps.gapLog?.record({
+        channel: turn.message.channel,
+        client: turn.message.clientKey ?? `${turn.message.channel}:${turn.message.userId}`,
+        question,
+        reason: 'not_confident',
+      });
       session.currentCode = null;
       session.alternatives = [];
       session.pendingQuestion = question;

@@ -30,7 +30,7 @@ export { deskLine, type DeskContact } from './answer/compose-answer.js';
 export { classifySmallTalk, detectSmallTalk, stripGreeting } from './answer/small-talk.js';
 export { createPhraserFromSettings, type Phraser } from './answer/phraser.js';
 
-export { createFileGapLog, createMemoryGapLog, topGaps, type GapLog } from './gaps/gap-log.js';
+export { createMemoryGapLog, type GapLog } from './gaps/gap-log.js';
 
 export {
   loadCommuneDirectory,

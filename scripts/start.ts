@@ -52,6 +52,7 @@ const [
   { createApiRuntime },
   { createCounters },
   { createGuardedStatusLookup },
+  { createDbGapLog },
   { openStore, storeOptionsFrom },
   { procedureLookupFromCatalogue },
   { createAssistant, loadBundledOrConfiguredCatalogue },
@@ -61,6 +62,7 @@ const [
   import('../api/runtime.js'),
   import('../api/guard/counters.js'),
   import('../api/guard/status-guard.js'),
+  import('../api/gaps/gap-store.js'),
   import('../api/store/store.js'),
   import('../api/procedure-lookup.js'),
   import('./lib/create-assistant.js'),
@@ -95,7 +97,12 @@ const assistantReady = indexReady.then(async (prepared) => {
   const assistant = await createAssistant(
     { ...config, knowledge: { ...config.knowledge, indexDir: prepared.indexDir } },
     logger,
-    { catalogue, statusLookup },
+    {
+      catalogue,
+      statusLookup,
+      // Unanswered questions go to the database: redacted, de-duplicated, capped per client and day.
+      gapLog: createDbGapLog(store.db, counters, { logger }),
+    },
   );
   logger.info('assistant ready', {
     index: prepared.source,

@@ -273,6 +273,25 @@ CREATE TABLE notice_messages (
 CREATE INDEX notice_messages_group_recent ON notice_messages (group_id, sent_at);
 `,
   },
+  {
+    version: 5,
+    name: 'knowledge gaps (deduplicated, redacted questions the assistant could not answer)',
+    sql: `
+CREATE TABLE knowledge_gaps (
+  id bigserial PRIMARY KEY,
+  key text NOT NULL UNIQUE,
+  question text NOT NULL,
+  channel text NOT NULL,
+  reason text NOT NULL,
+  count integer NOT NULL DEFAULT 1,
+  first_at timestamptz NOT NULL,
+  last_at timestamptz NOT NULL,
+  handled_at timestamptz,
+  handled_by text
+);
+CREATE INDEX knowledge_gaps_open ON knowledge_gaps (count DESC, last_at DESC) WHERE handled_at IS NULL;
+`,
+  },
 ];
 
 /** Arbitrary constant naming our advisory lock. */

@@ -7,7 +7,7 @@ import {
   type BuildProgress,
   Catalogue,
   createAnswerer,
-  createFileGapLog,
+  createMemoryGapLog,
   createPhraserFromSettings,
   createRetriever,
   type Answerer,
@@ -60,7 +60,7 @@ export async function createAssistant(
     answerer,
     catalogue,
     desk: config.desk,
-    gapLog: options.gapLog ?? createFileGapLog(config.storage.dataDir),
+    gapLog: options.gapLog ?? createMemoryGapLog(),
     sessionTtlMinutes: config.conversation.sessionTtlMinutes,
     ...(options.statusLookup ? { statusLookup: options.statusLookup } : {}),
   });

@@ -1,7 +1,7 @@
 import type { ChatHandler } from '../../api/routes/chat.js';
 import type { PublicStatusLookup } from '../../common/dossier-contracts.js';
 import { silentLogger } from '../../common/logger.js';
-import { createMemoryGapLog } from '../../knowledge/index.js';
+import { createDbGapLog, type GapLimits } from '../../api/gaps/gap-store.js';
 import { createAssistant } from '../../scripts/lib/create-assistant.js';
 import { testConfig } from './assistant.js';
 import { startHarness, type Harness } from './api-harness.js';
@@ -11,11 +11,12 @@ import { startHarness, type Harness } from './api-harness.js';
  * to the API's public status lookup — as `npm start` does.
  */
 export async function startChatHarness(
-  options: { env?: Record<string, string> } = {},
-): Promise<Harness> {
-  const late: { lookup?: PublicStatusLookup } = {};
+  options: { env?: Record<string, string>; gapLimits?: GapLimits } = {},
+): Promise<Harness & { gaps: { settled(): Promise<void> } }> {
+  const late: { lookup?: PublicStatusLookup; gaps?: ReturnType<typeof createDbGapLog> } = {};
   const assistant = await createAssistant(testConfig(), silentLogger, {
-    gapLog: createMemoryGapLog(),
+    // The database gap log `npm start` uses, once the harness's store is open.
+    gapLog: { record: (entry) => late.gaps?.record(entry) },
     statusLookup: (reference, phone4, client) => late.lookup!(reference, phone4, client),
   });
   const chat: ChatHandler = ({ sessionId, text, action, client }) =>
@@ -28,5 +29,8 @@ export async function startChatHarness(
     });
   const harness = await startHarness({ chat, ...(options.env ? { env: options.env } : {}) });
   late.lookup = harness.runtime.statusLookup;
-  return harness;
+  late.gaps = createDbGapLog(harness.runtime.store.db, harness.runtime.counters, {
+    ...(options.gapLimits ? { limits: options.gapLimits } : {}),
+  });
+  return Object.assign(harness, { gaps: late.gaps });
 }
