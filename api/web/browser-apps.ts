@@ -23,9 +23,11 @@ export function createBrowserAppsRouter(distDir: string = DIST_DIR): Router {
   for (const app of BROWSER_APPS) {
     const dir = join(distDir, app.dir);
     const index = join(dir, 'index.html');
-    router.get(app.mount, (req, res) => {
-      const query = req.originalUrl.slice(app.mount.length);
-      res.redirect(301, `${app.mount}/${query}`);
+    // Routing is not strict ('/miniapp/' matches '/miniapp' too): only the bare path is redirected.
+    router.get(app.mount, (req, res, next) => {
+      const rest = req.originalUrl.slice(app.mount.length);
+      if (rest.startsWith('/')) return next();
+      res.redirect(301, `${app.mount}/${rest}`);
     });
     // Hashed assets are immutable; index.html must always be fresh so a new build is picked up.
     router.use(

@@ -33,8 +33,8 @@ describe('browser apps', () => {
   });
 
   it('serves index.html for the app root and for deep links, never cached', async () => {
-    for (const p of ['/miniapp/', '/miniapp/apply/1.001193']) {
-      const res = await fetch(base + p);
+    for (const p of ['/miniapp/', '/miniapp/?x=1', '/miniapp/apply/1.001193']) {
+      const res = await fetch(base + p, { redirect: 'manual' });
       expect(res.status).toBe(200);
       expect(res.headers.get('cache-control')).toBe('no-cache');
       expect(await res.text()).toContain('<title>mini</title>');
