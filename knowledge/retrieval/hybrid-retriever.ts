@@ -62,6 +62,11 @@ export interface ChoiceSettings {
    * the best hit (scores are 0..1).
    */
   gap: number;
+  /**
+   * The same for a letter (letter-reader.ts): a story mentions several procedures' words, so the
+   * first hit of a letter is less certain than that of a short question at the same gap.
+   */
+  letterGap: number;
 }
 
 /**
@@ -123,7 +128,7 @@ export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
   denseCandidates: 50,
   letter: DEFAULT_LETTER_SETTINGS,
   situations: { enabled: true, expansion: 0.5, bonus: 0.2 },
-  choices: { gap: 0.03 },
+  choices: { gap: 0.03, letterGap: 0.08 },
 };
 
 const MAX_K = 50;
@@ -293,7 +298,8 @@ export class HybridRetriever implements Retriever {
     const unsure =
       hits.length > 1 &&
       runnerUp !== undefined &&
-      hits[0]!.score - runnerUp.score < this.settings.choices.gap;
+      hits[0]!.score - runnerUp.score <
+        (letter ? this.settings.choices.letterGap : this.settings.choices.gap);
     return {
       answered: confidence >= this.settings.abstention.threshold,
       confidence: Math.round(confidence * 10_000) / 10_000,

@@ -24,7 +24,7 @@ export const DEFAULT_LETTER_SETTINGS: LetterSettings = {
   enabled: true,
   minSyllables: 30,
   maxChars: 2000,
-  maxSyllables: 120,
+  maxSyllables: 80,
 };
 
 /** One sentence of a letter, normalised, and whether it asks (rather than tells). */

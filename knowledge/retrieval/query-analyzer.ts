@@ -48,6 +48,12 @@ export interface QueryWeights {
    * binh… chuyển về ở với con gái" is context; "Hồ sơ trợ cấp của ông phải làm thế nào?" asks.
    */
   story: number;
+  /**
+   * Share of strength kept by a background lexicon phrase (weight < 1, "bố mất") when a life
+   * situation (situations.ts) already explains the message: the death is why the family asks about
+   * the land, not a death registration.
+   */
+  explained: number;
 }
 
 /**
@@ -71,6 +77,7 @@ export const DEFAULT_QUERY_WEIGHTS: QueryWeights = {
   object: 0.2,
   background: 0.5,
   story: 0.5,
+  explained: 0.4,
 };
 
 /** Weight of a lexicon phrase's neighbouring syllables as evidence for a typo repair (procedures). */
@@ -289,7 +296,10 @@ export class QueryAnalyzer {
       const content = m.means.filter((t) => tokenWeight(t.text) === 1).length;
       const share = Math.min(1, w.expansionBudget / Math.max(1, content));
       // A background situation told as background is not discounted twice.
-      const strength = Math.min(m.start < 0 ? 1 : factors[m.start]!, m.entry.weight ?? 1);
+      const background = m.start >= 0 && (m.entry.weight ?? 1) < 1 && extra.length > 0;
+      const strength =
+        Math.min(m.start < 0 ? 1 : factors[m.start]!, m.entry.weight ?? 1) *
+        (background ? w.explained : 1);
       const meansWeights = m.means.map((t) => tokenWeight(t.text) * share * strength);
       means.forEach((t, i) => {
         const tw = meansWeights[i]!;
