@@ -26,6 +26,7 @@ import type { ProcedureLookup } from './procedure-lookup.js';
 import { createAuthRouter } from './routes/auth.js';
 import { createChatRouter, type ChatHandler } from './routes/chat.js';
 import { createCommunesRouter } from './routes/communes.js';
+import { createConsoleRouter } from './routes/console.js';
 import { createDossierRouter } from './routes/dossiers.js';
 import { createFormsRouter } from './routes/forms.js';
 import { createGapsRouter } from './routes/gaps.js';
@@ -108,19 +109,27 @@ export function createApp(deps: AppDeps): express.Express {
 
   const communes = deps.communes ?? loadCommuneDirectory();
   const communeCheck = communeCheckOf(communes);
+  const now = deps.now ?? (() => new Date());
   const ctx: DossierContext = {
     store,
     catalogue: deps.catalogue,
     communes,
     logger,
     deskName: config.desk.name,
-    now: deps.now ?? (() => new Date()),
+    now,
     notified: deps.onNotificationQueued ?? (() => undefined),
     servedCommunes: new Set(),
   };
   const counters = deps.counters ?? createCounters(store.db, ctx.now);
   const zalo = createZaloGate(verifyZalo, counters);
-  const auth: AuthOptions = { signer, zalo, db: store.db };
+  const auth: AuthOptions = {
+    signer,
+    zalo,
+    db: store.db,
+    // Sessions run on the wall clock, like token expiry (the app clock `now` is moved by tests to
+    // make dossiers late; that must not end every session).
+    officerIdleMs: config.dossiers.officerIdleTimeoutMinutes * 60_000,
+  };
   const lookup = deps.publicStatusLookup ?? createGuardedStatusLookup(store.db, counters, config);
   let openApi: Record<string, unknown> | undefined;
 
@@ -161,6 +170,7 @@ export function createApp(deps: AppDeps): express.Express {
     ),
   );
   api.use(createGapsRouter(store.db, auth));
+  api.use(createConsoleRouter({ config, ctx, auth }));
   api.get('/openapi.json', (_req, res) => {
     openApi ??= buildOpenApiDocument({
       withChat: deps.chat !== undefined,

@@ -11,6 +11,67 @@ export interface ProcedureFacts {
   name: string;
   /** Processing time in working days; null when the catalogue does not state one as working days. */
   processingWorkingDays: number | null;
+  /**
+   * The agency that executes the procedure at commune level as the record states it (e.g. "Công an cấp
+   * Xã", "UBND cấp xã"); decides which desk of the commune receives the dossier. Absent: UBND one-stop.
+   */
+  agency?: string | null;
+  /** The record's facts an officer checks on the dossier page (text as the record has it). */
+  details?: ProcedureDetails;
+}
+
+/** Facts from the catalogue record, verbatim, for the officer console. */
+export interface ProcedureDetails {
+  field: string | null;
+  sourceUrl: string;
+  receivingAddress: string | null;
+  /** Every document of the record, with its group ("Trường hợp …") when the record has one. */
+  documents: Array<{ group: string | null; name: string }>;
+  /** Processing time and fees per way of filing, as the record states them. */
+  filingMethods: Array<{ channel: string; time: string | null; fees: string[] }>;
+  legalBases: string[];
+}
+
+const CHANNEL_LABELS: Record<string, string> = {
+  online: 'Trực tuyến',
+  in_person: 'Trực tiếp',
+  postal: 'Bưu chính',
+};
+const UNIT_LABELS: Record<string, string> = {
+  working_day: 'ngày làm việc',
+  day: 'ngày',
+  hour: 'giờ',
+  month: 'tháng',
+  year: 'năm',
+};
+
+/** The officer-facing facts of a record (no rewording: names and texts are the record's own). */
+export function procedureDetails(procedure: Procedure): ProcedureDetails {
+  return {
+    field: procedure.field,
+    sourceUrl: procedure.sourceUrl,
+    receivingAddress: procedure.agencies.receivingAddress,
+    documents: procedure.documentGroups.flatMap((g) =>
+      g.documents.map((d) => ({ group: g.name, name: d.name })),
+    ),
+    filingMethods: procedure.filingMethods.map((m) => {
+      const t = m.processingTime;
+      const unit = t ? UNIT_LABELS[t.unit] : undefined;
+      const time = !t
+        ? null
+        : t.text
+          ? t.text
+          : t.quantity !== null
+            ? `${t.quantity} ${unit ?? '(không ghi đơn vị)'}`
+            : null;
+      return {
+        channel: CHANNEL_LABELS[m.channel] ?? m.channel,
+        time,
+        fees: m.fees.map((f) => f.text),
+      };
+    }),
+    legalBases: procedure.legalBases.map((l) => l.title),
+  };
 }
 
 /** Finds a procedure by code (may be async, e.g. while the catalogue is still loading at start-up). */
@@ -56,6 +117,8 @@ export function procedureLookupFromCatalogue(
       code: procedure.code,
       name: procedure.name,
       processingWorkingDays: workingDaysOf(procedure),
+      agency: procedure.agencies.executing.join('; ') || null,
+      details: procedureDetails(procedure),
     };
   };
 }

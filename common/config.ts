@@ -91,6 +91,8 @@ const EnvSchema = z.object({
     .default(5 * 1024 * 1024),
   MAX_ATTACHMENTS: z.coerce.number().int().positive().default(10),
   OFFICER_SESSION_TTL_MINUTES: z.coerce.number().int().positive().default(480),
+  /** An officer session unused this long is closed (the console signs out; the server refuses it). */
+  OFFICER_IDLE_TIMEOUT_MINUTES: z.coerce.number().positive().default(30),
   STATUS_LOOKUPS_PER_MINUTE: z.coerce.number().int().positive().default(10),
   STATUS_GUESSES_PER_REFERENCE_PER_HOUR: z.coerce.number().int().positive().default(5),
   STATUS_FAILURES_PER_CLIENT_PER_HOUR: z.coerce.number().int().positive().default(30),
@@ -171,6 +173,8 @@ export interface Config {
     maxAttachmentBytes: number;
     maxAttachments: number;
     officerSessionTtlMinutes: number;
+    /** Officer sessions idle longer than this are refused. */
+    officerIdleTimeoutMinutes: number;
     /** Public status lookups allowed per client IP per minute. */
     statusLookupsPerMinute: number;
     lateCheckIntervalMinutes: number;
@@ -294,6 +298,7 @@ export function loadConfig(source?: Record<string, string | undefined>): Config 
       maxAttachmentBytes: e.MAX_ATTACHMENT_BYTES,
       maxAttachments: e.MAX_ATTACHMENTS,
       officerSessionTtlMinutes: e.OFFICER_SESSION_TTL_MINUTES,
+      officerIdleTimeoutMinutes: e.OFFICER_IDLE_TIMEOUT_MINUTES,
       statusLookupsPerMinute: e.STATUS_LOOKUPS_PER_MINUTE,
       lateCheckIntervalMinutes: e.LATE_CHECK_INTERVAL_MINUTES,
       corsOrigins: e.CORS_ORIGINS.split(',')

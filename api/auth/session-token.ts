@@ -15,6 +15,8 @@ export interface SessionClaims {
   name: string | null;
   /** Expiry, seconds since the epoch. */
   exp: number;
+  /** Officers: the server-side session (officer_sessions.id), so sign-out and idle timeout hold. */
+  sid?: string;
 }
 
 const PREFIX = 'mc1';

@@ -37,6 +37,10 @@ export interface OfficerActor {
   officerId: string;
   username: string;
   communeCode: string;
+  /** The desk the officer works at (`mot_cua`, `cong_an`); admins see every desk of their commune. */
+  desk?: string;
+  /** Full name, written in the history so residents and colleagues see who acted. */
+  displayName?: string | null;
 }
 
 export interface SystemActor {

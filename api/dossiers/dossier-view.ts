@@ -33,7 +33,10 @@ export function attachmentView(a: AttachmentRow): AttachmentView {
 function actorLabel(h: HistoryRow, viewer: Actor): string {
   if (h.actor_kind === 'resident') return 'Công dân';
   if (h.actor_kind === 'system') return 'Hệ thống';
-  return viewer.role === 'resident' ? 'Cán bộ một cửa' : `Cán bộ ${h.actor_name ?? ''}`.trim();
+  // The officer's full name as written into the entry when they acted; residents never see usernames.
+  const fullName = typeof h.details.officerName === 'string' ? h.details.officerName : null;
+  if (viewer.role === 'resident') return fullName ? `Cán bộ ${fullName}` : 'Cán bộ một cửa';
+  return `Cán bộ ${fullName ?? h.actor_name ?? ''}`.trim();
 }
 
 /** What identifies a dossier in every officer/resident view: reference, procedure, commune, status. */

@@ -26,6 +26,13 @@ export function buildHistoryEntry(
 ): HistoryRow {
   const who = actorColumns(e.actor);
   const seq = dossier.history_count + 1;
+  // The officer's full name at the time, so every timeline (the resident's too) names who acted.
+  const details =
+    e.actor.role === 'officer' || e.actor.role === 'admin'
+      ? e.actor.displayName
+        ? { ...e.details, officerName: e.actor.displayName }
+        : e.details
+      : e.details;
   const hash = entryHash({
     reference: dossier.reference,
     seq,
@@ -36,7 +43,7 @@ export function buildHistoryEntry(
     actorId: who.id,
     actorName: who.name,
     note: e.note,
-    details: e.details,
+    details,
     at: e.at.toISOString(),
     prevHash: dossier.history_head,
   });
@@ -50,7 +57,7 @@ export function buildHistoryEntry(
     actor_id: who.id,
     actor_name: who.name,
     note: e.note,
-    details: e.details,
+    details,
     at: e.at,
     prev_hash: dossier.history_head,
     hash,

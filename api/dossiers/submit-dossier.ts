@@ -19,6 +19,7 @@ import {
   type DossierRow,
   type HistoryRow,
 } from '../store/dossier-repository.js';
+import { routeToDesk } from '../console/desks.js';
 import { communeIsServed } from '../store/officer-repository.js';
 import { unknownCommuneMessage } from '../../knowledge/index.js';
 import { dossierNoticeTargets } from '../store/outbox-repository.js';
@@ -162,6 +163,7 @@ async function validateAndStore(
     }),
   );
 
+  const desk = await routeToDesk(ctx.store.db, payload.communeCode, procedure.agency);
   const now = ctx.now();
   const days = procedure.processingWorkingDays;
   const appointment = days === null ? null : addWorkingDays(todayInVietnam(now), days);
@@ -172,6 +174,7 @@ async function validateAndStore(
     procedure_name: procedure.name,
     processing_days: days,
     commune_code: payload.communeCode,
+    desk,
     resident_id: actor.residentId,
     applicant_name: applicant.fullName,
     applicant_phone: applicant.phone,

@@ -30,10 +30,15 @@ import { canTransition } from './status.js';
 import { addWorkingDays } from './working-days.js';
 
 /** True when `actor` may see the dossier (own dossier, or a dossier of the officer's commune). */
-export function canSee(actor: Actor, d: Pick<DossierRow, 'resident_id' | 'commune_code'>): boolean {
+export function canSee(
+  actor: Actor,
+  d: Pick<DossierRow, 'resident_id' | 'commune_code'> & { desk?: string },
+): boolean {
   if (actor.role === 'system') return true;
   if (actor.role === 'resident') return d.resident_id === actor.residentId;
-  return d.commune_code === actor.communeCode;
+  if (d.commune_code !== actor.communeCode) return false;
+  // An officer works one desk (UBND one-stop or Công an); the commune's admin oversees all of them.
+  return actor.role === 'admin' || !actor.desk || !d.desk || d.desk === actor.desk;
 }
 
 /** Loads a dossier the actor may see, locking it when in a transaction; 404 otherwise (never 403, so

@@ -11,13 +11,16 @@ import type { ZaloUser } from '../auth/zalo-verifier.js';
 import type { Actor, OfficerActor, ResidentActor } from '../dossiers/context.js';
 import { forbidden, unauthorized } from '../errors.js';
 import type { Queryable } from '../store/database.js';
-import { findOfficerById } from '../store/officer-repository.js';
+import { touchOfficerSession } from '../store/officer-session-repository.js';
 import { clientKeyOf } from './rate-limit.js';
 
 export interface AuthOptions {
   signer: SessionSigner;
   zalo: ZaloGate;
   db: Queryable;
+  /** Officer sessions unused this long are refused (default 30 minutes). */
+  officerIdleMs?: number;
+  now?: () => Date;
 }
 
 /** Resident id for a Zalo user (id per Zalo App). */
@@ -36,7 +39,7 @@ type Kind = 'resident' | 'officer';
  * 401 without a valid token, 403 for the wrong kind of account.
  */
 export function requireActor(options: AuthOptions, kinds: readonly Kind[]): RequestHandler {
-  async function resolve(token: string, client: string): Promise<Actor | null> {
+  async function resolve(token: string, client: string, res: Response): Promise<Actor | null> {
     const claims = options.signer.verify(token);
     if (claims?.kind === 'resident') {
       return {
@@ -46,13 +49,24 @@ export function requireActor(options: AuthOptions, kinds: readonly Kind[]): Requ
       } satisfies ResidentActor;
     }
     if (claims?.kind === 'officer') {
-      const officer = await findOfficerById(options.db, claims.sub);
+      // Every officer token names a server-side session (sign-out, idle timeout, deactivation).
+      if (!claims.sid) return null;
+      const officer = await touchOfficerSession(
+        options.db,
+        claims.sid,
+        claims.sub,
+        options.officerIdleMs ?? 30 * 60_000,
+        options.now?.() ?? new Date(),
+      );
       if (!officer || officer.disabled) return null;
+      res.locals.sessionId = claims.sid;
       return {
         role: officer.role,
         officerId: officer.id,
         username: officer.username,
         communeCode: officer.commune_code,
+        desk: officer.desk,
+        displayName: officer.display_name,
       } satisfies OfficerActor;
     }
     if (claims === null && !token.startsWith('mc1.') && kinds.includes('resident')) {
@@ -65,7 +79,7 @@ export function requireActor(options: AuthOptions, kinds: readonly Kind[]): Requ
   return async function requireActor(req, res, next) {
     const token = bearerToken(req.headers.authorization);
     if (!token) throw unauthorized();
-    const actor = await resolve(token, clientKeyOf(req));
+    const actor = await resolve(token, clientKeyOf(req), res);
     if (!actor)
       throw unauthorized('Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.');
     const kind: Kind = actor.role === 'resident' ? 'resident' : 'officer';

@@ -16,6 +16,7 @@ import { clientKeyOf, rateLimit, tooMany } from '../middleware/rate-limit.js';
 import { parseOr400 } from '../middleware/validate.js';
 import type { Queryable } from '../store/database.js';
 import { findOfficerByUsername } from '../store/officer-repository.js';
+import { createOfficerSession } from '../store/officer-session-repository.js';
 
 export interface AuthRouterDeps {
   config: Config;
@@ -115,8 +116,9 @@ export function createAuthRouter({ config, db, signer, zalo, counters }: AuthRou
       // Remember the device: a known device is not locked out by someone else's wrong guesses.
       await counters.reset(deviceKey);
       await counters.hit(deviceKey, KNOWN_DEVICE_MS);
+      const sid = await createOfficerSession(db, officer.id, new Date());
       const session = signer.sign(
-        { kind: 'officer', sub: officer.id, name: officer.username },
+        { kind: 'officer', sub: officer.id, name: officer.username, sid },
         officerTtl,
       );
       res.json({
@@ -128,7 +130,9 @@ export function createAuthRouter({ config, db, signer, zalo, counters }: AuthRou
           name: officer.display_name ?? officer.username,
           communeCode: officer.commune_code,
           role: officer.role,
+          desk: officer.desk,
         },
+        idleTimeoutMinutes: config.dossiers.officerIdleTimeoutMinutes,
       });
     },
   );

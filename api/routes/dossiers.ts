@@ -172,6 +172,7 @@ export function createDossierRouter({ config, ctx, auth }: DossierRouterDeps): R
         ? { residentId: actor.residentId }
         : {
             communeCode: (actor as OfficerActor).communeCode,
+            ...(actor.role === 'officer' && actor.desk ? { desk: actor.desk } : {}),
             ...(query.status ? { status: query.status } : {}),
           };
     const rows = await listDossiers(ctx.store.db, filter, {

@@ -21,6 +21,8 @@ export interface DossierRow {
   procedure_name: string;
   processing_days: number | null;
   commune_code: string;
+  /** Desk that handles it (`mot_cua` UBND one-stop, `cong_an` commune police), from the procedure's agency. */
+  desk: string;
   resident_id: string;
   applicant_name: string;
   applicant_phone: string;
@@ -104,6 +106,7 @@ const DOSSIER_COLUMNS = [
   'procedure_name',
   'processing_days',
   'commune_code',
+  'desk',
   'resident_id',
   'applicant_name',
   'applicant_phone',
@@ -355,7 +358,7 @@ export async function referencedStorageKeys(
 /** A page of dossiers, newest first, for a resident or a commune. */
 export async function listDossiers(
   q: Queryable,
-  filter: { residentId: string } | { communeCode: string; status?: DossierStatus },
+  filter: { residentId: string } | { communeCode: string; desk?: string; status?: DossierStatus },
   page: { limit: number; after?: { submittedAt: Date; id: string } },
 ): Promise<DossierRow[]> {
   const params: unknown[] = [];
@@ -366,6 +369,10 @@ export async function listDossiers(
   } else {
     params.push(filter.communeCode);
     where.push(`commune_code = $${params.length}`);
+    if (filter.desk) {
+      params.push(filter.desk);
+      where.push(`desk = $${params.length}`);
+    }
     if (filter.status) {
       params.push(filter.status);
       where.push(`status = $${params.length}`);

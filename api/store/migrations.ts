@@ -292,6 +292,51 @@ CREATE TABLE knowledge_gaps (
 CREATE INDEX knowledge_gaps_open ON knowledge_gaps (count DESC, last_at DESC) WHERE handled_at IS NULL;
 `,
   },
+  {
+    version: 6,
+    name: 'officer console: desks, sessions, account audit, handled knowledge gaps',
+    sql: `
+ALTER TABLE officers ADD COLUMN desk text NOT NULL DEFAULT 'mot_cua';
+ALTER TABLE dossiers ADD COLUMN desk text NOT NULL DEFAULT 'mot_cua';
+CREATE INDEX dossiers_commune_desk ON dossiers (commune_code, desk, status, appointment_date);
+
+CREATE TABLE commune_desks (
+  commune_code text NOT NULL,
+  desk text NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (commune_code, desk)
+);
+
+CREATE TABLE officer_sessions (
+  id text PRIMARY KEY,
+  officer_id text NOT NULL REFERENCES officers (id),
+  created_at timestamptz NOT NULL,
+  last_seen_at timestamptz NOT NULL,
+  revoked_at timestamptz
+);
+CREATE INDEX officer_sessions_officer ON officer_sessions (officer_id);
+
+CREATE TABLE officer_audit (
+  id bigserial PRIMARY KEY,
+  at timestamptz NOT NULL,
+  commune_code text NOT NULL,
+  actor_id text,
+  actor_name text,
+  action text NOT NULL,
+  target_id text,
+  target_name text,
+  details jsonb NOT NULL DEFAULT '{}'
+);
+CREATE INDEX officer_audit_commune ON officer_audit (commune_code, at DESC);
+
+CREATE TABLE knowledge_gaps_handled (
+  question_key text PRIMARY KEY,
+  question text NOT NULL,
+  handled_at timestamptz NOT NULL,
+  handled_by text NOT NULL
+);
+`,
+  },
 ];
 
 /** Arbitrary constant naming our advisory lock. */

@@ -14,6 +14,8 @@ export interface OfficerRow {
   commune_code: string;
   role: OfficerRole;
   display_name: string | null;
+  /** Desk worked (`mot_cua`, `cong_an`); see api/console/desks.ts. */
+  desk: string;
   disabled: boolean;
   created_at: Date;
   updated_at: Date;

@@ -14,7 +14,12 @@ export const TEST_PROCEDURES: readonly ProcedureFacts[] = [
     name: 'Thủ tục cấp Giấy xác nhận tình trạng hôn nhân',
     processingWorkingDays: 3,
   },
-  { code: '1.004222', name: 'Đăng ký thường trú', processingWorkingDays: 7 },
+  {
+    code: '1.004222',
+    name: 'Đăng ký thường trú',
+    processingWorkingDays: 7,
+    agency: 'Công an cấp Xã',
+  },
   {
     code: '2.000815',
     name: 'Chứng thực bản sao từ bản chính giấy tờ, văn bản',
