@@ -1,55 +1,41 @@
 /**
  * The commune's name and office address for headers and printed documents, from the commune directory
- * (`GET /api/communes`). Until the directory answers, a neutral label with the code is used, so a
+ * (`GET /api/communes/:code`). Until the directory answers, a neutral label with the code is used, so a
  * printed receipt never names the wrong commune.
  */
 import { useEffect, useState } from 'react';
 import { api } from './api.js';
 import type { Commune } from './types.js';
 
-let cache: Promise<Commune[]> | null = null;
+const cache = new Map<string, Promise<Commune | null>>();
 
 interface RawCommune {
-  code?: string;
-  displayName?: string;
-  name?: string;
-  centreAddress?: string | null;
-  address?: string | null;
-}
-
-function normalise(raw: unknown): Commune[] {
-  const list = Array.isArray(raw)
-    ? raw
-    : ((raw as { items?: unknown[]; communes?: unknown[] })?.items ??
-      (raw as { communes?: unknown[] })?.communes ??
-      []);
-  return (list as RawCommune[])
-    .filter((c) => typeof c.code === 'string')
-    .map((c) => ({
-      code: c.code!,
-      name: c.displayName ?? c.name ?? `Xã/phường ${c.code}`,
-      address: c.centreAddress ?? c.address ?? null,
-    }));
+  code: string;
+  displayName: string;
+  centreAddress: string | null;
 }
 
 export function fallbackCommune(code: string): Commune {
   return { code, name: `UBND xã/phường (mã ${code})`, address: null };
 }
 
-/** The commune with this code, or a neutral fallback. */
+/** The commune with this code (`GET /api/communes/:code`), or a neutral fallback meanwhile. */
 export function useCommune(code: string): Commune {
   const [commune, setCommune] = useState<Commune>(() => fallbackCommune(code));
   useEffect(() => {
     let live = true;
-    cache ??= api<unknown>('GET', '/api/communes')
-      .then(normalise)
-      .catch(() => {
-        cache = null;
-        return [];
-      });
-    void cache.then((list) => {
-      const found = list.find((c) => c.code === code);
-      if (live && found) setCommune(found);
+    let found = cache.get(code);
+    if (!found) {
+      found = api<RawCommune>('GET', `/api/communes/${encodeURIComponent(code)}`)
+        .then((c) => ({ code: c.code, name: c.displayName, address: c.centreAddress }))
+        .catch(() => {
+          cache.delete(code);
+          return null;
+        });
+      cache.set(code, found);
+    }
+    void found.then((c) => {
+      if (live && c) setCommune(c);
     });
     return () => {
       live = false;
