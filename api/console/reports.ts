@@ -2,9 +2,8 @@
  * @module
  * Reports for a commune: on-time rate per month (dossiers finished by their appointment date),
  * satisfaction ratings per procedure and month (read from the residents' ratings table when the
- * mini-app has created it), and the assistant's knowledge gaps with a "handled" mark.
+ * mini-app has created it). The knowledge-gap list is api/routes/gaps.ts.
  */
-import { foldForMatching } from '../../knowledge/index.js';
 import type { Queryable } from '../store/database.js';
 
 export interface OnTimeRow {
@@ -105,57 +104,4 @@ export async function ratingsByProcedureMonth(
     count: Number(r.n),
     average: Math.round(Number(r.avg) * 100) / 100,
   }));
-}
-
-export interface GapView {
-  key: string;
-  question: string;
-  count: number;
-  lastAt: string;
-  handled: { at: string; by: string } | null;
-}
-
-/** The key a gap question is grouped and marked by (the same folding the gap log groups with). */
-export const gapKey = (question: string) => foldForMatching(question);
-
-/** Gaps (most frequent first) with the handled mark from the database. */
-export async function gapsWithHandled(
-  db: Queryable,
-  gaps: ReadonlyArray<{ question: string; count: number; lastAt: string }>,
-): Promise<GapView[]> {
-  const keys = gaps.map((g) => gapKey(g.question));
-  const rows = await db.query<{ question_key: string; handled_at: Date; handled_by: string }>(
-    'SELECT question_key, handled_at, handled_by FROM knowledge_gaps_handled WHERE question_key = ANY($1::text[])',
-    [keys],
-  );
-  const handled = new Map(rows.map((r) => [r.question_key, r]));
-  return gaps.map((g, i) => {
-    const h = handled.get(keys[i]!);
-    return {
-      key: keys[i]!,
-      question: g.question,
-      count: g.count,
-      lastAt: g.lastAt,
-      handled: h ? { at: h.handled_at.toISOString(), by: h.handled_by } : null,
-    };
-  });
-}
-
-export async function markGapHandled(
-  db: Queryable,
-  question: string,
-  by: string,
-  handled: boolean,
-  now: Date,
-): Promise<void> {
-  const key = gapKey(question);
-  if (!handled) {
-    await db.query('DELETE FROM knowledge_gaps_handled WHERE question_key = $1', [key]);
-    return;
-  }
-  await db.query(
-    `INSERT INTO knowledge_gaps_handled (question_key, question, handled_at, handled_by) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (question_key) DO UPDATE SET handled_at = EXCLUDED.handled_at, handled_by = EXCLUDED.handled_by`,
-    [key, question, now, by],
-  );
 }

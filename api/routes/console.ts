@@ -9,7 +9,6 @@ import { z } from 'zod';
 import type { Config } from '../../common/config.js';
 import { IsoDateSchema, statusLabel } from '../../common/dossier-schema.js';
 import { todayInVietnam } from '../../common/vietnam-id.js';
-import { topGaps } from '../../knowledge/index.js';
 import {
   accountView,
   createAccount,
@@ -22,12 +21,7 @@ import {
 import { communeDesks, DESK_CODES, DESKS, setCommuneDesks } from '../console/desks.js';
 import { dossierPageExtras, setAppointment } from '../console/dossier-page.js';
 import { inboxAll, inboxCounts, inboxPage, INBOX_VIEWS, type InboxRow } from '../console/inbox.js';
-import {
-  gapsWithHandled,
-  markGapHandled,
-  onTimeByMonth,
-  ratingsByProcedureMonth,
-} from '../console/reports.js';
+import { onTimeByMonth, ratingsByProcedureMonth } from '../console/reports.js';
 import type { DossierContext, OfficerActor } from '../dossiers/context.js';
 import { dossierView } from '../dossiers/dossier-view.js';
 import { loadVisible } from '../dossiers/transition-dossier.js';
@@ -319,31 +313,6 @@ export function createConsoleRouter({ config, ctx, auth }: ConsoleRouterDeps): R
       ratingsByProcedureMonth(db, actor.communeCode),
     ]);
     res.json({ onTime, ratings });
-  });
-
-  router.get('/officer/gaps', officerOnly, async (req, res) => {
-    const { limit } = parseOr400(
-      z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
-      req.query,
-    );
-    const gaps = topGaps(config.storage.dataDir, limit);
-    res.json({ items: await gapsWithHandled(db, gaps) });
-  });
-
-  router.post('/officer/gaps/handled', officerOnly, json, async (req, res) => {
-    const actor = officer(res);
-    const body = parseOr400(
-      z.object({ question: z.string().trim().min(1).max(500), handled: z.boolean().default(true) }),
-      req.body,
-    );
-    await markGapHandled(
-      db,
-      body.question,
-      actor.displayName || actor.username,
-      body.handled,
-      ctx.now(),
-    );
-    res.status(204).end();
   });
 
   return router;

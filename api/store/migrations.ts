@@ -294,7 +294,7 @@ CREATE INDEX knowledge_gaps_open ON knowledge_gaps (count DESC, last_at DESC) WH
   },
   {
     version: 6,
-    name: 'officer console: desks, sessions, account audit, handled knowledge gaps',
+    name: 'officer console: desks, sessions, account audit',
     sql: `
 ALTER TABLE officers ADD COLUMN desk text NOT NULL DEFAULT 'mot_cua';
 ALTER TABLE dossiers ADD COLUMN desk text NOT NULL DEFAULT 'mot_cua';
@@ -329,12 +329,6 @@ CREATE TABLE officer_audit (
 );
 CREATE INDEX officer_audit_commune ON officer_audit (commune_code, at DESC);
 
-CREATE TABLE knowledge_gaps_handled (
-  question_key text PRIMARY KEY,
-  question text NOT NULL,
-  handled_at timestamptz NOT NULL,
-  handled_by text NOT NULL
-);
 `,
   },
 ];

@@ -25,11 +25,12 @@ interface Reports {
   }> | null;
 }
 interface Gap {
-  key: string;
+  id: number;
   question: string;
   count: number;
   lastAt: string;
-  handled: { at: string; by: string } | null;
+  handledAt: string | null;
+  handledBy: string | null;
 }
 
 const month = (m: string) => `${m.slice(5)}/${m.slice(0, 4)}`;
@@ -43,7 +44,7 @@ export default function ReportsPage(_props: PageProps) {
   const load = useCallback(async () => {
     const [r, g] = await Promise.all([
       api<Reports>('GET', '/api/officer/reports'),
-      api<{ items: Gap[] }>('GET', '/api/officer/gaps'),
+      api<{ items: Gap[] }>('GET', '/api/officer/gaps?all=true&limit=200'),
     ]);
     setReports(r);
     setGaps(g.items);
@@ -52,16 +53,16 @@ export default function ReportsPage(_props: PageProps) {
     load().catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
   }, [load]);
 
-  async function mark(g: Gap, handled: boolean) {
+  async function mark(g: Gap) {
     try {
-      await api('POST', '/api/officer/gaps/handled', { question: g.question, handled });
+      await api('POST', `/api/officer/gaps/${g.id}/handled`);
       await load();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     }
   }
 
-  const visibleGaps = gaps?.filter((g) => showHandled || !g.handled) ?? [];
+  const visibleGaps = gaps?.filter((g) => showHandled || !g.handledAt) ?? [];
   return (
     <section aria-labelledby="rep-h">
       <h1 id="rep-h">Báo cáo</h1>
@@ -155,20 +156,18 @@ export default function ReportsPage(_props: PageProps) {
             )}
             <ol className="gaps">
               {visibleGaps.map((g) => (
-                <li key={g.key} className={g.handled ? 'handled' : undefined}>
+                <li key={g.id} className={g.handledAt ? 'handled' : undefined}>
                   <q>{g.question}</q>
                   <span className="muted small">
                     {' '}
                     {g.count} lần · lần cuối {viDate(g.lastAt)}
-                    {g.handled ? ` · đã xử lý bởi ${g.handled.by}` : ''}
+                    {g.handledAt ? ` · đã xử lý bởi ${g.handledBy ?? ''}` : ''}
                   </span>
-                  <button
-                    type="button"
-                    className="secondary small"
-                    onClick={() => void mark(g, !g.handled)}
-                  >
-                    {g.handled ? 'Bỏ đánh dấu' : 'Đánh dấu đã xử lý'}
-                  </button>
+                  {!g.handledAt && (
+                    <button type="button" className="secondary small" onClick={() => void mark(g)}>
+                      Đánh dấu đã xử lý
+                    </button>
+                  )}
                 </li>
               ))}
             </ol>
