@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import compression from 'compression';
 import express, { Router } from 'express';
 
 const DIST_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -29,6 +30,8 @@ export function createBrowserAppsRouter(distDir: string = DIST_DIR): Router {
       if (rest.startsWith('/')) return next();
       res.redirect(301, `${app.mount}/${rest}`);
     });
+    // Phones on 3G: scripts and styles go gzipped (a third to a seventh of their size).
+    router.use(app.mount, compression());
     // Hashed assets are immutable; index.html must always be fresh so a new build is picked up.
     router.use(
       app.mount,
