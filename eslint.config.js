@@ -10,7 +10,14 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
  */
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'dist/**', 'data/**', 'test-artifacts/**', '.tmp/**', 'miniapp/www/**'],
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'data/**',
+      'test-artifacts/**',
+      '.tmp/**',
+      'miniapp/www/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
