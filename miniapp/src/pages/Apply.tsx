@@ -243,6 +243,7 @@ export function Apply() {
       // The key is saved in the draft before the first byte is sent: a retry reuses it.
       const key = draft.idempotencyKey ?? randomId('mc-');
       const withKey = { ...draft, idempotencyKey: key, failedMessage: null };
+      window.clearTimeout(saveTimer.current); // a pending older save must not drop the key
       saveDraft(platform, withKey);
       setDraft(withKey);
       const body = new FormData();
@@ -299,6 +300,7 @@ export function Apply() {
         setDraft((d) => {
           if (!d) return d;
           const next = { ...d, failedMessage: message, updatedAt: new Date().toISOString() };
+          window.clearTimeout(saveTimer.current);
           saveDraft(platform, next); // at once: the app may be closed right after
           return next;
         });
