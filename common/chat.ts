@@ -28,6 +28,9 @@ export interface ChatReply {
   sources: ChatSource[];
   /** True when "xem thêm" (more detail about `procedure`) would show more. */
   hasMore: boolean;
+  /** On a "xem thêm" page: which page this is and how many there are. */
+  page?: number;
+  pages?: number;
 }
 
 /** What a resident did: typed text, picked a choice, or asked for more detail. */

@@ -14,27 +14,60 @@ const MIN_SHARED_WORDS = 4;
 
 /** Copies of one procedure share this key: the folded name without "Thủ tục" and parenthetical parts. */
 export function copyKey(procedure: Procedure): string {
-  return foldForMatching(procedure.name.replace(/^Thủ tục\s+/iu, '').replace(/\([^)]*\)/g, ' '))
+  return foldForMatching(
+    procedure.name.replace(/^Thủ tục\s*:?\s+/iu, '').replace(/\([^)]*\)/g, ' '),
+  )
     .replace(/\b(cap xa|cap tinh|cap huyen)\b/g, '')
     .trim();
 }
 
 /** Thanh Hóa's copy first, then commune-level, then records with details. */
 function preference(p: Procedure): number {
-  const ours = p.scope === 'provincial' && /thanh h[oó]a/iu.test(p.province ?? '') ? 8 : 0;
+  const ours = isOurs(p) ? 8 : 0;
   return ours + (p.levels.includes('xa') ? 4 : 0) + (p.detail === 'full' ? 1 : 0);
+}
+
+const isOurs = (p: Procedure) =>
+  p.scope === 'provincial' && /thanh h[oó]a/iu.test(p.province ?? '');
+
+/** Distinct name words two names share: over all their words (Jaccard) and over the shorter name's. */
+function nameOverlap(a: Procedure, b: Procedure): { jaccard: number; containment: number } {
+  const wa = new Set(copyKey(a).split(' '));
+  const wb = new Set(copyKey(b).split(' '));
+  let shared = 0;
+  for (const w of wa) if (wb.has(w)) shared += 1;
+  return {
+    jaccard: shared / (wa.size + wb.size - shared),
+    containment: shared / Math.min(wa.size, wb.size),
+  };
+}
+
+/**
+ * Thanh Hóa republishes national procedures with lightly edited names (1.115538 drops "mà không theo
+ * phương án dồn điền, đổi thửa" from 1.013831: Jaccard 0.64, containment 0.81): a national record and a
+ * Thanh Hóa one in the same field whose names share this much are one procedure for the resident.
+ * "Đăng ký kết hôn" vs "… có yếu tố nước ngoài" (Jaccard 0.5) stay apart.
+ */
+const COPY_JACCARD = 0.6;
+const COPY_CONTAINMENT = 0.8;
+
+function sameProcedure(a: Procedure, b: Procedure): boolean {
+  if (copyKey(a) === copyKey(b)) return true;
+  const pair = isOurs(a) ? [a, b] : isOurs(b) ? [b, a] : null;
+  if (!pair || pair[1]!.scope !== 'national' || a.field !== b.field) return false;
+  const overlap = nameOverlap(a, b);
+  return overlap.jaccard >= COPY_JACCARD && overlap.containment >= COPY_CONTAINMENT;
 }
 
 /** One procedure per copy group, in the order given, each group represented by its preferred copy. */
 export function oneChoicePerProcedure(options: readonly Procedure[]): Procedure[] {
-  const groups = new Map<string, Procedure>();
+  const groups: Procedure[][] = [];
   for (const p of options) {
-    const key = copyKey(p);
-    const seen = groups.get(key);
-    if (!seen || preference(p) > preference(seen)) groups.set(key, p);
+    const group = groups.find((g) => g.some((q) => sameProcedure(p, q)));
+    if (group) group.push(p);
+    else groups.push([p]);
   }
-  const order = [...new Set(options.map(copyKey))];
-  return order.map((k) => groups.get(k)!);
+  return groups.map((g) => g.reduce((best, p) => (preference(p) > preference(best) ? p : best)));
 }
 
 /** Cuts `text` at the last whole word that fits in `max` characters, with "…" when cut. */
@@ -68,7 +101,7 @@ function levelNote(p: Procedure): string {
  * part that differs is what the resident reads. Labels that would still read the same get the level.
  */
 export function choicesOf(options: readonly Procedure[]): ChatChoice[] {
-  const names = options.map((p) => words(p.name.replace(/^Thủ tục\s+/iu, '')));
+  const names = options.map((p) => words(p.name.replace(/^Thủ tục\s*:?\s+/iu, '')));
   const labels = names.map((all, i) => {
     const shared = Math.max(
       0,

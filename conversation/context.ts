@@ -65,13 +65,23 @@ export function createContext(deps: ConversationDeps, sessions: SessionStore): C
     deps,
     forget: (key) => sessions.reset(key),
     async explain(session, procedure, question, mode = 'short') {
+      // "xem thêm" pages on: the next page of the same procedure, or the first of a new one.
+      const page =
+        mode === 'full'
+          ? session.currentCode === procedure.code
+            ? (session.pageShown ?? 0) + 1
+            : 1
+          : 0;
       session.currentCode = procedure.code;
       session.lastChoices = [];
       const reply = await deps.answerer.explain(procedure, {
         question,
         mode,
+        ...(page > 0 ? { page } : {}),
         ...(session.communeCode ? { communeCode: session.communeCode } : {}),
       });
+      // After the last page the next "xem thêm" starts again from the first.
+      session.pageShown = reply.hasMore ? (reply.page ?? 0) : 0;
       if (session.closeCall && session.alternatives.length > 0 && mode === 'short') {
         reply.text += `\n\n${texts.alternativesHint}`;
       }

@@ -14,6 +14,8 @@ export interface Session {
   lookups?: number;
   /** A dossier lookup waiting for its missing part (the reference, or the phone digits for it). */
   lookupWaiting?: { reference: string | null } | null;
+  /** The "xem thêm" page last shown for `currentCode` (0 = the short answer). */
+  pageShown?: number;
   /** Official code of the commune/ward the resident said they live in (used for "where to file"). */
   communeCode?: string | null;
   touchedAt: number;

@@ -2,7 +2,7 @@ import type { ChatReply } from '../../common/chat.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { Procedure } from '../catalogue/procedure-schema.js';
 import { detectAttributes, type Attribute } from './attributes.js';
-import { composeAnswer, type DeskContact } from './compose-answer.js';
+import { composeAnswer, type CommuneOffice, type DeskContact } from './compose-answer.js';
 import type { Phraser } from './phraser.js';
 
 /** The retrieval surface the answerer needs (implemented by knowledge/retrieval). */
@@ -40,6 +40,8 @@ export interface Answerer {
       question?: string;
       /** Official code of the resident's commune, when known (its office is where to file). */
       communeCode?: string;
+      /** Page of "xem thêm" in full mode (1-based). */
+      page?: number;
     },
   ): Promise<ChatReply>;
 }
@@ -52,6 +54,10 @@ export interface AnswererDeps {
   phraser?: Phraser;
   /** When to ask instead of answer; defaults measured on the dev set (see {@link DEFAULT_AMBIGUITY}). */
   ambiguity?: AmbiguitySettings;
+  /** The office of a commune by its official code (from the commune directory), for "where to file". */
+  communeOffice?: (code: string) => CommuneOffice | undefined;
+  /** Clock for fee validity (tests); defaults to now. */
+  now?: () => Date;
 }
 
 /**
@@ -104,11 +110,15 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     async explain(procedure, options) {
       const attributes =
         options.attributes ?? (options.question ? detectAttributes(options.question) : []);
+      const commune = options.communeCode ? deps.communeOffice?.(options.communeCode) : undefined;
       const composed = composeAnswer(procedure, {
         attributes,
         mode: options.mode ?? 'short',
+        ...(options.page ? { page: options.page } : {}),
         snapshotDate: deps.catalogue.snapshotDate,
         desk: deps.desk,
+        today: (deps.now?.() ?? new Date()).toISOString().slice(0, 10),
+        ...(commune ? { commune } : {}),
       });
       let text = composed.text;
       if (deps.phraser) text = await deps.phraser.rephrase(text, procedure);
@@ -119,6 +129,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         choices: [],
         sources: [{ code: procedure.code, url: procedure.sourceUrl }],
         hasMore: composed.hasMore,
+        ...(composed.page ? { page: composed.page, pages: composed.pages! } : {}),
       };
     },
   };

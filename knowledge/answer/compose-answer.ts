@@ -1,19 +1,17 @@
-import type { Procedure } from '../catalogue/procedure-schema.js';
+import type { Procedure, ResidentItem } from '../catalogue/procedure-schema.js';
+import { cutLabel, cutWords, residentViewOf, stripMarkers } from '../catalogue/resident-view.js';
 import type { Attribute } from './attributes.js';
-import {
-  channelLabel,
-  documentLine,
-  formsOf,
-  hasOnline,
-  levelsLabel,
-  methodFees,
-  methodTimes,
-} from './format.js';
+import { currentFeeLines } from './current-fees.js';
+import { copiesLabel, hasOnline, levelsLabel } from './format.js';
+import { composePage, type PagedAnswer } from './more-pages.js';
+import { timeLines } from './processing-time.js';
 
 /*
- * Grounded answer text built only from one catalogue record. Sections are plain text (channels add
- * markup). When the record lacks a fact, the answer says so and points to the one-stop desk instead of
- * guessing.
+ * Grounded answer text built only from one catalogue record, sized for a phone: the default answer is at
+ * most {@link SHORT_ANSWER_CHARS} characters — name and code, what to bring (forms first, then the main
+ * documents, then one line for the other cases), the fee per way of filing, the time with its unit, where
+ * to file, the online link and the source. Everything else is paged under "xem thêm" (more-pages.ts).
+ * Text is only ever cut from the record, never reworded; when the record lacks a fact the answer says so.
  */
 
 /** The one-stop desk the assistant hands off to (from configuration). */
@@ -24,29 +22,45 @@ export interface DeskContact {
   hours?: string | undefined;
 }
 
+/** The resident's commune office, when the resident named their commune. */
+export interface CommuneOffice {
+  /** "Xã Hoằng Giang", "Phường Hạc Thành". */
+  name: string;
+  /** Address of its administrative centre, when known. */
+  address: string | null;
+}
+
 export interface ComposeOptions {
   /** Attributes the resident asked about; empty → overview. */
   attributes: readonly Attribute[];
-  /** "short" (default reply) or "full" ("xem thêm"). */
+  /** "short" (default reply) or "full" ("xem thêm", paged). */
   mode: 'short' | 'full';
+  /** Page of "xem thêm" (1-based) in full mode; defaults to 1. */
+  page?: number;
   snapshotDate: string;
   desk: DeskContact;
+  /** Today's date (ISO), for fee validity; defaults to the current date. */
+  today?: string;
+  /** The resident's commune office, used in "where to file" for commune-level procedures. */
+  commune?: CommuneOffice;
 }
 
 export interface ComposedAnswer {
   text: string;
-  /** True when the full mode would show more than this text. */
+  /** True when "xem thêm" would show more than this text. */
   hasMore: boolean;
+  /** In full mode: the page shown and the number of pages. */
+  page?: number;
+  pages?: number;
 }
 
-const SHORT_DOCS = 6;
-const SHORT_DOC_CHARS = 220;
-/** Group headings as the portal writes them ("* Giấy tờ phải nộp:") → "Giấy tờ phải nộp". */
-function groupTitle(name: string): string {
-  return name.replace(/^[*\-–•\s]+/, '').replace(/[:：\s]+$/, '');
-}
+/** Longest default answer (characters), including the conversation's one-line hints. */
+export const SHORT_ANSWER_CHARS = 1200;
+/** Room the composer leaves for a conversation hint ("Không đúng thủ tục bạn cần? …"). */
+const HINT_RESERVE = 90;
 
 const ASK_DESK = 'Cơ sở dữ liệu thủ tục chưa ghi thông tin này; bạn vui lòng hỏi';
+const MORE_HINT = 'Gõ "xem thêm" để xem giấy tờ từng trường hợp, trình tự và căn cứ pháp lý.';
 
 export function deskLine(desk: DeskContact): string {
   const parts = [desk.name];
@@ -56,155 +70,8 @@ export function deskLine(desk: DeskContact): string {
   return parts.join(' — ');
 }
 
-function header(p: Procedure): string {
-  return `📄 ${p.name} (mã ${p.code})`;
-}
-
-function whereSection(p: Procedure, desk: DeskContact): string {
-  const lines: string[] = ['📍 Nộp ở đâu:'];
-  const agencies = [...p.agencies.executing, ...p.agencies.competent].filter(
-    (a, i, all) => all.indexOf(a) === i,
-  );
-  if (p.levels.length > 0) lines.push(`• Cấp thực hiện: ${levelsLabel(p.levels)}`);
-  if (agencies.length > 0) lines.push(`• Cơ quan thực hiện: ${agencies.slice(0, 3).join('; ')}`);
-  if (p.agencies.receivingAddress)
-    lines.push(`• Địa chỉ tiếp nhận: ${p.agencies.receivingAddress}`);
-  if (p.levels.includes('xa')) lines.push(`• Tại xã/phường: ${desk.name}`);
-  const channels = [...new Set(p.filingMethods.map((m) => channelLabel(m.channel)))];
-  if (channels.length > 0) lines.push(`• Cách nộp: ${channels.join(', ')}`);
-  if (lines.length === 1) lines.push(`• ${ASK_DESK} ${desk.name}.`);
-  return lines.join('\n');
-}
-
-function onlineSection(p: Procedure): string {
-  if (p.detail === 'listed') {
-    return `🌐 Làm trực tuyến: cơ sở dữ liệu chưa có chi tiết về cách nộp của thủ tục này. Bạn có thể tra mã ${p.code} trên Cổng Dịch vụ công quốc gia: ${p.sourceUrl}`;
-  }
-  if (!hasOnline(p)) {
-    return `🌐 Làm trực tuyến: theo Cổng Dịch vụ công quốc gia, thủ tục này chưa có hình thức nộp trực tuyến; bạn nộp ${p.filingMethods.map((m) => channelLabel(m.channel).replace('Nộp ', '')).join(' hoặc ') || 'tại cơ quan giải quyết'}.`;
-  }
-  const fully = p.fullyOnline ? ' (dịch vụ công trực tuyến toàn trình)' : '';
-  return [
-    `🌐 Làm trực tuyến: CÓ${fully}.`,
-    `• Nộp trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn) hoặc ứng dụng VNeID, tìm theo mã thủ tục ${p.code}.`,
-    `• Trang thủ tục: ${p.sourceUrl}`,
-  ].join('\n');
-}
-
-/** Fee explanations the portal puts in the filing-method description (per page, caps, exemptions). */
-function feeNotes(p: Procedure): string[] {
-  const notes = p.filingMethods
-    .filter((m) => m.fees.length > 0 && m.description && /đồng|phí|miễn|usd/i.test(m.description))
-    .map((m) => m.description!.trim());
-  return [...new Set(notes)].map((n) => `  ${n.length > 400 ? `${n.slice(0, 399)}…` : n}`);
-}
-
-function feeSection(p: Procedure, desk: DeskContact): string {
-  const fees = methodFees(p.filingMethods);
-  if (fees.length === 0) return `💰 Lệ phí: ${ASK_DESK} ${desk.name}.`;
-  const notes = feeNotes(p);
-  if (notes.length > 0) {
-    return ['💰 Lệ phí:', ...fees.map((f) => `• ${f}`), 'Ghi chú về phí:', ...notes].join('\n');
-  }
-  const unique = [...new Set(fees.map((f) => f.replace(/^[^:]+: /, '')))];
-  if (unique.length === 1 && fees.length === p.filingMethods.length) {
-    return `💰 Lệ phí: ${unique[0]}`;
-  }
-  return ['💰 Lệ phí:', ...fees.map((f) => `• ${f}`)].join('\n');
-}
-
-function timeSection(p: Procedure, desk: DeskContact): string {
-  const times = methodTimes(p.filingMethods);
-  if (times.length === 0) return `⏱ Thời gian giải quyết: ${ASK_DESK} ${desk.name}.`;
-  const unique = [...new Set(times.map((t) => t.replace(/^[^:]+: /, '')))];
-  if (unique.length === 1 && times.length === p.filingMethods.length) {
-    return `⏱ Thời gian giải quyết: ${unique[0]}`;
-  }
-  return ['⏱ Thời gian giải quyết:', ...times.map((t) => `• ${t}`)].join('\n');
-}
-
-function documentsSection(
-  p: Procedure,
-  mode: 'short' | 'full',
-  desk: DeskContact,
-): { text: string; truncated: boolean } {
-  const groups = p.documentGroups.filter((g) => g.documents.length > 0);
-  if (groups.length === 0) {
-    return { text: `🗂 Giấy tờ cần chuẩn bị: ${ASK_DESK} ${desk.name}.`, truncated: false };
-  }
-  const lines: string[] = ['🗂 Giấy tờ cần chuẩn bị:'];
-  if (mode === 'full') {
-    for (const g of groups) {
-      if (g.name && groups.length > 1) lines.push(`▸ ${groupTitle(g.name)}`);
-      for (const d of g.documents) lines.push(documentLine(d));
-    }
-    return { text: lines.join('\n'), truncated: false };
-  }
-  const first = groups[0]!;
-  if (first.name && groups.length > 1) lines.push(`▸ ${groupTitle(first.name)}`);
-  for (const d of first.documents.slice(0, SHORT_DOCS))
-    lines.push(documentLine(d, SHORT_DOC_CHARS));
-  const hiddenDocs = first.documents.length - Math.min(first.documents.length, SHORT_DOCS);
-  const hiddenGroups = groups.length - 1;
-  const truncated =
-    hiddenDocs > 0 ||
-    hiddenGroups > 0 ||
-    first.documents.some((d) => d.name.length > SHORT_DOC_CHARS);
-  if (hiddenDocs > 0 || hiddenGroups > 0) {
-    const more = [
-      hiddenDocs > 0 ? `${hiddenDocs} giấy tờ khác` : '',
-      hiddenGroups > 0 ? `giấy tờ cho ${hiddenGroups} trường hợp khác` : '',
-    ].filter(Boolean);
-    lines.push(`(còn ${more.join(' và ')} — gõ "xem thêm" để xem đầy đủ)`);
-  }
-  return { text: lines.join('\n'), truncated };
-}
-
-function formSection(p: Procedure): string {
-  const forms = formsOf(p);
-  if (forms.length === 0) {
-    return '📝 Mẫu đơn, tờ khai: cơ sở dữ liệu không ghi mẫu đơn riêng cho thủ tục này.';
-  }
-  return [
-    '📝 Mẫu đơn, tờ khai:',
-    ...forms.slice(0, 8).map((f) => `• ${f.name}`),
-    `Tải mẫu tại trang thủ tục: ${p.sourceUrl}`,
-  ].join('\n');
-}
-
-function legalSection(p: Procedure, limit: number): string {
-  if (p.legalBases.length === 0) return '⚖️ Căn cứ pháp lý: cơ sở dữ liệu chưa ghi.';
-  const lines = p.legalBases
-    .slice(0, limit)
-    .map((l) => `• ${l.number && !l.title.includes(l.number) ? `${l.number} — ` : ''}${l.title}`);
-  if (p.legalBases.length > limit) lines.push(`(và ${p.legalBases.length - limit} văn bản khác)`);
-  return ['⚖️ Căn cứ pháp lý:', ...lines].join('\n');
-}
-
-function resultSection(p: Procedure): string {
-  if (p.results.length === 0) return '🎯 Kết quả: cơ sở dữ liệu chưa ghi.';
-  return `🎯 Kết quả nhận được: ${p.results.join('; ')}`;
-}
-
-function stepsSection(p: Procedure, mode: 'short' | 'full'): string {
-  if (p.steps.length === 0) return '🔢 Trình tự thực hiện: cơ sở dữ liệu chưa ghi.';
-  const text = p.steps.join('\n');
-  const limit = mode === 'full' ? 3000 : 700;
-  return `🔢 Trình tự thực hiện:\n${text.length > limit ? `${text.slice(0, limit).trimEnd()}…` : text}`;
-}
-
-function whoSection(p: Procedure): string {
-  if (p.targetGroups.length === 0) return '👤 Đối tượng: cơ sở dữ liệu chưa ghi.';
-  return `👤 Đối tượng thực hiện: ${p.targetGroups.join(', ')}`;
-}
-
-function conditionsSection(p: Procedure): string {
-  if (!p.conditions) return '✅ Điều kiện: cơ sở dữ liệu không ghi điều kiện riêng.';
-  return `✅ Điều kiện: ${p.conditions.length > 900 ? `${p.conditions.slice(0, 900)}…` : p.conditions}`;
-}
-
-export function sourceLine(p: Procedure, snapshotDate: string): string {
-  return `🔗 Nguồn: Cổng Dịch vụ công quốc gia, thủ tục mã ${p.code} (dữ liệu ngày ${formatDate(snapshotDate)}): ${p.sourceUrl}`;
+export function header(p: Procedure, max = Infinity): string {
+  return `📄 ${cutWords(p.name, max)} (mã ${p.code})`;
 }
 
 function formatDate(iso: string): string {
@@ -212,81 +79,270 @@ function formatDate(iso: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
+export function sourceLine(p: Procedure, snapshotDate: string): string {
+  return `🔗 Nguồn: Cổng Dịch vụ công quốc gia, mã ${p.code} (dữ liệu ngày ${formatDate(snapshotDate)}): ${p.sourceUrl}`;
+}
+
+/** Sizes the short answer is tried at, most generous first, until it fits. */
+interface Budget {
+  items: number;
+  label: number;
+  fee: number;
+  time: number;
+  name: number;
+  address: number;
+}
+const BUDGETS: Budget[] = [
+  { items: 5, label: 110, fee: 220, time: 200, name: 160, address: 160 },
+  { items: 4, label: 80, fee: 150, time: 140, name: 140, address: 120 },
+  { items: 3, label: 60, fee: 110, time: 100, name: 120, address: 90 },
+  { items: 2, label: 45, fee: 80, time: 70, name: 100, address: 60 },
+  { items: 2, label: 40, fee: 60, time: 60, name: 80, address: 0 },
+];
+
+function itemLine(
+  item: ResidentItem,
+  doc: Procedure['documentGroups'][number]['documents'][number] | undefined,
+  b: Budget,
+): string {
+  const label = cutWords(item.label, b.label);
+  const extras: string[] = [];
+  if (item.kind === 'form' && item.forms[0]) extras.push(`mẫu: ${item.forms[0]}`);
+  if (doc && item.kind !== 'form') {
+    const copies = copiesLabel(doc);
+    if (copies) extras.push(copies);
+  }
+  const prefix = item.kind === 'show' ? 'Xuất trình: ' : '';
+  return `• ${prefix}${label}${extras.length > 0 ? ` (${extras.join('; ')})` : ''}`;
+}
+
+function docOf(p: Procedure, id: string) {
+  const [g, d] = id.split('.').map(Number);
+  return p.documentGroups[g!]?.documents[d!];
+}
+
+/** The conditions of the other cases, for the one "Nếu …" line. */
+function conditionsLine(items: readonly ResidentItem[], max: number): string | null {
+  if (items.length === 0) return null;
+  const conditions = [
+    ...new Set(
+      items.map((i) =>
+        i.condition ? i.condition.replace(/^(Trường hợp|Nếu)\s+/iu, '') : 'các trường hợp khác',
+      ),
+    ),
+  ];
+  const shown = conditions.slice(0, 2).map((c) => cutWords(c, max));
+  const others = conditions.length - shown.length;
+  return `Nếu ${shown.join('; ')}${others > 0 ? ` (và ${others} trường hợp khác)` : ''}: thêm ${items.length} giấy tờ — gõ "xem thêm"`;
+}
+
+function documentsBlock(p: Procedure, desk: DeskContact, b: Budget): string[] {
+  const view = residentViewOf(p);
+  if (view.main.length === 0 && view.conditional.length === 0)
+    return [`🗂 Giấy tờ cần chuẩn bị: ${ASK_DESK} ${desk.name}.`];
+  const lines = ['🗂 Cần chuẩn bị:'];
+  for (const item of view.main.slice(0, b.items)) lines.push(itemLine(item, docOf(p, item.id), b));
+  const hiddenMain = view.main.length - Math.min(view.main.length, b.items);
+  if (hiddenMain > 0) lines.push(`• … và ${hiddenMain} giấy tờ khác (gõ "xem thêm")`);
+  if (view.main.length === 0) {
+    lines.push('Giấy tờ tùy trường hợp của bạn:');
+  }
+  const cond = conditionsLine(view.conditional, Math.max(30, b.label / 2));
+  if (cond) lines.push(cond);
+  return lines;
+}
+
+function feeBlock(p: Procedure, desk: DeskContact, today: string, b: Budget): string[] {
+  const lines = currentFeeLines(p.filingMethods, today).map((l) => cutWords(l, b.fee));
+  if (lines.length === 0) return [`💰 Lệ phí: ${ASK_DESK} ${desk.name}.`];
+  if (lines.length === 1) return [`💰 Lệ phí: ${lines[0]}`];
+  return ['💰 Lệ phí:', ...lines.map((l) => `• ${l}`)];
+}
+
+function timeBlock(p: Procedure, desk: DeskContact, b: Budget): string[] {
+  const lines = timeLines(p).map((l) => cutWords(l, b.time));
+  if (lines.length === 0) return [`⏱ Thời gian giải quyết: ${ASK_DESK} ${desk.name}.`];
+  if (lines.length === 1) return [`⏱ Thời gian giải quyết: ${lines[0]}`];
+  return ['⏱ Thời gian giải quyết:', ...lines.map((l) => `• ${l}`)];
+}
+
+const POLICE = /công an/iu;
+
+/** The agency that receives the dossier, as the record names it. */
+export function receivingAgency(p: Procedure): string | null {
+  const agency = p.agencies.executing[0] ?? p.agencies.competent[0];
+  return agency ? stripMarkers(agency).replace(/[.;]+$/u, '') : null;
+}
+
+function whereBlock(
+  p: Procedure,
+  desk: DeskContact,
+  commune?: CommuneOffice,
+  addressChars = 160,
+): string[] {
+  const agency = receivingAgency(p);
+  const lines: string[] = [];
+  if (agency) lines.push(`📍 Nơi nộp: ${agency}`);
+  else if (p.levels.length > 0) lines.push(`📍 Nơi nộp: ${levelsLabel(p.levels)}`);
+  else lines.push(`📍 Nơi nộp: ${ASK_DESK} ${desk.name}.`);
+  const address = p.agencies.receivingAddress;
+  if (
+    address &&
+    addressChars > 0 &&
+    agency &&
+    address.toLocaleLowerCase('vi') !== agency.toLocaleLowerCase('vi')
+  )
+    lines.push(`• Địa chỉ tiếp nhận: ${cutWords(stripMarkers(address), addressChars)}`);
+  const communeLevel = p.levels.includes('xa') || /cấp xã|xã, phường/iu.test(agency ?? '');
+  if (communeLevel && commune) {
+    const where = POLICE.test(agency ?? '') ? `Công an ${commune.name}` : commune.name;
+    lines.push(`• Của bạn: ${where}${commune.address ? ` — ${commune.address}` : ''}`);
+  } else if (communeLevel && !POLICE.test(agency ?? '')) {
+    lines.push(`• ${desk.name}`);
+  }
+  return lines;
+}
+
+function onlineLine(p: Procedure): string | null {
+  if (!hasOnline(p)) return null;
+  const fully = p.fullyOnline ? ', toàn trình' : '';
+  return `🌐 Nộp trực tuyến${fully}: dichvucong.gov.vn hoặc ứng dụng VNeID, tìm mã ${p.code}`;
+}
+
+function formsBlock(p: Procedure, b: Budget): string[] {
+  const view = residentViewOf(p);
+  const forms = [...view.main, ...view.conditional].filter((i) => i.kind === 'form');
+  if (forms.length === 0)
+    return ['📝 Mẫu đơn, tờ khai: cơ sở dữ liệu không ghi mẫu đơn riêng cho thủ tục này.'];
+  return [
+    '📝 Mẫu đơn, tờ khai:',
+    ...forms.slice(0, 4).map((f) => itemLine(f, undefined, b)),
+    `Tải mẫu tại trang thủ tục: ${p.sourceUrl}`,
+  ];
+}
+
+function listBlock(
+  title: string,
+  items: readonly string[],
+  empty: string,
+  max: number,
+  count = 3,
+): string[] {
+  if (items.length === 0) return [`${title}: ${empty}`];
+  const shown = items.slice(0, count).map((i) => `• ${cutWords(stripMarkers(i), max)}`);
+  if (items.length > count) shown.push(`• … (gõ "xem thêm")`);
+  return [`${title}:`, ...shown];
+}
+
+function attributeBlock(
+  p: Procedure,
+  a: Attribute,
+  o: ComposeOptions,
+  today: string,
+  b: Budget,
+): string[] {
+  switch (a) {
+    case 'fee':
+      return feeBlock(p, o.desk, today, { ...b, fee: Math.max(b.fee * 2, 300) });
+    case 'time':
+      return timeBlock(p, o.desk, b);
+    case 'documents':
+      return documentsBlock(p, o.desk, b);
+    case 'where':
+      return whereBlock(p, o.desk, o.commune, b.address);
+    case 'online':
+      return [
+        onlineLine(p) ??
+          `🌐 Làm trực tuyến: theo Cổng Dịch vụ công quốc gia, thủ tục này chưa có hình thức nộp trực tuyến.`,
+      ];
+    case 'form':
+      return formsBlock(p, b);
+    case 'legal':
+      return listBlock(
+        '⚖️ Căn cứ pháp lý',
+        p.legalBases.map((l) =>
+          l.number && !l.title.includes(l.number) ? `${l.number} — ${l.title}` : l.title,
+        ),
+        'cơ sở dữ liệu chưa ghi.',
+        160,
+        5,
+      );
+    case 'result':
+      return listBlock('🎯 Kết quả', p.results, 'cơ sở dữ liệu chưa ghi.', 200);
+    case 'steps':
+      return listBlock('🔢 Trình tự thực hiện', p.steps, 'cơ sở dữ liệu chưa ghi.', 220, 4);
+    case 'who':
+      return listBlock('👤 Đối tượng thực hiện', p.targetGroups, 'cơ sở dữ liệu chưa ghi.', 120, 4);
+    case 'conditions':
+      return [
+        p.conditions
+          ? `✅ Điều kiện: ${cutWords(p.conditions, 500)}`
+          : '✅ Điều kiện: cơ sở dữ liệu không ghi điều kiện riêng.',
+      ];
+  }
+}
+
+function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
 /** Builds the answer text for one procedure. */
 export function composeAnswer(p: Procedure, options: ComposeOptions): ComposedAnswer {
-  const { desk, mode } = options;
-  const sections: string[] = [header(p)];
-  let truncated = false;
+  const { desk } = options;
+  const today = options.today ?? todayIso();
 
   if (p.detail === 'listed') {
-    sections.push(
+    const text = [
+      header(p),
       `Thủ tục thuộc lĩnh vực ${p.field ?? 'chưa rõ'}${p.agencies.executing.length ? `, do ${p.agencies.executing.join('; ')} thực hiện` : ''}.`,
       `Cơ sở dữ liệu của tôi mới có tên thủ tục, chưa có chi tiết giấy tờ, lệ phí và thời gian. Bạn xem đầy đủ tại trang thủ tục trên Cổng Dịch vụ công quốc gia hoặc hỏi ${deskLine(desk)}.`,
       sourceLine(p, options.snapshotDate),
-    );
-    return { text: sections.join('\n\n'), hasMore: false };
+    ].join('\n\n');
+    return { text, hasMore: false };
   }
 
-  const asked = options.attributes;
-  if (mode === 'full') {
-    sections.push(whoSection(p));
-    const docs = documentsSection(p, 'full', desk);
-    sections.push(docs.text, formSection(p), feeSection(p, desk), timeSection(p, desk));
-    sections.push(whereSection(p, desk), onlineSection(p), stepsSection(p, 'full'));
-    sections.push(resultSection(p));
-    if (p.conditions) sections.push(conditionsSection(p));
-    sections.push(legalSection(p, 20));
-  } else if (asked.length > 0) {
-    for (const attribute of asked) {
-      switch (attribute) {
-        case 'fee':
-          sections.push(feeSection(p, desk));
-          break;
-        case 'time':
-          sections.push(timeSection(p, desk));
-          break;
-        case 'documents': {
-          const docs = documentsSection(p, 'short', desk);
-          truncated ||= docs.truncated;
-          sections.push(docs.text);
-          break;
-        }
-        case 'where':
-          sections.push(whereSection(p, desk));
-          break;
-        case 'online':
-          sections.push(onlineSection(p));
-          break;
-        case 'form':
-          sections.push(formSection(p));
-          break;
-        case 'legal':
-          sections.push(legalSection(p, 8));
-          break;
-        case 'result':
-          sections.push(resultSection(p));
-          break;
-        case 'steps':
-          sections.push(stepsSection(p, 'short'));
-          break;
-        case 'who':
-          sections.push(whoSection(p));
-          break;
-        case 'conditions':
-          sections.push(conditionsSection(p));
-          break;
-      }
+  if (options.mode === 'full') {
+    const paged: PagedAnswer = composePage(p, options.page ?? 1, {
+      snapshotDate: options.snapshotDate,
+      today,
+      header: header(p),
+      source: sourceLine(p, options.snapshotDate),
+    });
+    return {
+      text: paged.text,
+      hasMore: paged.page < paged.pages,
+      page: paged.page,
+      pages: paged.pages,
+    };
+  }
+
+  let text = '';
+  for (const b of BUDGETS) {
+    const blocks: string[][] = [[header(p, b.name)]];
+    if (options.attributes.length > 0) {
+      for (const a of options.attributes) blocks.push(attributeBlock(p, a, options, today, b));
+    } else {
+      blocks.push(
+        documentsBlock(p, desk, b),
+        feeBlock(p, desk, today, b),
+        timeBlock(p, desk, b),
+        whereBlock(p, desk, options.commune, b.address),
+      );
+      const online = onlineLine(p);
+      if (online) blocks.push([online]);
     }
-    truncated = true;
-  } else {
-    const docs = documentsSection(p, 'short', desk);
-    sections.push(docs.text, feeSection(p, desk), timeSection(p, desk), whereSection(p, desk));
-    if (hasOnline(p)) sections.push(onlineSection(p));
-    truncated = true;
+    blocks.push([sourceLine(p, options.snapshotDate)], [MORE_HINT]);
+    text = blocks.map((lines) => lines.join('\n')).join('\n\n');
+    if (text.length <= SHORT_ANSWER_CHARS - HINT_RESERVE) break;
   }
-  sections.push(sourceLine(p, options.snapshotDate));
-  if (mode === 'short' && truncated) {
-    sections.push('Gõ "xem thêm" để xem đầy đủ giấy tờ, trình tự, mẫu đơn và căn cứ pháp lý.');
-  }
-  return { text: sections.join('\n\n'), hasMore: mode === 'short' && truncated };
+  if (text.length > SHORT_ANSWER_CHARS - HINT_RESERVE)
+    text = cutWords(text, SHORT_ANSWER_CHARS - HINT_RESERVE - 1);
+  return { text, hasMore: true };
 }
+
+/** The items listed in the default answer's "what to bring" (for tests and the resident view API). */
+export function mainItems(p: Procedure): readonly ResidentItem[] {
+  return residentViewOf(p).main;
+}
+
+export { cutLabel };

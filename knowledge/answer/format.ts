@@ -106,7 +106,8 @@ export function documentLine(doc: ProcedureDocument, maxLength = Infinity): stri
   if (name.length > maxLength) name = `${name.slice(0, maxLength - 1).trimEnd()}…`;
   const extras = [
     copiesLabel(doc),
-    ...doc.forms.map((f) => `mẫu: ${f.title ?? f.fileName}`),
+    // File names are never shown (often garbled); an untitled form is just "mẫu kèm theo".
+    ...doc.forms.map((f) => `mẫu: ${f.title ?? 'kèm theo trên trang thủ tục'}`),
   ].filter(Boolean);
   return extras.length > 0 ? `• ${name} (${extras.join('; ')})` : `• ${name}`;
 }
@@ -123,7 +124,10 @@ export function formsOf(procedure: Procedure): Array<{ name: string; document: s
       for (const form of doc.forms) {
         const key = form.fileName.toLowerCase();
         if (!seen.has(key))
-          seen.set(key, { name: form.title ?? form.fileName, document: doc.name });
+          seen.set(key, {
+            name: form.title ?? 'Mẫu kèm theo trên trang thủ tục',
+            document: doc.name,
+          });
       }
     }
   }

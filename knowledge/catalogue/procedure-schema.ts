@@ -25,11 +25,26 @@ export const DurationSchema = z.object({
 });
 export type Duration = z.infer<typeof DurationSchema>;
 
-/** A fee or charge (phí, lệ phí). amountVnd 0 means free; null means the amount is only in `text`. */
+/**
+ * A fee or charge (phí, lệ phí) for one way of filing (the channel is the filing method's). amountVnd 0
+ * means free; null means the amount is only in `text`. The optional parts are cut from the source's own
+ * text by the importer: what the amount is counted per, the case it applies to, and the dates it is valid
+ * between ("Kể từ ngày 01/7/2025 đến hết ngày 31/12/2026" → validFrom 2025-07-01, validTo 2026-12-31).
+ * A fee whose validTo is before today is never shown as the current fee.
+ */
 export const FeeSchema = z.object({
   kind: z.enum(['le_phi', 'phi', 'other']),
   amountVnd: z.number().nonnegative().nullable(),
+  /** The source's wording, cleaned (what the resident reads when no clean part is known). */
   text: z.string(),
+  /** Unit the amount is counted per, as the source says it: "lần", "trang", "người/lần đăng ký", "bản"… */
+  per: z.string().nullable().optional(),
+  /** The case this amount applies to, cut from the source ("Đăng ký tạm trú theo danh sách: …"). */
+  condition: z.string().nullable().optional(),
+  /** First day the amount applies (ISO date), when the source says. */
+  validFrom: z.string().nullable().optional(),
+  /** Last day the amount applies (ISO date), when the source says. */
+  validTo: z.string().nullable().optional(),
 });
 export type Fee = z.infer<typeof FeeSchema>;
 
@@ -43,8 +58,12 @@ export type FilingMethod = z.infer<typeof FilingMethodSchema>;
 
 /** A form template (mẫu đơn, tờ khai) attached to a document or to the procedure. */
 export const FormRefSchema = z.object({
+  /** The portal's file name, for download only: never shown to residents (often garbled). */
   fileName: z.string(),
-  /** Human title when known, e.g. "Tờ khai thay đổi thông tin cư trú (Mẫu CT01)". */
+  /**
+   * Readable title derived by the importer from the file name ("Mẫu số 02", "Mẫu CT01", "Phụ lục III",
+   * "Giấy ủy quyền khiếu nại"); null when the file name says nothing readable.
+   */
   title: z.string().nullable(),
   /** Official download URL when the source gives one. */
   url: z.string().nullable(),
@@ -65,6 +84,49 @@ export const DocumentGroupSchema = z.object({
   documents: z.array(DocumentSchema),
 });
 export type DocumentGroup = z.infer<typeof DocumentGroupSchema>;
+
+/**
+ * Processing time of one case (trường hợp) of a procedure, from the portal's per-case data
+ * (`cases[].processingDay {qty, type}` / `processing_cases[] {qty, unit}`). Cases may differ
+ * (đăng ký khai tử: 5 working days, or 1–2 days); `code` is the portal's case code ("1.000656.01").
+ */
+export const ProcessingCaseSchema = z.object({
+  code: z.string().nullable(),
+  time: DurationSchema,
+});
+export type ProcessingCase = z.infer<typeof ProcessingCaseSchema>;
+
+/** How a resident reads one source document item (see knowledge/catalogue/resident-view.ts). */
+export const ResidentItemKindSchema = z.enum(['form', 'submit', 'show', 'conditional', 'note']);
+export type ResidentItemKind = z.infer<typeof ResidentItemKindSchema>;
+
+/**
+ * One document item as a resident reads it. `id` is the source item's position "g.d" (group g, document d,
+ * from 0) in `documentGroups`; `label` is the item's own text, only cut (at ";", "(", a sentence end).
+ */
+export const ResidentItemSchema = z.object({
+  id: z.string().regex(/^\d+\.\d+$/),
+  kind: ResidentItemKindSchema,
+  label: z.string(),
+  /** For conditional items: the condition as the source words it ("Trường hợp trẻ em bị bỏ rơi"). */
+  condition: z.string().nullable(),
+  /** Readable titles of the forms attached to the item. */
+  forms: z.array(z.string()),
+});
+export type ResidentItem = z.infer<typeof ResidentItemSchema>;
+
+/**
+ * The resident's view of a procedure's documents, derived from the record at import time: the main items
+ * (forms first, then documents to submit, then to show) and the conditional ones; officers' notes are kept
+ * out. `reviewed` is true when a reviewed overlay (resident-overlay.json) picked and ordered the main items.
+ */
+export const ResidentViewSchema = z.object({
+  main: z.array(ResidentItemSchema),
+  conditional: z.array(ResidentItemSchema),
+  notes: z.array(z.string().regex(/^\d+\.\d+$/)),
+  reviewed: z.boolean(),
+});
+export type ResidentView = z.infer<typeof ResidentViewSchema>;
 
 export const LegalBasisSchema = z.object({
   /** Document number, e.g. "123/2015/NĐ-CP". */
@@ -101,6 +163,11 @@ export const ProcedureSchema = z.object({
   /** Agency that promulgated the procedure (Bộ Tư pháp, UBND tỉnh Thanh Hóa, …). */
   promulgatedBy: z.string().nullable(),
   decisionNumber: z.string().nullable(),
+  /**
+   * Who handles the dossier. `executing` is the agency that receives and settles it, as the record says
+   * (e.g. "Công an cấp xã" for cư trú, "Ủy ban nhân dân cấp xã" for hộ tịch): route desks by it.
+   * `receivingAddress` is where the record says dossiers are received, when it says.
+   */
   agencies: z.object({
     executing: z.array(z.string()),
     competent: z.array(z.string()),
@@ -110,6 +177,11 @@ export const ProcedureSchema = z.object({
   targetGroups: z.array(z.string()),
   steps: z.array(z.string()),
   filingMethods: z.array(FilingMethodSchema),
+  /**
+   * Processing time per case with its unit, when the portal gives per-case times. Prefer these over a
+   * filing method's unit-less time (appointment dates are computed from them).
+   */
+  processingCases: z.array(ProcessingCaseSchema).optional(),
   documentGroups: z.array(DocumentGroupSchema),
   results: z.array(z.string()),
   conditions: z.string().nullable(),
@@ -123,6 +195,8 @@ export const ProcedureSchema = z.object({
   /** Usage weight from the portal's online-service lists; null when not listed there. */
   popularity: z.number().nonnegative().nullable(),
   sources: z.array(SourceNameSchema),
+  /** The resident view of the documents, derived at import time (absent on hand-made records). */
+  resident: ResidentViewSchema.optional(),
 });
 export type Procedure = z.infer<typeof ProcedureSchema>;
 

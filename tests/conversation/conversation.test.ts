@@ -49,7 +49,8 @@ describe('conversation core', () => {
     expect(online.text).toMatch(/trực tuyến/i);
     const more = await say(id, 'xem thêm');
     expect(more.procedure?.code).toBe('1.000894');
-    expect(more.text).toMatch(/Căn cứ pháp lý/);
+    expect(more.text).toMatch(/Xem thêm 1\/\d+/);
+    expect(more.text.length).toBeLessThanOrEqual(1500);
     const no = await say(id, 'không phải');
     expect(no.procedure).toBeNull();
     // After a rejection, a follow-up no longer refers to the old procedure.

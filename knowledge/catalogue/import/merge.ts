@@ -102,6 +102,7 @@ function mergeOne(
     targetGroups: pick('targetGroups', (f) => f.targetGroups) ?? [],
     steps: pick('steps', (f) => f.steps) ?? [],
     filingMethods: pick('filingMethods', (f) => f.filingMethods) ?? [],
+    processingCases: pick('processingCases', (f) => f.processingCases) ?? [],
     documentGroups: pick('documentGroups', (f) => f.documentGroups) ?? [],
     results: pick('results', (f) => f.results) ?? [],
     conditions: pick('conditions', (f) => f.conditions) ?? null,

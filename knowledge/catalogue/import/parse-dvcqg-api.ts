@@ -1,6 +1,7 @@
 import type { DocumentGroup, FilingMethod, LegalBasis } from '../procedure-schema.js';
 import { makeDuration, parseQuantity, textDuration, unitFromApi } from './durations.js';
 import { feeKindFromApi, makeFee } from './fees.js';
+import { casesFromApi } from './processing-cases.js';
 import type { ImportLog } from './import-report.js';
 import { levelsFromFlags } from './levels.js';
 import type { ParsedSource, SourceRecord } from './partial.js';
@@ -163,6 +164,7 @@ function toRecord(file: string, data: ApiData, log: ImportLog): SourceRecord {
         code,
         log,
       ),
+      processingCases: casesFromApi(data.cases, code, log),
       documentGroups: documentGroups(data),
       results: nameList(data.resultsDetails),
       conditions: blockOrNull(data.requirementsAndConditions),

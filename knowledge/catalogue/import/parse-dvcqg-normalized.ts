@@ -3,6 +3,7 @@ import type { FilingMethod } from '../procedure-schema.js';
 import { makeDuration, parseQuantity, textDuration, unitFromApi } from './durations.js';
 import { feeKindFromApi, makeFee } from './fees.js';
 import type { ImportLog } from './import-report.js';
+import { processingCases } from './processing-cases.js';
 import type { ParsedSource, SourceRecord } from './partial.js';
 import { channelFromApi, cleanLegalNumber, uniqueLegalBases, vietnamDate } from './portal.js';
 import { listFiles, readJsonFile } from './source-files.js';
@@ -121,6 +122,11 @@ function toRecord(file: string, r: Normalized, log: ImportLog): SourceRecord {
       targetGroups: uniqueStrings(r.subject_types),
       steps: r.steps_raw.flatMap((s) => lines(s.text)),
       filingMethods: r.channels.flatMap((c) => method(c, code, log) ?? []),
+      processingCases: processingCases(
+        r.processing_cases.map((c) => ({ code: c.case_code, qty: c.qty, unit: c.unit })),
+        code,
+        log,
+      ),
       documentGroups: r.checklist_raw
         .map((g) => ({
           name: inlineOrNull(g.group),

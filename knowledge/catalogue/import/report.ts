@@ -1,5 +1,6 @@
 import type { Procedure } from '../procedure-schema.js';
 import type { DropEntry, ImportLog, SkippedFile } from './import-report.js';
+import type { FidelityCounts } from './fidelity.js';
 import type { FieldSources } from './merge.js';
 
 /** The import report written to import-report.json (no run timestamps: re-runs stay byte-identical). */
@@ -11,6 +12,8 @@ export interface ImportReport {
   byLevel: Record<string, number>;
   fieldsFilled: { all: Record<string, number>; detailed: Record<string, number> };
   fieldSources: FieldSources;
+  /** Unit-less times, fee validity, form titles and resident views before and after the clean-up steps. */
+  fidelity: { before: FidelityCounts; after: FidelityCounts };
   skippedFiles: SkippedFile[];
   drops: Record<string, DropEntry>;
 }
@@ -57,6 +60,7 @@ export function buildReport(input: {
   snapshotDate: string;
   fieldSources: FieldSources;
   log: ImportLog;
+  fidelity: { before: FidelityCounts; after: FidelityCounts };
 }): ImportReport {
   const { procedures, log } = input;
   const detailed = procedures.filter((p) => p.detail === 'full');
@@ -82,6 +86,7 @@ export function buildReport(input: {
     byLevel,
     fieldsFilled: { all: countFields(procedures), detailed: countFields(detailed) },
     fieldSources: input.fieldSources,
+    fidelity: input.fidelity,
     skippedFiles: log.skipped,
     drops: log.dropsAsObject(),
   };
@@ -106,6 +111,11 @@ export function formatReportSummary(report: ImportReport): string {
     ...Object.entries(report.fieldsFilled.detailed).map(
       ([k, v]) => `    ${k.padEnd(26)} ${String(v).padStart(5)}  ${pct(v, d)} %`,
     ),
+    '  fidelity (before → after clean-up):',
+    ...Object.keys(report.fidelity.before).map((k) => {
+      const key = k as keyof FidelityCounts;
+      return `    ${k.padEnd(30)} ${String(report.fidelity.before[key]).padStart(6)} → ${report.fidelity.after[key]}`;
+    }),
     `  skipped files: ${report.skippedFiles.length}`,
     ...report.skippedFiles.slice(0, 25).map((s) => `    [${s.source}] ${s.file}: ${s.reason}`),
     '  dropped or uncertain values:',

@@ -4,7 +4,13 @@ import {
   type Procedure,
   type SourceName,
 } from '../procedure-schema.js';
+import { applyOverlay, deriveResidentView } from '../resident-view.js';
+import { loadResidentOverlay, type ResidentOverlay } from '../resident-overlay.js';
+import { cleanFees } from './fee-items.js';
+import { countFidelity } from './fidelity.js';
+import { cleanFormTitles } from './form-titles.js';
 import { ImportLog } from './import-report.js';
+import { unitsFromCases } from './processing-cases.js';
 import { mergeRecords } from './merge.js';
 import { parseBqp } from './parse-bqp.js';
 import { parseDvcqgApi } from './parse-dvcqg-api.js';
@@ -23,6 +29,20 @@ export interface ImportOptions {
   outDir: string;
   /** Build everything but do not write (tests, dry runs). */
   dryRun?: boolean;
+  /** Reviewed resident-view overlay; defaults to the committed resident-overlay.json. */
+  overlay?: ResidentOverlay;
+}
+
+/**
+ * The clean-up steps after the merge, in order: units for bare-number times from the per-case times, fee
+ * items, form titles, then the resident view (with the reviewed overlay where there is one).
+ */
+function finish(p: Procedure, overlay: ResidentOverlay, log: ImportLog): Procedure {
+  const cleaned = cleanFormTitles(cleanFees(unitsFromCases(p, log), log), log);
+  if (cleaned.detail !== 'full' || cleaned.documentGroups.length === 0) return cleaned;
+  const derived = deriveResidentView(cleaned);
+  const entry = overlay[cleaned.code];
+  return { ...cleaned, resident: entry ? applyOverlay(cleaned, derived, entry) : derived };
 }
 
 /** What an import produced. */
@@ -53,19 +73,22 @@ export function runImport(options: ImportOptions): ImportResult {
     parsed.flatMap((p) => p.result.records),
     log,
   );
-  const procedures: Procedure[] = [];
-  for (const candidate of merged) {
-    const checked = ProcedureSchema.safeParse(candidate);
-    if (checked.success) procedures.push(checked.data);
-    else
-      log.skip('merge', candidate.code, `record fails the schema: ${describeIssue(checked.error)}`);
-  }
   const snapshotDates = Object.fromEntries(parsed.map((p) => [p.name, p.result.snapshotDate]));
   const snapshotDate =
     Object.values(snapshotDates)
       .filter((d): d is string => d !== null)
       .sort()
       .at(-1) ?? '';
+  const overlay = options.overlay ?? loadResidentOverlay();
+  const before = countFidelity(merged, snapshotDate);
+  const finished = merged.map((p) => finish(p, overlay, log));
+  const procedures: Procedure[] = [];
+  for (const candidate of finished) {
+    const checked = ProcedureSchema.safeParse(candidate);
+    if (checked.success) procedures.push(checked.data);
+    else
+      log.skip('merge', candidate.code, `record fails the schema: ${describeIssue(checked.error)}`);
+  }
   const text = serializeProcedures(procedures);
   const meta: CatalogueMeta = {
     schemaVersion: 1,
@@ -80,6 +103,7 @@ export function runImport(options: ImportOptions): ImportResult {
     snapshotDate,
     fieldSources,
     log,
+    fidelity: { before, after: countFidelity(procedures, snapshotDate) },
   });
   if (!options.dryRun) writeCatalogueAtomically(options.outDir, { procedures: text, meta, report });
   return { procedures, meta, report };

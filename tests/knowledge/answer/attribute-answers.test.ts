@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChatReply } from '../../../common/chat.js';
-import type { Procedure } from '../../../knowledge/index.js';
 import { realAssistant } from '../../support/assistant.js';
+import { expectClean, expectFact } from '../../support/record-facts.js';
 
 /*
  * Thirty resident questions from the dev set, five per attribute kind, answered through the full
@@ -29,64 +29,6 @@ const devSet: DevQuestion[] = readFileSync(
 const sample = KINDS.flatMap((kind) =>
   devSet.filter((q) => q.style === 'accented' && q.attribute === kind).slice(0, 5),
 );
-
-const vnd = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-const firstWords = (text: string, n = 6) =>
-  text
-    .replace(/^[-–•*+\s]+/, '')
-    .split(/\s+/)
-    .slice(0, n)
-    .join(' ');
-
-function expectFacts(kind: (typeof KINDS)[number], p: Procedure, text: string) {
-  const methods = p.filingMethods;
-  switch (kind) {
-    case 'fee': {
-      const fees = methods.flatMap((m) => m.fees);
-      if (fees.length === 0) return expect(text).toMatch(/chưa ghi thông tin này/);
-      for (const fee of fees) {
-        if (fee.amountVnd === 0) expect(text).toMatch(/Miễn phí/);
-        else if (fee.amountVnd !== null) expect(text).toContain(vnd(fee.amountVnd));
-        else expect(text).toContain(fee.text);
-      }
-      return;
-    }
-    case 'time': {
-      const times = methods.map((m) => m.processingTime).filter((t) => t !== null);
-      if (times.length === 0) return expect(text).toMatch(/chưa ghi thông tin này/);
-      for (const t of times) {
-        if (t.unit !== 'other' && t.quantity !== null) expect(text).toContain(`${t.quantity} `);
-        else if (t.text) expect(text).toContain(t.text);
-      }
-      return;
-    }
-    case 'documents': {
-      const first = p.documentGroups.find((g) => g.documents.length > 0)?.documents[0];
-      if (!first) return expect(text).toMatch(/chưa ghi thông tin này/);
-      return expect(text).toContain(firstWords(first.name));
-    }
-    case 'where': {
-      const agency = p.agencies.executing[0] ?? p.agencies.competent[0];
-      if (agency) expect(text).toContain(agency);
-      if (p.levels.includes('xa')) expect(text).toMatch(/cấp xã/);
-      return;
-    }
-    case 'online': {
-      if (methods.some((m) => m.channel === 'online')) {
-        expect(text).toMatch(/Làm trực tuyến: CÓ/);
-        expect(text).toContain(p.sourceUrl);
-      } else {
-        expect(text).toMatch(/chưa có hình thức nộp trực tuyến/);
-      }
-      return;
-    }
-    case 'form': {
-      const forms = p.documentGroups.flatMap((g) => g.documents.flatMap((d) => d.forms));
-      if (forms.length === 0) return expect(text).toMatch(/không ghi mẫu đơn/);
-      return expect(text).toContain(forms[0]!.title ?? forms[0]!.fileName);
-    }
-  }
-}
 
 let replies: Map<string, ChatReply>;
 let assistant: Awaited<ReturnType<typeof realAssistant>>;
@@ -125,7 +67,8 @@ describe('attribute questions are answered with the record facts', () => {
       return (async () => {
         const answerText =
           text ?? (await assistant.answerer.explain(record, { question: q.question })).text;
-        expectFacts(kind as (typeof KINDS)[number], record, answerText);
+        expectFact(kind as (typeof KINDS)[number], record, answerText);
+        expectClean(record, answerText);
         expect(answerText).toContain(record.code);
         expect(answerText).toContain(record.sourceUrl);
       })();

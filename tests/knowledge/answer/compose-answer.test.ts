@@ -75,11 +75,28 @@ describe('composeAnswer', () => {
     expect(text).toMatch(/chưa ghi/);
   });
 
-  it('shows every document group and the legal basis in full mode', () => {
-    const { text, hasMore } = compose(khaiSinh, '', 'full');
-    expect(text).toContain('Biên bản về việc trẻ bị bỏ rơi');
-    expect(text).toContain('123/2015/NĐ-CP');
-    expect(hasMore).toBe(false);
+  it('pages "xem thêm" by section, every page a phone message, until the legal basis', () => {
+    const pages: string[] = [];
+    for (let page = 1; page <= 10; page += 1) {
+      const { text, hasMore } = composeAnswer(khaiSinh, {
+        attributes: [],
+        mode: 'full',
+        page,
+        snapshotDate: '2026-07-18',
+        desk,
+      });
+      pages.push(text);
+      expect(text.length).toBeLessThanOrEqual(1500);
+      if (!hasMore) break;
+    }
+    const all = pages.join('\n');
+    expect(all).toContain('Biên bản về việc trẻ bị bỏ rơi');
+    expect(all).toContain('123/2015/NĐ-CP');
+    expect(pages[0]).toMatch(/Xem thêm 1\/\d+/);
+  });
+
+  it('keeps the default answer within 1,200 characters', () => {
+    expect(compose().text.length).toBeLessThanOrEqual(1200);
   });
 
   it('points listed-only procedures to the portal and the desk', () => {
@@ -89,7 +106,46 @@ describe('composeAnswer', () => {
     expect(text).toContain('Bộ phận Một cửa UBND xã');
   });
 
-  it('names the form templates when asked', () => {
-    expect(compose(khaiSinh, 'mẫu tờ khai').text).toContain('To khai dang ky khai sinh.docx');
+  it('names the form templates when asked, never by their raw file name', () => {
+    const { text } = compose(khaiSinh, 'mẫu tờ khai');
+    expect(text).toContain('Tờ khai');
+    expect(text).not.toContain('To khai dang ky khai sinh.docx');
+  });
+
+  it('never shows a fee whose validity ended as current', () => {
+    const limited = {
+      ...chungThuc,
+      filingMethods: chungThuc.filingMethods.map((m) => ({
+        ...m,
+        fees: [
+          { kind: 'le_phi' as const, amountVnd: 135000, text: '135.000 đồng/lần', per: 'lần' },
+          {
+            kind: 'le_phi' as const,
+            amountVnd: 115000,
+            text: 'Kể từ ngày 01/12/2023 đến hết ngày 31/12/2025, 115.000 đồng/lần cấp',
+            per: 'lần cấp',
+            validFrom: '2023-12-01',
+            validTo: '2025-12-31',
+          },
+        ],
+      })),
+    };
+    const text = composeAnswer(limited, {
+      attributes: ['fee'],
+      mode: 'short',
+      snapshotDate: '2026-07-18',
+      desk,
+      today: '2026-12-07',
+    }).text;
+    expect(text).toContain('135.000 đồng/lần');
+    expect(text).not.toContain('115.000');
+    const before = composeAnswer(limited, {
+      attributes: ['fee'],
+      mode: 'short',
+      snapshotDate: '2026-07-18',
+      desk,
+      today: '2025-06-01',
+    }).text;
+    expect(before).toContain('115.000 đồng/lần cấp');
   });
 });
