@@ -49,3 +49,11 @@ export {
   unknownCommuneMessage,
   describeFormerCommunes,
 } from './communes/commune-texts.js';
+export { residentSummary, type ResidentSummary } from './answer/resident-summary.js';
+export { residentViewOf } from './catalogue/resident-view.js';
+export type {
+  ResidentView,
+  ResidentItem,
+  ProcessingCase,
+  FormRef,
+} from './catalogue/procedure-schema.js';

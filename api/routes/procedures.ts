@@ -3,12 +3,17 @@
  * Procedure facts for the mini-app (mounted under /api): `GET /procedures/search?q=` finds procedures
  * with the same retrieval as the chat, `GET /procedures/popular` lists the most used commune
  * procedures, `GET /procedures/:code` returns the catalogue record's facts. Facts are the record's own
- * text, never reworded; the answers engineer adds a "resident view" (documents grouped, clean fees,
+ * text, never reworded; `resident` is the resident view (documents grouped, clean fees,
  * time with unit, agency) to the detail response.
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Catalogue, Procedure, Retriever } from '../../knowledge/index.js';
+import {
+  residentSummary,
+  type Catalogue,
+  type Procedure,
+  type Retriever,
+} from '../../knowledge/index.js';
 import { FORMS, getForm } from '../../knowledge/forms/registry.js';
 import { notFound } from '../errors.js';
 import { parseOr400 } from '../middleware/validate.js';
@@ -42,8 +47,16 @@ function summary(p: Procedure) {
   };
 }
 
-/** The record's facts a resident needs on the procedure page (record text, unchanged). */
-export function procedureFacts(p: Procedure, snapshotDate: string) {
+/**
+ * The record's facts a resident needs on the procedure page (record text, unchanged), plus `resident`:
+ * the same view the chat answer gives (documents forms first with the other cases by condition, current
+ * fee lines with ended rates left out, time lines with units, the record's agency), valid on `today`.
+ */
+export function procedureFacts(
+  p: Procedure,
+  snapshotDate: string,
+  today: string = new Date().toISOString().slice(0, 10),
+) {
   const form = getForm(p.code);
   return {
     ...summary(p),
@@ -61,6 +74,7 @@ export function procedureFacts(p: Procedure, snapshotDate: string) {
     sourceUrl: p.sourceUrl,
     updatedAt: p.updatedAt,
     catalogueDate: snapshotDate,
+    resident: residentSummary(p, { today, snapshotDate }),
   };
 }
 export type ProcedureFactsView = ReturnType<typeof procedureFacts>;

@@ -37,7 +37,9 @@ function bubble(kind, text) {
   el.className = `msg ${kind}`;
   appendText(el, text);
   log.appendChild(el);
-  el.scrollIntoView({ block: 'end' });
+  // A new answer is read from its start (the procedure name and code), so keep its top in view;
+  // the resident's own message and the typing hint just scroll to the bottom.
+  el.scrollIntoView({ block: kind === 'bot' ? 'start' : 'end' });
   return el;
 }
 

@@ -54,7 +54,9 @@ describe('POST /api/chat', () => {
     expect(fee.text).toMatch(/Lệ phí/);
     const more = await chat(id, '', { type: 'more', code });
     expect(more.text.length).toBeGreaterThan(fee.text.length);
-    expect(more.hasMore).toBe(false);
+    // "Xem thêm" is paged: one phone-sized message per tap, the next page on the next tap.
+    expect(more.text).toMatch(/Xem thêm 1\/\d+/);
+    expect(more.text.length).toBeLessThanOrEqual(1500);
   });
 
   it('offers choices for a vague question and answers the one picked', async () => {

@@ -78,4 +78,36 @@ describe('web chat page', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'web-chat.png'), fullPage: true });
     await page.close();
   });
+  it('keeps the start of each new answer in view on a 360×740 phone (screenshots)', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(app.baseUrl + '/');
+    const cases: Array<[string, string, string]> = [
+      ['làm giấy khai sinh cho con cần những gì', '1.001193', 'answer-khai-sinh-documents-360'],
+      ['đăng ký tạm trú lệ phí bao nhiêu', '1.004194', 'answer-tam-tru-fee-360'],
+      ['tặng cho đất cho con', '1.115538', 'answer-land-gift-360'],
+    ];
+    for (const [question, code, shot] of cases) {
+      const before = await page.locator('.msg.bot:not(.typing)').count();
+      await page.fill('#q', question);
+      await page.click('form button[type=submit]');
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('.msg.bot:not(.typing)').length > n,
+        before,
+      );
+      const answer = page.locator('.msg.bot:not(.typing)').last();
+      await expect(answer.getAttribute('data-code')).resolves.toBe(code);
+      // Let the smooth layout settle, then check what a resident sees: the answer's first line (the
+      // procedure name and code) is inside the 740-px screen, not scrolled away above or below.
+      await page.waitForTimeout(150);
+      const top = await answer.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return { top: r.top, firstLine: r.top + 24 };
+      });
+      expect(top.top).toBeGreaterThanOrEqual(0);
+      expect(top.firstLine).toBeLessThanOrEqual(740);
+      await expect(answer.innerText()).resolves.toContain(`mã ${code}`);
+      await page.screenshot({ path: path.join(ARTIFACTS, `${shot}.png`) });
+    }
+    await page.close();
+  }, 120_000);
 });
