@@ -4,6 +4,7 @@ import {
   detectAttributes,
   type Answerer,
   type Catalogue,
+  type CommuneDirectory,
   type DeskContact,
   type GapLog,
   type Procedure,
@@ -24,6 +25,8 @@ export interface ConversationDeps {
    * Injected so the API can hand in its guarded lookup service.
    */
   statusLookup?: PublicStatusLookup;
+  /** The commune directory: old units → new ones, and the resident's commune for "where to file". */
+  communes?: CommuneDirectory;
   sessionTtlMinutes: number;
   now?: () => number;
 }

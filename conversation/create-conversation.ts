@@ -1,6 +1,7 @@
 import { createContext, type ConversationDeps } from './context.js';
 import { button } from './intents/button.js';
 import { choicePick } from './intents/choice-pick.js';
+import { commune } from './intents/commune.js';
 import { dossierLookup } from './intents/dossier-lookup.js';
 import { followUp } from './intents/follow-up.js';
 import type { Intent } from './intents/intent.js';
@@ -27,6 +28,7 @@ export const INTENTS: readonly Intent[] = [
   choicePick,
   more,
   reject,
+  commune,
   followUp,
   question,
 ];

@@ -59,5 +59,9 @@ export const texts = {
   statusAskPhone: (reference: string) =>
     `Bạn gửi thêm 4 số cuối số điện thoại đã dùng khi nộp hồ sơ ${reference} nhé (ví dụ: 1234).`,
   statusBusy: 'Hệ thống tra cứu hồ sơ đang bận. Bạn vui lòng thử lại sau ít phút nhé.',
+  communeRemembered: (name: string) => `Tôi đã ghi nhớ bạn ở ${name}.`,
+  communeAsk: 'Bạn cần làm thủ tục gì? Tôi sẽ chỉ nơi nộp ở xã/phường của bạn.',
+  communeWhich: (options: string[]) =>
+    `Có mấy xã/phường trùng tên: ${options.join('; ')}. Bạn gõ lại tên có dấu hoặc mã 5 số giúp tôi nhé.`,
   alternativesHint: 'Không đúng thủ tục bạn cần? Gõ "không phải" để xem thủ tục khác.',
 } as const;

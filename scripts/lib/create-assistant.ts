@@ -10,6 +10,8 @@ import {
   createMemoryGapLog,
   createPhraserFromSettings,
   createRetriever,
+  communeInSentence,
+  loadCommuneDirectory,
   type Answerer,
   type GapLog,
   type Retriever,
@@ -50,10 +52,16 @@ export async function createAssistant(
     options.onProgress ? { onProgress: options.onProgress } : {},
   );
   const phraser = await createPhraserFromSettings(config.knowledge.llm, logger);
+  // The commune directory (166 current units, 547 former ones): a few hundred KB, loads in milliseconds.
+  const communes = loadCommuneDirectory();
   const answerer = createAnswerer({
     catalogue,
     retriever,
     desk: config.desk,
+    communeOffice: (code) => {
+      const c = communes.byCode(code);
+      return c ? { name: communeInSentence(c), address: c.officeAddress } : undefined;
+    },
     ...(phraser ? { phraser } : {}),
   });
   const conversation = createConversation({
@@ -62,6 +70,7 @@ export async function createAssistant(
     desk: config.desk,
     gapLog: options.gapLog ?? createMemoryGapLog(),
     sessionTtlMinutes: config.conversation.sessionTtlMinutes,
+    communes,
     ...(options.statusLookup ? { statusLookup: options.statusLookup } : {}),
   });
   return { catalogue, retriever, answerer, conversation };

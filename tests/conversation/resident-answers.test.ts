@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChatReply } from '../../common/chat.js';
+import { loadCommuneDirectory } from '../../knowledge/index.js';
 import { realAssistant } from '../support/assistant.js';
 import { expectClean, expectFact, type FactKind } from '../support/record-facts.js';
 
@@ -116,5 +117,32 @@ describe('answers a resident can read on a phone', () => {
       if (!more.hasMore) break;
     }
     expect(pages).toBeGreaterThan(1);
+  });
+  it('uses the commune the resident named in "where to file"', async () => {
+    const id = 'resident-commune';
+    const said = await assistant.conversation.handle({
+      channel: 'web',
+      userId: id,
+      text: 'tôi ở xã Hoằng Giang',
+    });
+    expect(said.text).toMatch(/ghi nhớ bạn ở xã Hoằng Giang/);
+    const reply = await assistant.conversation.handle({
+      channel: 'web',
+      userId: id,
+      text: 'làm giấy khai sinh cho con nộp ở đâu',
+    });
+    expect(reply.procedure?.code).toBe('1.001193');
+    expect(reply.text).toContain('xã Hoằng Giang');
+    const office = loadCommuneDirectory().find('xã Hoằng Giang')[0]!.officeAddress;
+    if (office) expect(reply.text).toContain(office.slice(0, 30));
+  });
+
+  it('answers which new commune an old one joined', async () => {
+    const reply = await assistant.conversation.handle({
+      channel: 'web',
+      userId: 'resident-former',
+      text: 'xã Hoằng Quỳ cũ giờ thuộc xã nào?',
+    });
+    expect(reply.text).toContain('Hoằng Giang');
   });
 });

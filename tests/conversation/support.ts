@@ -7,6 +7,7 @@ import type { IncomingMessage } from '../../conversation/types.js';
 import {
   Catalogue,
   type Answerer,
+  type CommuneDirectory,
   type FindOutcome,
   type Procedure,
 } from '../../knowledge/index.js';
@@ -60,7 +61,7 @@ export interface Harness {
 /** Builds a context over `procedures`, with an optional status lookup. */
 export function harness(
   procedures: Procedure[],
-  options: { statusLookup?: PublicStatusLookup } = {},
+  options: { statusLookup?: PublicStatusLookup; communes?: CommuneDirectory } = {},
 ): Harness {
   const catalogue = new Catalogue({
     meta: { schemaVersion: 1, snapshotDate: '2026-07-20', count: procedures.length, sha256: '' },
@@ -92,6 +93,7 @@ export function harness(
       desk: { name: 'Bộ phận Một cửa', phone: '0237 3 999 888' },
       sessionTtlMinutes: 30,
       ...(options.statusLookup ? { statusLookup: options.statusLookup } : {}),
+      ...(options.communes ? { communes: options.communes } : {}),
     },
     h.sessions,
   );
