@@ -124,12 +124,11 @@ function docOf(p: Procedure, id: string) {
 /** The conditions of the other cases, for the one "Nếu …" line. */
 function conditionsLine(items: readonly ResidentItem[], max: number): string | null {
   if (items.length === 0) return null;
+  // Named conditions first; items without one ("các trường hợp khác") last.
+  const named = items.filter((i) => i.condition).map((i) => i.condition!);
   const conditions = [
-    ...new Set(
-      items.map((i) =>
-        i.condition ? i.condition.replace(/^(Trường hợp|Nếu)\s+/iu, '') : 'các trường hợp khác',
-      ),
-    ),
+    ...new Set(named.map((c) => c.replace(/^(Trường hợp|Nếu)\s+/iu, ''))),
+    ...(named.length < items.length ? ['các trường hợp khác'] : []),
   ];
   const shown = conditions.slice(0, 2).map((c) => cutWords(c, max));
   const others = conditions.length - shown.length;

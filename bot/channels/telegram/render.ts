@@ -16,8 +16,14 @@ export interface TelegramMessage {
   keyboard?: InlineKeyboardMarkup;
 }
 
+/** Button text, cut at the last whole word that fits (never in the middle of a word). */
 function label(text: string): string {
-  return text.length <= MAX_BUTTON_LABEL ? text : `${text.slice(0, MAX_BUTTON_LABEL - 1)}…`;
+  if (text.length <= MAX_BUTTON_LABEL) return text;
+  const head = text.slice(0, MAX_BUTTON_LABEL - 1);
+  const space = head.lastIndexOf(' ');
+  const whole =
+    /\s/.test(text.charAt(MAX_BUTTON_LABEL - 1)) || space < 20 ? head : head.slice(0, space);
+  return `${whole.replace(/[\s,;:(–-]+$/u, '')}…`;
 }
 
 function keyboardFor(reply: ChatReply, codec: CallbackCodec): InlineKeyboardMarkup | undefined {

@@ -99,12 +99,17 @@ describe('web chat page', () => {
       // Let the smooth layout settle, then check what a resident sees: the answer's first line (the
       // procedure name and code) is inside the 740-px screen, not scrolled away above or below.
       await page.waitForTimeout(150);
-      const top = await answer.evaluate((el) => {
-        const r = el.getBoundingClientRect();
-        return { top: r.top, firstLine: r.top + 24 };
+      const line = await answer.evaluate((el) => {
+        // Where the answer's first characters (the procedure name) are drawn on screen.
+        const range = document.createRange();
+        const first = el.firstChild!;
+        range.setStart(first, 0);
+        range.setEnd(first, Math.min(20, first.textContent?.length ?? 0));
+        const r = range.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom };
       });
-      expect(top.top).toBeGreaterThanOrEqual(0);
-      expect(top.firstLine).toBeLessThanOrEqual(740);
+      expect(line.top).toBeGreaterThanOrEqual(0);
+      expect(line.bottom).toBeLessThanOrEqual(740);
       await expect(answer.innerText()).resolves.toContain(`mã ${code}`);
       await page.screenshot({ path: path.join(ARTIFACTS, `${shot}.png`) });
     }
