@@ -109,10 +109,16 @@ export function createContext(deps: ConversationDeps, sessions: SessionStore): C
         return ctx.explain(session, procedure!, question);
       }
       if (outcome.kind === 'found') {
-        session.alternatives = outcome.alternatives.map((p) => p.code);
+        // The first group holds the found procedure and its copies: answer with the preferred copy
+        // (Thanh Hóa's, which the commune applies) even when the national record ranked first.
+        const [preferred, ...others] = oneChoicePerProcedure([
+          outcome.procedure,
+          ...outcome.alternatives,
+        ]);
+        session.alternatives = others.map((p) => p.code);
         session.closeCall = outcome.closeCall;
         session.pendingQuestion = null;
-        return ctx.explain(session, outcome.procedure, question);
+        return ctx.explain(session, preferred!, question);
       }
       if (outcome.kind === 'ambiguous') {
         session.alternatives = [];
