@@ -14,7 +14,19 @@ import { createDeliveryWorker } from '../api/notices/delivery-worker.js';
 import { openStore, storeOptionsFrom } from '../api/store/store.js';
 import { loadConfig } from '../common/config.js';
 import { createLogger } from '../common/logger.js';
+import { exitWithHelpIfAsked } from './lib/help.js';
 
+exitWithHelpIfAsked(
+  process.argv.slice(2),
+  `Cách dùng: npm run notice:worker [-- --until-idle]
+
+Chạy riêng tiến trình gửi thông báo tới các nhóm (không có API), dùng TELEGRAM_BOT_TOKEN,
+TELEGRAM_API_ROOT và cơ sở dữ liệu đã cấu hình (DATABASE_URL hoặc PGlite trong DATA_DIR).
+Chỉ chạy một tiến trình cho mỗi bot: giới hạn 30 tin/giây của Telegram tính theo bot.
+
+  --until-idle   dừng khi không còn tin nào chờ gửi hoặc đang gửi (in {"idle":true})
+  -h, --help     in hướng dẫn này`,
+);
 const { values } = parseArgs({ options: { 'until-idle': { type: 'boolean', default: false } } });
 const config = loadConfig();
 const logger = createLogger({ silent: config.server.logSilent });

@@ -1,15 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../api/auth/password.js';
 import { upsertOfficer } from '../../api/store/officer-repository.js';
 import { createBrowserAppsRouter } from '../../api/web/browser-apps.js';
 import { newKey, startHarness, type Harness } from '../support/api-harness.js';
+import { launchBrowser } from '../support/browser.js';
 import { COMMUNE_X, COMMUNE_Y, khaiSinhPayload, PDF_BYTES } from '../support/dossier-fixtures.js';
 
 /*
@@ -18,7 +19,6 @@ import { COMMUNE_X, COMMUNE_Y, khaiSinhPayload, PDF_BYTES } from '../support/dos
  * not see it, and an admin creating an account that then signs in. Screenshots go to test-artifacts/.
  */
 
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const ARTIFACTS = path.resolve('test-artifacts', 'console');
 const PASSWORD = 'mat-khau-can-bo-1';
 
@@ -138,8 +138,6 @@ async function move(page: Page, label: string, status: string, fill?: () => Prom
 }
 
 beforeAll(async () => {
-  if (!CHROMIUM)
-    throw new Error('Chromium is not installed: apt-get install -y chromium (see .ci/run)');
   // The console as `npm run build:web` builds it, from the current source, served like `npm start` does.
   dist = await mkdtemp(path.join(tmpdir(), 'motcua-console-dist-'));
   await build({
@@ -148,18 +146,7 @@ beforeAll(async () => {
     logLevel: 'silent',
   });
   h = await startHarness({ extraRouters: [createBrowserAppsRouter(dist)] });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchBrowser();
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 120_000);
 
