@@ -7,7 +7,7 @@
  * `{data: {number: "84…"}, error: 0}` (platforms.md §3.3). The number is normalised to `0xxxxxxxxx`.
  */
 import { normaliseMobile } from '../../common/vietnam-id.js';
-import { HttpError } from '../errors.js';
+import { getZaloGraphObject } from './zalo-graph.js';
 
 /** The resident's mobile number (`0xxxxxxxxx`), or null when Zalo refuses the tokens. */
 export type ZaloPhoneExchange = (accessToken: string, phoneToken: string) => Promise<string | null>;
@@ -21,27 +21,18 @@ export function createZaloPhoneExchange(options: {
   const doFetch = options.fetch ?? fetch;
   const url = new URL('/v2.0/me/info', options.graphBase);
   return async (accessToken, phoneToken) => {
-    let body: unknown;
-    try {
-      const response = await doFetch(url, {
-        headers: {
-          access_token: accessToken,
-          code: phoneToken,
-          secret_key: options.appSecret,
-        },
-        signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
-      });
-      if (response.status >= 500) throw new Error(`Zalo Graph HTTP ${response.status}`);
-      body = await response.json().catch(() => null);
-    } catch (error) {
-      throw new HttpError(
-        503,
-        'ZALO_UNAVAILABLE',
+    const body = await getZaloGraphObject(url, {
+      headers: {
+        access_token: accessToken,
+        code: phoneToken,
+        secret_key: options.appSecret,
+      },
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      fetch: doFetch,
+      unavailableMessage:
         'Chưa lấy được số điện thoại do không kết nối được với Zalo. Bạn có thể nhập số điện thoại.',
-        { cause: error },
-      );
-    }
-    if (typeof body !== 'object' || body === null) return null;
+    });
+    if (body === null) return null;
     const b = body as { error?: unknown; data?: { number?: unknown } };
     if (b.error !== undefined && b.error !== 0) return null;
     const raw = b.data?.number;

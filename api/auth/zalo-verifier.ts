@@ -5,7 +5,7 @@
  * The response shape is only partly documented (platforms.md §3.7, UNSURE), so it is read defensively:
  * a string or number `id` means valid; an `error` field or no id means invalid.
  */
-import { HttpError } from '../errors.js';
+import { getZaloGraphObject } from './zalo-graph.js';
 
 /** The Zalo user behind a token (id per Zalo App). */
 export interface ZaloUser {
@@ -25,23 +25,14 @@ export function createZaloVerifier(options: {
   const url = new URL('/v2.0/me', options.graphBase);
   url.searchParams.set('fields', 'id,name');
   return async (accessToken) => {
-    let body: unknown;
-    try {
-      const response = await doFetch(url, {
-        headers: { access_token: accessToken },
-        signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
-      });
-      if (response.status >= 500) throw new Error(`Zalo Graph HTTP ${response.status}`);
-      body = await response.json().catch(() => null);
-    } catch (error) {
-      throw new HttpError(
-        503,
-        'ZALO_UNAVAILABLE',
+    const body = await getZaloGraphObject(url, {
+      headers: { access_token: accessToken },
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      fetch: doFetch,
+      unavailableMessage:
         'Chưa xác thực được tài khoản Zalo do không kết nối được với Zalo. Vui lòng thử lại sau ít phút.',
-        { cause: error },
-      );
-    }
-    if (typeof body !== 'object' || body === null) return null;
+    });
+    if (body === null) return null;
     const b = body as { id?: unknown; name?: unknown; error?: unknown };
     if (b.error !== undefined && b.error !== 0) return null;
     const id = typeof b.id === 'number' ? String(b.id) : b.id;
