@@ -291,6 +291,26 @@ describe('officer console', () => {
       token: login.body.token,
     });
     expect(api.status).toBe(404);
+
+    // The commune's police desk (Công an xã) does not see a one-stop-desk dossier either.
+    const police = await officerAccount(COMMUNE_X, 'officer', 'Lê Văn Bình');
+    await h.runtime.store.db.query("UPDATE officers SET desk = 'cong_an' WHERE username = $1", [
+      police,
+    ]);
+    await signIn(page, police);
+    await page.getByLabel('Tìm hồ sơ').fill(reference);
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await page.getByText('Không có hồ sơ nào trong nhóm này.').waitFor();
+    await signIn(page, police, PASSWORD, `/ho-so/${reference}`);
+    await page.getByRole('alert').filter({ hasText: 'Không tìm thấy hồ sơ' }).waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, '8-other-desk.png') });
+    const policeLogin = await h.request('POST', '/api/officer/login', {
+      json: { username: police, password: PASSWORD },
+    });
+    const policeApi = await h.request('GET', `/api/officer/dossiers/${reference}`, {
+      token: policeLogin.body.token,
+    });
+    expect(policeApi.status).toBe(404);
     await page.close();
   }, 180_000);
 
