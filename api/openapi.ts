@@ -294,7 +294,7 @@ export function buildOpenApiDocument(options: {
       get: {
         summary: 'Tra cứu trạng thái công khai (không cần đăng nhập)',
         description:
-          'Cần mã hồ sơ đầy đủ và 4 số cuối điện thoại. Chỉ trả trạng thái và ngày; không có họ tên, CCCD, số điện thoại. Giới hạn số lần tra cứu mỗi phút theo địa chỉ IP.',
+          'Cần mã hồ sơ đầy đủ và 4 số cuối điện thoại. Chỉ trả trạng thái và ngày; không có họ tên, CCCD, số điện thoại. Số lần thử bị giới hạn theo từng mã hồ sơ (khóa tạm sau nhiều lần sai, ai hỏi cũng vậy) và theo từng thiết bị.',
         security: [],
         parameters: [
           { name: 'reference', in: 'query', required: true, schema: { type: 'string' } },
