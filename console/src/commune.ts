@@ -13,6 +13,19 @@ interface RawCommune {
   code: string;
   displayName: string;
   centreAddress: string | null;
+  officeAddress: string | null;
+}
+
+const folded = (text: string) => text.normalize('NFC').toLocaleLowerCase('vi').trim();
+
+/**
+ * The People's Committee office where dossiers are handed in (the directory's `officeAddress`, else the
+ * administrative centre). Some source rows give only the commune's own name as the address; printing
+ * "Xã Minh Sơn (địa chỉ: Xã Minh Sơn)" tells the resident nothing, so such an address is left out.
+ */
+function officeAddress(c: RawCommune): string | null {
+  const address = c.officeAddress ?? c.centreAddress;
+  return address && folded(address) !== folded(c.displayName) ? address : null;
 }
 
 export function fallbackCommune(code: string): Commune {
@@ -27,7 +40,7 @@ export function useCommune(code: string): Commune {
     let found = cache.get(code);
     if (!found) {
       found = api<RawCommune>('GET', `/api/communes/${encodeURIComponent(code)}`)
-        .then((c) => ({ code: c.code, name: c.displayName, address: c.centreAddress }))
+        .then((c) => ({ code: c.code, name: c.displayName, address: officeAddress(c) }))
         .catch(() => {
           cache.delete(code);
           return null;
