@@ -69,7 +69,13 @@ export interface DocumentRequirement {
   required: boolean;
   /** Vietnamese description of when the document is needed, shown next to the upload button. */
   condition?: string;
-  requiredWhen?: (data: Readonly<Record<string, unknown>>) => boolean;
+  /** `today` is `YYYY-MM-DD` (Vietnam), for rules that depend on an age. */
+  requiredWhen?: (data: Readonly<Record<string, unknown>>, today: string) => boolean;
+  /**
+   * Which items of the procedure's catalogue record this upload stands for: their ids "g.d" (group g,
+   * document d) in `documentGroups`. A test checks every form against its record with these.
+   */
+  source?: readonly string[];
 }
 
 /** Reports a problem on one field (or `_` for the whole form) during cross-field checks. */

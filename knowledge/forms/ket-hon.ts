@@ -3,15 +3,9 @@
  * Đăng ký kết hôn (procedure 1.000894): the marriage registration form of Thông tư 04/2024/TT-BTP,
  * one column per party ("Bên nữ", "Bên nam") as on the printed tờ khai.
  */
-import { checkPersonId, textOf } from './form-checks.js';
+import { ageOn, checkPersonId, textOf } from './form-checks.js';
 import type { FieldDefinition, FormDefinition } from './form-types.js';
 import { ETHNIC_GROUPS, IDENTITY_DOCUMENTS, MARITAL_STATUSES } from './options.js';
-
-/** Completed years between an ISO birth date and an ISO day. */
-export function ageOn(dateOfBirth: string, day: string): number {
-  const years = Number(day.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
-  return day.slice(5) >= dateOfBirth.slice(5) ? years : years - 1;
-}
 
 function party(prefix: 'bride' | 'groom', who: string): FieldDefinition[] {
   return [

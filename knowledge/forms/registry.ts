@@ -2,12 +2,16 @@
  * @module
  * The forms residents can fill in online, by procedure code.
  */
+import { banSaoTrichLucForm } from './ban-sao-trich-luc.js';
 import { chungThucBanSaoForm } from './chung-thuc-ban-sao.js';
 import type { FormDefinition } from './form-types.js';
 import { ketHonForm } from './ket-hon.js';
 import { khaiSinhForm } from './khai-sinh.js';
+import { khaiTuForm } from './khai-tu.js';
+import { tamTruForm } from './tam-tru.js';
 import { thuongTruForm } from './thuong-tru.js';
 import { xacNhanTinhTrangHonNhanForm } from './xac-nhan-tinh-trang-hon-nhan.js';
+import { xoaThuongTruForm } from './xoa-thuong-tru.js';
 
 /** Every form definition, most used first. */
 export const FORMS: readonly FormDefinition[] = [
@@ -16,6 +20,10 @@ export const FORMS: readonly FormDefinition[] = [
   ketHonForm,
   xacNhanTinhTrangHonNhanForm,
   chungThucBanSaoForm,
+  tamTruForm,
+  banSaoTrichLucForm,
+  xoaThuongTruForm,
+  khaiTuForm,
 ];
 
 const BY_CODE = new Map(FORMS.map((f) => [f.procedureCode, f]));

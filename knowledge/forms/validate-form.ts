@@ -24,8 +24,9 @@ function dropEmpty(data: Record<string, unknown>): Record<string, unknown> {
 export function requiredDocuments(
   form: FormDefinition,
   data: Readonly<Record<string, unknown>>,
+  today: string = todayInVietnam(),
 ): DocumentRequirement[] {
-  return form.documents.filter((d) => d.required || d.requiredWhen?.(data) === true);
+  return form.documents.filter((d) => d.required || d.requiredWhen?.(data, today) === true);
 }
 
 /**
@@ -48,12 +49,13 @@ export function validateForm(
   if (!parsed.success) return { ok: false, fields: issuesToFields(parsed.error.issues) };
 
   const fields: Record<string, string> = {};
+  const today = options.today ?? todayInVietnam();
   form.checks?.(
     parsed.data,
     (field, message) => {
       fields[field] ??= message;
     },
-    options.today ?? todayInVietnam(),
+    today,
   );
 
   const attached = options.attachedDocumentCodes;
@@ -63,7 +65,7 @@ export function validateForm(
       if (!known.has(code))
         fields[`documents.${code}`] = `Giấy tờ "${code}" không thuộc hồ sơ thủ tục này.`;
     }
-    for (const doc of requiredDocuments(form, parsed.data)) {
+    for (const doc of requiredDocuments(form, parsed.data, today)) {
       if (!attached.has(doc.code)) {
         fields[`documents.${doc.code}`] = `Vui lòng đính kèm: ${doc.label}.`;
       }

@@ -234,7 +234,7 @@ describe('POST /api/dossiers', () => {
   });
 
   it('refuses procedures without an online form and communes nobody serves', async () => {
-    const noForm = await submitJson({ ...khaiSinhPayload(), procedureCode: '1.000656' });
+    const noForm = await submitJson({ ...khaiSinhPayload(), procedureCode: '1.005461' });
     expect(noForm.status).toBe(400);
     expect(noForm.body.error.fields.procedureCode).toMatch(/chưa hỗ trợ nộp hồ sơ trực tuyến/);
     const unknown = await submitJson({ ...khaiSinhPayload(), procedureCode: '9.999999' });

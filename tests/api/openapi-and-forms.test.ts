@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatHandler } from '../../api/routes/chat.js';
 import { createLogger } from '../../common/logger.js';
 import { newKey, startHarness, type Harness } from '../support/api-harness.js';
-import { inlineBirthCertificate, khaiSinhPayload } from '../support/dossier-fixtures.js';
+import { COMMUNE_X, inlineBirthCertificate, khaiSinhPayload } from '../support/dossier-fixtures.js';
+import { NEW_FORM_ANSWERS } from '../support/form-answers.js';
 
 let h: Harness;
 
@@ -127,6 +128,73 @@ describe('forms for the Mini App', () => {
     ).toBe(true);
     expect(res.body.jsonSchema.properties.sex.enum).toEqual(['Nam', 'Nữ']);
     expect((await h.request('GET', '/api/forms/9.999999')).status).toBe(404);
+  });
+});
+
+describe('the forms of tạm trú, xóa thường trú, khai tử and bản sao trích lục', () => {
+  const CASES = [
+    {
+      code: '1.004194',
+      template: /CT01/,
+      documents: ['giay_to_cho_o_hop_phap'],
+      invalid: { stayUntil: '2999-01-01' },
+      field: ['stayUntil', /tối đa là 02 năm/],
+    },
+    {
+      code: '1.003197',
+      template: /CT01/,
+      documents: [],
+      invalid: { removalCase: undefined },
+      field: ['removalCase', /Vui lòng chọn/],
+    },
+    {
+      code: '1.000656',
+      template: /Tờ khai đăng ký khai tử/,
+      documents: ['giay_bao_tu'],
+      invalid: { deathDate: '1950-01-01' },
+      field: ['deathDate', /trước ngày sinh/],
+    },
+    {
+      code: '2.000635',
+      template: /Tờ khai cấp bản sao trích lục hộ tịch/,
+      documents: [],
+      invalid: { requesterCccd: '12345' },
+      field: ['requesterCccd', /12 chữ số/],
+    },
+  ] as const;
+
+  beforeAll(async () => {
+    await h.officer(COMMUNE_X);
+  });
+
+  it.each(CASES)('$code: served, a valid dossier accepted, an invalid one refused', async (c) => {
+    const served = await h.request('GET', `/api/forms/${c.code}`);
+    expect(served.status).toBe(200);
+    expect(served.body.template).toMatch(c.template);
+    expect(served.body.jsonSchema.type).toBe('object');
+
+    const resident = await h.resident('Lê Văn An');
+    const submit = (formData: Record<string, unknown>) =>
+      h.request('POST', '/api/dossiers', {
+        token: resident,
+        json: {
+          ...khaiSinhPayload({ procedureCode: c.code, formData }),
+          attachments: c.documents.map((documentCode) => ({
+            ...inlineBirthCertificate(),
+            documentCode,
+          })),
+        },
+        headers: { 'idempotency-key': newKey() },
+      });
+    const valid = NEW_FORM_ANSWERS[c.code]!();
+    const accepted = await submit(valid);
+    expect(accepted.status, accepted.text).toBe(201);
+    expect(accepted.body.dossier.procedure.code).toBe(c.code);
+
+    const refused = await submit({ ...valid, ...c.invalid });
+    expect(refused.status).toBe(400);
+    const [field, message] = c.field;
+    expect(refused.body.error.fields[`formData.${field}`]).toMatch(message);
   });
 });
 

@@ -25,8 +25,26 @@ export const TEST_PROCEDURES: readonly ProcedureFacts[] = [
     name: 'Chứng thực bản sao từ bản chính giấy tờ, văn bản',
     processingWorkingDays: null,
   },
+  {
+    code: '1.004194',
+    name: 'Đăng ký tạm trú',
+    processingWorkingDays: 3,
+    agency: 'Công an cấp Xã',
+  },
+  {
+    code: '1.003197',
+    name: 'Xóa đăng ký thường trú',
+    processingWorkingDays: 5,
+    agency: 'Công an cấp Xã',
+  },
+  { code: '1.000656', name: 'Thủ tục đăng ký khai tử', processingWorkingDays: null },
+  {
+    code: '2.000635',
+    name: 'Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh',
+    processingWorkingDays: null,
+  },
   // In the catalogue but without an online form.
-  { code: '1.000656', name: 'Thủ tục đăng ký khai tử', processingWorkingDays: 1 },
+  { code: '1.005461', name: 'Đăng ký lại khai tử', processingWorkingDays: null },
 ];
 
 export const testProcedureLookup = staticProcedureLookup(TEST_PROCEDURES);

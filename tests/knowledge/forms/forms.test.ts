@@ -86,12 +86,16 @@ function attachedFor(code: string, data: Record<string, unknown>) {
 }
 
 describe('online forms', () => {
-  it('cover the five procedures the brief asks for', () => {
+  it('cover the nine most filed commune procedures', () => {
     expect(FORMS.map((f) => f.procedureCode).sort()).toEqual([
+      '1.000656',
       '1.000894',
       '1.001193',
+      '1.003197',
+      '1.004194',
       '1.004222',
       '1.004873',
+      '2.000635',
       '2.000815',
     ]);
   });
