@@ -3,13 +3,8 @@
  * muốn đổi chủ hộ"), add why they want something ("… để xây nhà"), and type ages short ("con 15t").
  * These rules turn that into a per-syllable factor the query analyser multiplies into term weights.
  */
-import { tokenize, type Token } from '../text/normalize.js';
-import { tokenWeight } from '../text/stopwords.js';
-
-/** Syllables after an unaccented "de" that make it "đề …"/"để lại", not the purpose "để". */
-const NOT_PURPOSE_AFTER_DE = new Set(['lai', 'nghi', 'xuat', 'an', 'tai', 'cu', 'bat', 'phong']);
-/** A purpose clause only counts after this many content syllables of a main request. */
-const MIN_MAIN_REQUEST = 2;
+import { hasMarks, tokenize, type Token } from '../text/normalize.js';
+import { QUERY_WORDS } from './query-words.js';
 
 /** The question's sentence parts (split at punctuation), tokenised as the analyser tokenises. */
 export function sentenceParts(question: string): Token[][] {
@@ -31,6 +26,7 @@ export function purposeFactors(
   tokens: readonly Token[],
   clause: readonly number[],
   purpose: number,
+  minMainRequest: number,
   topicBefore: (i: number) => boolean = () => true,
 ) {
   const factors = tokens.map(() => 1);
@@ -39,15 +35,17 @@ export function purposeFactors(
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
-    const marker =
-      t.text === 'để' ||
-      (t.text === 'de' && next !== undefined && !NOT_PURPOSE_AFTER_DE.has(next.folded));
-    if (marker && content >= MIN_MAIN_REQUEST && topicBefore(i)) {
+    const marker = hasMarks(t.text)
+      ? QUERY_WORDS.purpose.marked.has(t.text)
+      : QUERY_WORDS.purpose.folded.has(t.folded) &&
+        next !== undefined &&
+        !QUERY_WORDS.notPurposeAfter.has(next.folded);
+    if (marker && content >= minMainRequest && topicBefore(i)) {
       for (let j = i + 1; j < tokens.length && clause[j] === clause[i]; j += 1)
         factors[j] = purpose;
       continue;
     }
-    if (tokenWeight(t.text) === 1) content += 1;
+    if (QUERY_WORDS.isContent(t.text)) content += 1;
   }
   return factors;
 }
@@ -68,9 +66,6 @@ export function splitShortAges(tokens: readonly Token[]): Token[] {
   });
 }
 
-/** Folded openings of a sentence part that turn from the situation to the request. */
-const NOW_MARKERS = [['gio'], ['bay', 'gio'], ['nay'], ['hien', 'gio'], ['gio', 'day']];
-
 /**
  * Per-syllable weight factor: `background` for the sentence parts before one that opens with "giờ",
  * "bây giờ" or "nay" ("tôi đã ly hôn, giờ muốn lấy vợ khác"), 1 elsewhere. Only when the request part
@@ -80,12 +75,13 @@ export function backgroundFactors(
   tokens: readonly Token[],
   clause: readonly number[],
   background: number,
+  minMainRequest: number,
 ) {
   const factors = tokens.map(() => 1);
   if (clause.length < tokens.length) return factors;
   for (let start = 1; start < tokens.length; start += 1) {
     if (clause[start] === clause[start - 1]) continue;
-    const opensWithNow = NOW_MARKERS.some((m) =>
+    const opensWithNow = QUERY_WORDS.nowMarkers.some((m) =>
       m.every(
         (syllable, k) =>
           clause[start + k] === clause[start] && tokens[start + k]?.folded === syllable,
@@ -94,8 +90,8 @@ export function backgroundFactors(
     if (!opensWithNow) continue;
     let content = 0;
     for (let j = start; j < tokens.length && clause[j] === clause[start]; j += 1)
-      if (tokenWeight(tokens[j]!.text) === 1) content += 1;
-    if (content < MIN_MAIN_REQUEST) continue;
+      if (QUERY_WORDS.isContent(tokens[j]!.text)) content += 1;
+    if (content < minMainRequest) continue;
     for (let i = 0; i < start; i += 1) factors[i] = background;
     return factors;
   }

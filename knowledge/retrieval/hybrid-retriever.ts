@@ -5,35 +5,31 @@
 import type { Embeddings } from '@langchain/core/embeddings';
 import { MAX_QUERY_CHARS, normalizeText, tokenize, type Token } from '../text/normalize.js';
 import {
-  DEFAULT_ABSTENTION,
   conceptCoverage,
   confidenceOf,
   phraseCoverage,
   type AbstentionFeatures,
-  type AbstentionModel,
 } from './abstention.js';
 import type { Bm25Index } from './bm25.js';
-import {
-  DEFAULT_FUSION_WEIGHTS,
-  fuseScores,
-  reciprocalRankFusion,
-  type FusionWeights,
-} from './fusion.js';
-import { DEFAULT_LETTER_SETTINGS, LetterReader, type LetterSettings } from './letter-reader.js';
+import { fuseScores, reciprocalRankFusion } from './fusion.js';
+import { LetterReader } from './letter-reader.js';
 import type { Lexicon } from './lexicon.js';
-import { DEFAULT_PRIORS, computePriors, type DocMeta, type PriorSettings } from './priors.js';
-import {
-  DEFAULT_QUERY_WEIGHTS,
-  QueryAnalyzer,
-  type AnalyzedQuery,
-  type ExtraMeaning,
-  type QueryWeights,
-} from './query-analyzer.js';
+import { computePriors, type DocMeta } from './priors.js';
+import { QueryAnalyzer, type AnalyzedQuery, type ExtraMeaning } from './query-analyzer.js';
 import { coreName } from './procedure-text.js';
 import { Situations } from './situations.js';
 import { NameJudge, askedTerms } from './name-fit.js';
 import type { RetrievalResult, Retriever, SearchOptions } from './retriever.js';
+import { DEFAULT_RETRIEVER_SETTINGS, type RetrieverSettings } from './settings.js';
 import type { VectorIndex } from './vector-index.js';
+
+export {
+  DEFAULT_RETRIEVER_SETTINGS,
+  type ChoiceSettings,
+  type RerankSettings,
+  type RetrieverSettings,
+  type SituationSettings,
+} from './settings.js';
 
 /** The loaded parts of an index. */
 export interface RetrieverParts {
@@ -46,95 +42,6 @@ export interface RetrieverParts {
   situations?: Situations;
 }
 
-/** How life situations told in a message (situations.ts) weigh in. */
-export interface SituationSettings {
-  enabled: boolean;
-  /** Strength of a situation's procedure names added to the query, like a lexicon meaning. */
-  expansion: number;
-  /** Score bonus for a situation's procedures (before the name re-rank). */
-  bonus: number;
-}
-
-/** When the best hit is not clearly ahead, the first three are offered as choices. */
-export interface ChoiceSettings {
-  /**
-   * Offer choices when the best differently named runner-up is within this reported score of
-   * the best hit (scores are 0..1).
-   */
-  gap: number;
-  /**
-   * The same for a letter (letter-reader.ts): a story mentions several procedures' words, so the
-   * first hit of a letter is less certain than that of a short question at the same gap.
-   */
-  letterGap: number;
-}
-
-/**
- * Re-ranking of the best fused candidates by how well the procedure NAME fits the question: residents
- * ask for the plain procedure, so a name with qualifiers the question never mentions ("lưu động",
- * "có yếu tố nước ngoài") should lose to the plain one.
- */
-export interface RerankSettings {
-  candidates: number;
-  /** Weight of the share of the name (rarity-weighted) that the question mentions. */
-  namePrecision: number;
-  /** Weight of the share of the question (rarity-weighted) that the name contains. */
-  nameCoverage: number;
-  /** Weight of the share of recognised lexicon topics the name contains. */
-  topicInName: number;
-  /** Among same-name copies, give the best slot to the one with the highest prior. */
-  preferFilingVariant: boolean;
-  /** Judge name precision on the name without parenthetical clarifications. */
-  precisionOnCoreName: boolean;
-  /** Penalty per variant marker in the name ("lưu động", "cấp lại"…) the question does not ask for. */
-  qualifierPenalty: number;
-  /**
-   * Bonus when the question contains the whole name (or one ";" part of it) word for word ("đăng ký
-   * thường trú cho bố về hưu"): a resident who types a procedure's name means that procedure.
-   */
-  namedExactly: number;
-}
-
-/** Tunable knobs; defaults are the dev-set choices documented in README.md. */
-export interface RetrieverSettings {
-  query: QueryWeights;
-  fusion: FusionWeights;
-  rerank: RerankSettings;
-  priors: PriorSettings;
-  abstention: AbstentionModel;
-  lexicalCandidates: number;
-  denseCandidates: number;
-  letter: LetterSettings;
-  situations: SituationSettings;
-  choices: ChoiceSettings;
-}
-
-export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
-  query: DEFAULT_QUERY_WEIGHTS,
-  fusion: DEFAULT_FUSION_WEIGHTS,
-  rerank: {
-    candidates: 40,
-    namePrecision: 0.3,
-    nameCoverage: 0.1,
-    topicInName: 0.2,
-    qualifierPenalty: 0.15,
-    namedExactly: 0.15,
-    precisionOnCoreName: true,
-    preferFilingVariant: true,
-  },
-  priors: DEFAULT_PRIORS,
-  abstention: DEFAULT_ABSTENTION,
-  lexicalCandidates: 100,
-  denseCandidates: 50,
-  letter: DEFAULT_LETTER_SETTINGS,
-  situations: { enabled: true, expansion: 0.5, bonus: 0.2 },
-  choices: { gap: 0.03, letterGap: 0.08 },
-};
-
-const MAX_K = 50;
-
-/** Below this confidence the hits are not even worth offering as suggestions. */
-const SUGGESTION_FLOOR = 0.15;
 const NOTHING: RetrievalResult = { answered: false, confidence: 0, hits: [] };
 
 /** A search with everything that led to it (for evaluation and debugging). */
@@ -230,7 +137,7 @@ export class HybridRetriever implements Retriever {
   }
 
   async explain(question: unknown, options: SearchOptions = {}): Promise<ExplainedResult> {
-    const k = Math.max(1, Math.min(MAX_K, Math.floor(options.k ?? 5)));
+    const k = Math.max(1, Math.min(this.settings.maxK, Math.floor(options.k ?? 5)));
     const text =
       typeof question === 'string' ? normalizeText(question.slice(0, MAX_QUERY_CHARS * 2)) : '';
     if (!/[\p{L}\p{N}]/u.test(text)) return { ...NOTHING, query: null, features: null };
@@ -278,14 +185,16 @@ export class HybridRetriever implements Retriever {
       phraseCoverage: phraseCoverage(query.phrases, top.doc, bm25),
       denseSimilarity: Math.max(0, dense.get(top.doc) ?? vectors.similarity(queryVector, top.doc)),
       topScore: Math.min(1, Math.max(0, top.score / this.maxScore)),
-      nameMatch: this.names.fit(top.doc, askedTerms(query)).precision,
+      nameMatch: this.names.fit(top.doc, askedTerms(query, this.settings.rerank.askedWeight))
+        .precision,
       lexicon: query.lexiconHits > 0 ? 1 : 0,
       offTopic: query.offTopicHits > 0 ? 1 : 0,
     };
     const confidence = confidenceOf(features, this.settings.abstention);
     // Chit-chat gets no suggestions: "chào bạn" must not offer "chào bán chứng quyền".
     const noSuggestions =
-      confidence < SUGGESTION_FLOOR || (features.offTopic === 1 && features.lexicon === 0);
+      confidence < this.settings.suggestionFloor ||
+      (features.offTopic === 1 && features.lexicon === 0);
     const hits = (
       noSuggestions && confidence < this.settings.abstention.threshold ? [] : ranked.slice(0, k)
     ).map(({ doc, score }) => ({
@@ -312,12 +221,19 @@ export class HybridRetriever implements Retriever {
 
   /** Adds name-fit features to the best candidates and re-sorts them (the tail keeps its order). */
   private rerank(query: AnalyzedQuery, ranked: Array<{ doc: number; score: number }>) {
-    const { candidates, namePrecision, nameCoverage, topicInName, qualifierPenalty, namedExactly } =
-      this.settings.rerank;
+    const {
+      candidates,
+      namePrecision,
+      nameCoverage,
+      topicInName,
+      qualifierPenalty,
+      maxQualifierPenalties,
+      namedExactly,
+    } = this.settings.rerank;
     // The question's own words, folded; blanked question phrases break adjacency.
     const said = ` ${(query.sequences[0] ?? []).map((t) => t.folded || '|').join(' ')} `;
     const topics = query.concepts.filter((c) => c.fromLexicon);
-    const asked = askedTerms(query);
+    const asked = askedTerms(query, this.settings.rerank.askedWeight);
     const wanted = this.names.wantedQualifiers(query);
     const head = ranked.slice(0, candidates).map(({ doc, score }) => {
       const { precision, segment } = this.names.fit(doc, asked);
@@ -335,7 +251,7 @@ export class HybridRetriever implements Retriever {
           namePrecision * precision +
           nameCoverage * coverage +
           topicInName * topic -
-          qualifierPenalty * Math.min(2, unasked) +
+          qualifierPenalty * Math.min(maxQualifierPenalties, unasked) +
           (this.names.isNamedIn(doc, said) ? namedExactly : 0),
       };
     });

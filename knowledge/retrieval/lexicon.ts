@@ -6,14 +6,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  foldedTokens,
-  hasMarks,
-  markSet,
-  marksCompatible,
-  tokenize,
-  type Token,
-} from '../text/normalize.js';
+import { foldedTokens, markSet, marksCompatible, tokenize, type Token } from '../text/normalize.js';
+import { QUERY_WORDS } from './query-words.js';
 
 /** One reviewed lexicon entry: what residents say, what the catalogue calls it, and why. */
 export interface LexiconEntry {
@@ -53,6 +47,11 @@ export interface Qualifier {
   kind?: 'action';
   /** How many penalties the marker counts for (default 1). */
   weight: number;
+  /**
+   * An age limit ("dưới 14 tuổi" → 14): a stated age decides the variant ("con tròn 14 tuổi" does
+   * not ask for it, whatever "con" suggests).
+   */
+  belowAge?: number;
   note: string;
 }
 
@@ -70,45 +69,39 @@ interface TrieNode {
   ends: Array<{ entry: LexiconEntry; accented: string[] }>;
 }
 
-/**
- * Possessive and helper words a phrase may step over ("bố tôi mất", "quán ăn muốn tạm nghỉ"), as
- * typed with marks or folded.
- */
-const SKIPPABLE = new Set(['tôi', 'tui', 'tao', 'mình', 'em', 'của', 'nhà', 'muốn', 'đã', 'vừa']);
-const SKIPPABLE_FOLDED = new Set([
-  'toi',
-  'tui',
-  'tao',
-  'minh',
-  'em',
-  'cua',
-  'nha',
-  'muon',
-  'da',
-  'vua',
-]);
-const MAX_SKIPPED = 2;
-/** How much longer (in syllables) a later phrase must be to win over an earlier overlapping one. */
-const OVERRIDE_MARGIN = 2;
-
-function isSkippable(token: Token): boolean {
-  return hasMarks(token.text) ? SKIPPABLE.has(token.text) : SKIPPABLE_FOLDED.has(token.folded);
+/** How phrase matching treats what lies between and around phrases (RetrieverSettings.lexicon). */
+export interface LexiconMatchSettings {
+  /** Helper words ("bố **tôi** mất") a phrase may step over: two covers "bố của tôi mất". */
+  maxSkipped: number;
+  /** A two-syllable phrase gives way to an overlapping one this much longer ("đi lĩnh lương hưu thay" over "đi lính"). */
+  overrideMargin: number;
+  /** Phrases this long forgive one syllable typed with the wrong tone ("chứng thức bản sao"). */
+  toneSlipMinSyllables: number;
 }
+
+/** The defaults chosen on the dev set. */
+export const DEFAULT_LEXICON_MATCH: LexiconMatchSettings = {
+  maxSkipped: 2,
+  overrideMargin: 2,
+  toneSlipMinSyllables: 3,
+};
 
 /** Tone marks (the other marks shape the vowel: â, ă, ơ, ư, đ). */
 const TONES = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
-/** Phrases this long tolerate one syllable typed with the wrong tone ("chứng thức bản sao"). */
-const TONE_SLIP_MIN_SYLLABLES = 3;
 
 /** Do the typed syllables fit the phrase's marks (one wrong tone allowed in a long phrase)? */
-function fitsPhrase(accented: readonly string[], typed: readonly Token[]): boolean {
+function fitsPhrase(
+  accented: readonly string[],
+  typed: readonly Token[],
+  toneSlipMinSyllables: number,
+): boolean {
   let slips = 0;
   for (let k = 0; k < accented.length; k += 1) {
     const said = typed[k]!.text;
     if (marksCompatible(said, accented[k]!)) continue;
     const want = markSet(accented[k]!);
     const shapeFits = [...markSet(said)].every((m) => TONES.has(m) || want.has(m));
-    if (!shapeFits || accented.length < TONE_SLIP_MIN_SYLLABLES || (slips += 1) > 1) return false;
+    if (!shapeFits || accented.length < toneSlipMinSyllables || (slips += 1) > 1) return false;
   }
   return true;
 }
@@ -146,6 +139,7 @@ export class Lexicon {
       unless: string[];
       kind?: 'action';
       weight?: number;
+      belowAge?: number;
       note: string;
     }> = [],
   ) {
@@ -154,6 +148,7 @@ export class Lexicon {
       unless: q.unless.map((u) => tokenize(u)),
       kind: q.kind,
       weight: q.weight ?? 1,
+      belowAge: q.belowAge,
       note: q.note,
     }));
     for (const entry of entries) this.add(entry);
@@ -181,6 +176,7 @@ export class Lexicon {
           unless: string[];
           kind?: 'action';
           weight?: number;
+          belowAge?: number;
           note: string;
         }>;
       };
@@ -246,7 +242,11 @@ export class Lexicon {
    * Inside a phrase, up to two possessive or helper words the phrase does not continue with are stepped over
    * ("bố **tôi** mất" is "bố mất", "giấy khai sinh **của** con bị mất").
    */
-  match(tokens: readonly Token[]): LexiconMatch[] {
+  match(
+    tokens: readonly Token[],
+    settings: LexiconMatchSettings = DEFAULT_LEXICON_MATCH,
+  ): LexiconMatch[] {
+    const { maxSkipped, overrideMargin, toneSlipMinSyllables } = settings;
     // The longest phrase starting at each position…
     const candidates: Array<LexiconMatch & { length: number }> = [];
     for (let i = 0; i < tokens.length; i += 1) {
@@ -256,14 +256,19 @@ export class Lexicon {
       let skipped = 0;
       for (let j = i; j < tokens.length && node; j += 1) {
         const next: TrieNode | undefined = node.next.get(tokens[j]!.folded);
-        if (!next && path.length > 0 && skipped < MAX_SKIPPED && isSkippable(tokens[j]!)) {
+        if (
+          !next &&
+          path.length > 0 &&
+          skipped < maxSkipped &&
+          QUERY_WORDS.skippable.hasToken(tokens[j]!)
+        ) {
           skipped += 1;
           continue;
         }
         node = next;
         path.push(j);
         const said = path.map((k) => tokens[k]!);
-        const fit = node?.ends.find((e) => fitsPhrase(e.accented, said));
+        const fit = node?.ends.find((e) => fitsPhrase(e.accented, said, toneSlipMinSyllables));
         if (fit) best = { end: j + 1, entry: fit.entry, length: path.length };
       }
       if (best) {
@@ -284,7 +289,7 @@ export class Lexicon {
         c.length <= 2 &&
         candidates
           .slice(n + 1)
-          .some((o) => o.start < c.end && o.length >= c.length + OVERRIDE_MARGIN);
+          .some((o) => o.start < c.end && o.length >= c.length + overrideMargin);
       if (overridden) continue;
       const { length: _length, ...m } = c;
       out.push(m);

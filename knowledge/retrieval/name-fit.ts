@@ -8,9 +8,9 @@ import type { Lexicon } from './lexicon.js';
 import type { DocMeta } from './priors.js';
 import { PARENTHESES, coreName, searchableName } from './procedure-text.js';
 import type { AnalyzedQuery } from './query-analyzer.js';
+import { QUERY_WORDS } from './query-words.js';
 import { isUnigram } from './terms.js';
 import { foldedTokens, marksCompatible, tokenize, type Token } from '../text/normalize.js';
-import { tokenWeight } from '../text/stopwords.js';
 
 /**
  * A name opening with a list of actions ("Cấp, cấp lại…", "Đăng ký, đăng ký lại…", "Cấp lại, đổi,
@@ -24,10 +24,14 @@ interface NameSegment {
   terms: Array<{ term: string; idf: number }>;
 }
 
-/** Syllables the question really asks with (filler, question words and translated words left out). */
-export function askedTerms(query: AnalyzedQuery): Set<string> {
+/**
+ * Syllables the question really asks with: query weight at least `minWeight` (filler, question
+ * phrases and foreign-marked words weigh less and are left out).
+ */
+export function askedTerms(query: AnalyzedQuery, minWeight: number): Set<string> {
   const asked = new Set<string>();
-  for (const [term, weight] of query.terms) if (weight >= 0.3 && isUnigram(term)) asked.add(term);
+  for (const [term, weight] of query.terms)
+    if (weight >= minWeight && isUnigram(term)) asked.add(term);
   return asked;
 }
 
@@ -35,7 +39,9 @@ export function askedTerms(query: AnalyzedQuery): Set<string> {
 function statedAges(tokens: readonly Token[]): number[] {
   const ages: number[] = [];
   tokens.forEach((t, i) => {
-    if (/^\d{1,3}$/.test(t.folded) && tokens[i + 1]?.folded === 'tuoi') ages.push(Number(t.folded));
+    const next = tokens[i + 1]?.folded;
+    if (/^\d{1,3}$/.test(t.folded) && next !== undefined && QUERY_WORDS.ageWords.has(next))
+      ages.push(Number(t.folded));
   });
   return ages;
 }
@@ -91,7 +97,7 @@ export class NameJudge {
       segments = texts.map((text) => {
         const unique = new Set(
           tokenize(text)
-            .filter((t) => tokenWeight(t.text) === 1)
+            .filter((t) => QUERY_WORDS.isContent(t.text))
             .map((t) => t.folded),
         );
         return {
@@ -141,8 +147,7 @@ export class NameJudge {
     return this.parts.lexicon.qualifiers.map((q) => {
       // "dưới 14 tuổi": a stated age decides ("con tròn 14 tuổi" is not the under-14 variant, even
       // though "con" would otherwise ask for it).
-      const limit = /^duoi (\d+) tuoi$/.exec(q.name.join(' '))?.[1];
-      if (limit !== undefined && ages.length > 0) return ages.some((a) => a < Number(limit));
+      if (q.belowAge !== undefined && ages.length > 0) return ages.some((a) => a < q.belowAge!);
       return q.unless.some(occurs);
     });
   }

@@ -6,25 +6,36 @@
  */
 import { SyllableCorrector } from '../text/fuzzy.js';
 import { MAX_QUERY_CHARS, bigrams, hasMarks, markSet, type Token } from '../text/normalize.js';
-import { tokenWeight } from '../text/stopwords.js';
 import { telexToFolded } from '../text/telex.js';
 import { backgroundFactors, clauseIds, purposeFactors, sentenceParts } from './clause-weights.js';
 import type { LetterSentence } from './letter-reader.js';
-import type { Lexicon, LexiconEntry } from './lexicon.js';
+import {
+  DEFAULT_LEXICON_MATCH,
+  type Lexicon,
+  type LexiconEntry,
+  type LexiconMatchSettings,
+} from './lexicon.js';
+import { QUERY_WORDS } from './query-words.js';
 import { ACCENT_PREFIX, accentTerm, parseAccentTerm } from './terms.js';
 
-/** At most this many syllables of a question are used (after the character cap). */
-export const MAX_QUERY_TOKENS = 64;
-
-/** Query-side weights; defaults chosen on the dev set (README.md). */
+/**
+ * Query-side weights and thresholds; defaults chosen on the dev set (README.md). Each says why it
+ * exists; the rules that use them are described in README.md "How a question is handled".
+ */
 export interface QueryWeights {
+  /** Weight of filler words (pronouns, particles, question words: words.json "filler"): present in names too, so kept, but low. */
+  fillerWeight: number;
+  /** Weight of "what about it" words (papers, fee, office: words.json "askAbout"): they ask about a procedure, not which one. */
+  askAboutWeight: number;
+  /** Weight of neighbouring-syllable pairs relative to their syllables: word order tells "đất ở" from "ở đất". */
   bigram: number;
-  /** Share of a marked syllable's weight given to catalogue forms whose marks fit. */
+  /** Share of a marked syllable's weight given to catalogue forms whose marks fit: typed marks break ties. */
   accent: number;
-  /** Weight left on the resident's own words once a lexicon phrase has translated them. */
+  /** Weight left on the resident's own words once a lexicon phrase has translated them: the meaning speaks for them. */
   translated: number;
-  /** Weight of a marked syllable no catalogue word fits (a different word that folds the same). */
+  /** Weight of a marked syllable no catalogue word fits: probably a different word that folds the same ("bạn" ≠ "bán"). */
   foreignMarks: number;
+  /** Weight of question phrases' words ("mất bao lâu", "lệ phí"): they ask about a procedure, never which one. */
   questionPhrase: number;
   /**
    * A lexicon meaning is ONE concept however long its wording: its terms share this many terms'
@@ -36,7 +47,7 @@ export interface QueryWeights {
    * a main request, "để …" says why, not what is being asked for.
    */
   purpose: number;
-  /** Share of weight kept by the papers named after a copy request ("sao y sổ hộ khẩu"). */
+  /** Share of weight kept by the papers named after a copy request ("sao y sổ hộ khẩu"): the copy is asked for. */
   object: number;
   /**
    * Share of weight kept by the situation told before the request ("bố mất rồi, **giờ** muốn đổi chủ
@@ -54,6 +65,18 @@ export interface QueryWeights {
    * the land, not a death registration.
    */
   explained: number;
+  /** Weight of an age word after a number ("bà nội 81 tuổi"): a condition, not a topic that should pull names with "tuổi". */
+  statedAge: number;
+  /** Content syllables a request needs before a purpose clause or after a "giờ" turn: "giờ làm sao" has no request of its own. */
+  minMainRequest: number;
+  /** At most this many syllables of a question are used: long messages ramble; a letter is cut by letter-reader instead. */
+  maxTokens: number;
+  /** How many procedures a lexicon phrase's neighbouring pair counts for as typo-repair evidence: residents' pairs ("bao nhiêu") are as telling as common catalogue phrases. */
+  lexiconPairEvidence: number;
+  /** Shortest unknown syllable repaired as a one-edit typo: short words have too many neighbours ("alo" → "lao"). */
+  minTypoLength: number;
+  /** Lexicon phrase matching. */
+  lexicon: LexiconMatchSettings;
 }
 
 /**
@@ -67,6 +90,8 @@ export interface ExtraMeaning {
 }
 
 export const DEFAULT_QUERY_WEIGHTS: QueryWeights = {
+  fillerWeight: 0.1,
+  askAboutWeight: 0.35,
   bigram: 1.0,
   accent: 0.5,
   translated: 0.5,
@@ -78,16 +103,13 @@ export const DEFAULT_QUERY_WEIGHTS: QueryWeights = {
   background: 0.5,
   story: 0.5,
   explained: 0.4,
+  statedAge: 0.6,
+  minMainRequest: 2,
+  maxTokens: 64,
+  lexiconPairEvidence: 100,
+  minTypoLength: 4,
+  lexicon: DEFAULT_LEXICON_MATCH,
 };
-
-/** Weight of a lexicon phrase's neighbouring syllables as evidence for a typo repair (procedures). */
-const LEXICON_PAIR_EVIDENCE = 100;
-
-/**
- * Weight of "tuổi" right after a number: a stated age is a condition ("bà nội 81 tuổi"), not a topic,
- * and must not pull towards names that happen to mention "tuổi".
- */
-const STATED_AGE_WEIGHT = 0.6;
 
 /** One syllable of a concept: found in a procedure when any of `accepts` is among its terms. */
 export interface ConceptSyllable {
@@ -150,6 +172,16 @@ export class QueryAnalyzer {
     }
   }
 
+  /** Query weight of a word by its kind (words.json): filler, "what about it", or content (1). */
+  private wordWeight(typed: string): number {
+    const kind = QUERY_WORDS.kind(typed);
+    return kind === 'filler'
+      ? this.weights.fillerWeight
+      : kind === 'askAbout'
+        ? this.weights.askAboutWeight
+        : 1;
+  }
+
   private known(folded: string): boolean {
     return this.vocabulary.has(folded) || this.lexicon.triggerSyllables.has(folded);
   }
@@ -169,7 +201,7 @@ export class QueryAnalyzer {
         return;
       }
       // Short words have too many one-edit neighbours ("alo" → "lao") to guess safely.
-      if (t.folded.length < 4) return;
+      if (t.folded.length < this.weights.minTypoLength) return;
       // Typed marks must fit: "thươg" may be "thường" or "thước", never "thuốc".
       const typed = markSet(t.text);
       const fits = (candidate: string) =>
@@ -184,7 +216,7 @@ export class QueryAnalyzer {
       // A pair residents say ("bao nhiêu") counts as much as a common catalogue phrase.
       const evidence = (pair: string) =>
         this.pairFrequency(pair) +
-        (this.lexicon.triggerPairs.has(pair) ? LEXICON_PAIR_EVIDENCE : 0);
+        (this.lexicon.triggerPairs.has(pair) ? this.weights.lexiconPairEvidence : 0);
       const context = (c: string) =>
         (before ? evidence(`${before} ${c}`) : 0) + (after ? evidence(`${c} ${after}`) : 0);
       let best = candidates[0]!;
@@ -233,22 +265,23 @@ export class QueryAnalyzer {
         partFactor.push(sentence.request ? 1 : w.story);
       }
     }
-    const tokens = this.repair(parts.flat()).slice(0, letter ? undefined : MAX_QUERY_TOKENS);
+    const tokens = this.repair(parts.flat()).slice(0, letter ? undefined : w.maxTokens);
     const clause = clauseIds(parts);
     const folded = tokens.map((t) => t.folded);
     // A letter's request/story split replaces the "giờ / nay" turn, which would discount the story twice.
     const situation = letter
       ? clause.map((c) => partFactor[c]!)
-      : backgroundFactors(tokens, clause, w.background);
-    const matches = this.lexicon.match(tokens);
+      : backgroundFactors(tokens, clause, w.background, w.minMainRequest);
+    const matches = this.lexicon.match(tokens, w.lexicon);
     const topicStarts = matches.filter((m) => m.means.length > 0).map((m) => m.start);
     const topicBefore = (i: number) => topicStarts.some((start) => start < i);
-    const factors = purposeFactors(tokens, clause, w.purpose, topicBefore).map(
+    const factors = purposeFactors(tokens, clause, w.purpose, w.minMainRequest, topicBefore).map(
       (f, i) => f * situation[i]!,
     );
     const weights = tokens.map((t, i) => {
-      const statedAge = t.folded === 'tuoi' && /^\d{1,3}$/.test(tokens[i - 1]?.folded ?? '');
-      return Math.min(tokenWeight(t.text), statedAge ? STATED_AGE_WEIGHT : 1) * factors[i]!;
+      const statedAge =
+        QUERY_WORDS.ageWords.has(t.folded) && /^\d{1,3}$/.test(tokens[i - 1]?.folded ?? '');
+      return Math.min(this.wordWeight(t.text), statedAge ? w.statedAge : 1) * factors[i]!;
     });
     const terms = new Map<string, number>();
     const add = (term: string, weight: number) => {
@@ -270,7 +303,7 @@ export class QueryAnalyzer {
       // The papers named after the request, up to the end of its sentence part.
       for (let j = m.end; j < tokens.length && clause[j] === clause[m.end - 1]; j += 1) {
         factors[j] = Math.min(factors[j]!, w.object);
-        weights[j] = tokenWeight(tokens[j]!.text) * factors[j]!;
+        weights[j] = this.wordWeight(tokens[j]!.text) * factors[j]!;
       }
     }
     const extraMatches = extra.map((e) => ({
@@ -293,14 +326,14 @@ export class QueryAnalyzer {
       lexiconHits += 1;
       sequences.push([...m.means]);
       const means = m.means.map((t) => t.folded);
-      const content = m.means.filter((t) => tokenWeight(t.text) === 1).length;
+      const content = m.means.filter((t) => QUERY_WORDS.isContent(t.text)).length;
       const share = Math.min(1, w.expansionBudget / Math.max(1, content));
       // A background situation told as background is not discounted twice.
       const background = m.start >= 0 && (m.entry.weight ?? 1) < 1 && extra.length > 0;
       const strength =
         Math.min(m.start < 0 ? 1 : factors[m.start]!, m.entry.weight ?? 1) *
         (background ? w.explained : 1);
-      const meansWeights = m.means.map((t) => tokenWeight(t.text) * share * strength);
+      const meansWeights = m.means.map((t) => this.wordWeight(t.text) * share * strength);
       means.forEach((t, i) => {
         const tw = meansWeights[i]!;
         add(t, tw);
@@ -309,11 +342,11 @@ export class QueryAnalyzer {
         if (i === 0) return;
         const pair = `${means[i - 1]} ${t}`;
         add(pair, w.bigram * Math.sqrt(tw * meansWeights[i - 1]!));
-        if (tokenWeight(m.means[i]!.text) === 1 && tokenWeight(m.means[i - 1]!.text) === 1)
+        if (QUERY_WORDS.isContent(m.means[i]!.text) && QUERY_WORDS.isContent(m.means[i - 1]!.text))
           phrases.add(pair);
       });
       const syllables = m.means
-        .filter((t) => tokenWeight(t.text) === 1)
+        .filter((t) => QUERY_WORDS.isContent(t.text))
         .map((t) => ({ folded: t.folded, accepts: [t.folded] }));
       concepts.push({ syllables, weight: strength, fromLexicon: true });
       expansionTexts.push(means.join(' '));
@@ -335,7 +368,7 @@ export class QueryAnalyzer {
       } else {
         add(t.folded, weight);
       }
-      if (tokenWeight(t.text) === 1 && weight >= w.translated * factors[i]!) {
+      if (QUERY_WORDS.isContent(t.text) && weight >= w.translated * factors[i]!) {
         concepts.push({
           syllables: [{ folded: t.folded, accepts: accepted[i]! }],
           weight: factors[i]!,
@@ -345,11 +378,11 @@ export class QueryAnalyzer {
     });
     // Bigrams are matched folded, so a marked word that folds to a filler ("chỗ" → "cho") pairs as
     // loosely as the filler would: "khai sinh chỗ mô" must not match "khai sinh cho người…".
-    const pairWeight = (j: number) => Math.min(weights[j]!, tokenWeight(tokens[j]!.folded));
+    const pairWeight = (j: number) => Math.min(weights[j]!, this.wordWeight(tokens[j]!.folded));
     bigrams(folded).forEach((bg, i) => {
       add(bg, w.bigram * Math.sqrt(pairWeight(i) * pairWeight(i + 1)));
       const content = (j: number) =>
-        weights[j]! >= w.translated && tokenWeight(tokens[j]!.text) === 1;
+        weights[j]! >= w.translated && QUERY_WORDS.isContent(tokens[j]!.text);
       if (content(i) && content(i + 1)) phrases.add(bg);
     });
 

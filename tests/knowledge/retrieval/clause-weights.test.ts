@@ -7,7 +7,12 @@ import {
 } from '../../../knowledge/retrieval/clause-weights.js';
 import type { Token } from '../../../knowledge/text/normalize.js';
 
-type FactorRule = (tokens: readonly Token[], clause: readonly number[], share: number) => number[];
+type FactorRule = (
+  tokens: readonly Token[],
+  clause: readonly number[],
+  share: number,
+  minMainRequest: number,
+) => number[];
 
 /** Tokens and sentence part of each, as the query analyser sees a question. */
 function split(question: string) {
@@ -18,7 +23,7 @@ function split(question: string) {
 /** The syllables a weighting rule leaves with less than full weight. */
 const weakenedBy = (rule: FactorRule) => (question: string) => {
   const { tokens, clause } = split(question);
-  const factors = rule(tokens, clause, 0.5);
+  const factors = rule(tokens, clause, 0.5, 2);
   return tokens.filter((_, i) => factors[i]! < 1).map((t) => t.folded);
 };
 const weakened = weakenedBy(purposeFactors);
@@ -64,7 +69,7 @@ describe('situation told before the request', () => {
 describe('purpose clauses after a request with no recognised topic', () => {
   it('keep their weight when the caller says nothing before "để" names a topic', () => {
     const { tokens, clause } = split('diện tích đất tối thiểu để tách thửa là bao nhiêu');
-    expect(purposeFactors(tokens, clause, 0.25, () => false).every((f) => f === 1)).toBe(true);
-    expect(purposeFactors(tokens, clause, 0.25).some((f) => f < 1)).toBe(true);
+    expect(purposeFactors(tokens, clause, 0.25, 2, () => false).every((f) => f === 1)).toBe(true);
+    expect(purposeFactors(tokens, clause, 0.25, 2).some((f) => f < 1)).toBe(true);
   });
 });

@@ -1,0 +1,118 @@
+/**
+ * @module Every weight and threshold of retrieval in one place, each with why it exists. Defaults are
+ * the dev-set choices documented in README.md; `npm run eval -- --ablation` shows what each rule earns.
+ */
+import { DEFAULT_ABSTENTION, type AbstentionModel } from './abstention.js';
+import { DEFAULT_FUSION_WEIGHTS, type FusionWeights } from './fusion.js';
+import { DEFAULT_LETTER_SETTINGS, type LetterSettings } from './letter-reader.js';
+import { DEFAULT_PRIORS, type PriorSettings } from './priors.js';
+import { DEFAULT_QUERY_WEIGHTS, type QueryWeights } from './query-analyzer.js';
+
+/** How life situations told in a message (situations.ts) weigh in. */
+export interface SituationSettings {
+  /** A story names a situation ("bố mất … mảnh đất") whose procedure it never names. */
+  enabled: boolean;
+  /** Strength of a situation's procedure names added to the query, like a lexicon meaning. */
+  expansion: number;
+  /** Score bonus for a situation's procedures (before the name re-rank). */
+  bonus: number;
+}
+
+/** When the best hit is not clearly ahead, the first three are offered as choices. */
+export interface ChoiceSettings {
+  /**
+   * Offer choices when the best differently named runner-up is within this reported score of
+   * the best hit (scores are 0..1).
+   */
+  gap: number;
+  /**
+   * The same for a letter (letter-reader.ts): a story mentions several procedures' words, so the
+   * first hit of a letter is less certain than that of a short question at the same gap.
+   */
+  letterGap: number;
+}
+
+/**
+ * Re-ranking of the best fused candidates by how well the procedure NAME fits the question: residents
+ * ask for the plain procedure, so a name with qualifiers the question never mentions ("lưu động",
+ * "có yếu tố nước ngoài") should lose to the plain one.
+ */
+export interface RerankSettings {
+  /** How many of the best fused candidates are re-ranked: the right one is nearly always among 40. */
+  candidates: number;
+  /** Weight of the share of the name (rarity-weighted) that the question mentions. */
+  namePrecision: number;
+  /** Weight of the share of the question (rarity-weighted) that the name contains. */
+  nameCoverage: number;
+  /** Weight of the share of recognised lexicon topics the name contains. */
+  topicInName: number;
+  /** Among same-name copies, give the best slot to the one with the highest prior. */
+  preferFilingVariant: boolean;
+  /** Judge name precision on the name without parenthetical clarifications. */
+  precisionOnCoreName: boolean;
+  /** Penalty per variant marker in the name ("lưu động", "cấp lại"…) the question does not ask for. */
+  qualifierPenalty: number;
+  /** At most this many variant penalties per name: a name full of markers is still the only match sometimes. */
+  maxQualifierPenalties: number;
+  /**
+   * Bonus when the question contains the whole name (or one ";" part of it) word for word ("đăng ký
+   * thường trú cho bố về hưu"): a resident who types a procedure's name means that procedure.
+   */
+  namedExactly: number;
+  /** A query word counts as asked for (name precision) from this weight: filler (0.1), foreign marks (0.2) and question phrases do not. */
+  askedWeight: number;
+}
+
+/** Tunable knobs; defaults are the dev-set choices documented in README.md. */
+export interface RetrieverSettings {
+  /** How the question becomes weighted terms (query-analyzer.ts and its rules). */
+  query: QueryWeights;
+  /** How lexical and dense scores combine. */
+  fusion: FusionWeights;
+  /** Name fit of the best candidates. */
+  rerank: RerankSettings;
+  /** Ranking sense: commune level, citizens, our province. */
+  priors: PriorSettings;
+  /** When to answer rather than decline. */
+  abstention: AbstentionModel;
+  /** BM25 candidates fused: beyond 100 a lexical match is too weak to win. */
+  lexicalCandidates: number;
+  /** Dense candidates fused: the dense side only breaks near-ties (weight 0.1). */
+  denseCandidates: number;
+  /** Below this confidence the hits are not even worth offering as suggestions. */
+  suggestionFloor: number;
+  /** At most this many hits per search: nobody reads further, and the re-rank cost grows with k. */
+  maxK: number;
+  /** Reading long letters (letter-reader.ts). */
+  letter: LetterSettings;
+  /** Life situations → procedures (situations.ts). */
+  situations: SituationSettings;
+  /** When to offer choices. */
+  choices: ChoiceSettings;
+}
+
+export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
+  query: DEFAULT_QUERY_WEIGHTS,
+  fusion: DEFAULT_FUSION_WEIGHTS,
+  rerank: {
+    candidates: 40,
+    namePrecision: 0.3,
+    nameCoverage: 0.1,
+    topicInName: 0.2,
+    qualifierPenalty: 0.15,
+    maxQualifierPenalties: 2,
+    namedExactly: 0.15,
+    askedWeight: 0.3,
+    precisionOnCoreName: true,
+    preferFilingVariant: true,
+  },
+  priors: DEFAULT_PRIORS,
+  abstention: DEFAULT_ABSTENTION,
+  lexicalCandidates: 100,
+  denseCandidates: 50,
+  suggestionFloor: 0.15,
+  maxK: 50,
+  letter: DEFAULT_LETTER_SETTINGS,
+  situations: { enabled: true, expansion: 0.5, bonus: 0.2 },
+  choices: { gap: 0.03, letterGap: 0.08 },
+};
