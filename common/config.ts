@@ -83,6 +83,12 @@ const EnvSchema = z.object({
   }),
 
   SESSION_SECRET: optionalString,
+  /** HMAC key of the dossier history chain (at least 32 characters); never stored in the database. */
+  AUDIT_KEY: optionalString.refine((v) => v === undefined || v.length >= 32, {
+    message: 'AUDIT_KEY must be at least 32 characters (e.g. openssl rand -base64 32)',
+  }),
+  /** A file holding the audit key (e.g. a mounted secret); read at start, never written. */
+  AUDIT_KEY_FILE: optionalString,
   RESIDENT_SESSION_TTL_MINUTES: z.coerce.number().int().positive().default(30),
   MAX_ATTACHMENT_BYTES: z.coerce
     .number()
@@ -183,6 +189,12 @@ export interface Config {
     /** Express "trust proxy" setting (e.g. "loopback" or "1") so rate limits see the client IP. */
     trustProxy: string | undefined;
   };
+  /**
+   * The key of the dossier history chain (api/audit). `key` when AUDIT_KEY is set; otherwise read from
+   * `keyFile`, which is generated (mode 0600) on first use only when `generate` is true: the default
+   * `DATA_DIR/audit-key` outside production-with-PostgreSQL. Never logged.
+   */
+  audit: { key: string | undefined; keyFile: string; generate: boolean };
   /** Limits kept in the database (api/guard): they hold across restarts and processes. */
   security: {
     /** Wrong status-lookup tries per reference per hour, whoever asks; then the reference is locked. */
@@ -224,6 +236,11 @@ export function loadConfig(source?: Record<string, string | undefined>): Config 
   }
   if (e.LLM_PROVIDER !== 'none' && !e.LLM_MODEL) {
     problems.push('LLM_MODEL: required when LLM_PROVIDER is set');
+  }
+  if (e.NODE_ENV === 'production' && e.DATABASE_URL && !e.AUDIT_KEY && !e.AUDIT_KEY_FILE) {
+    problems.push(
+      'AUDIT_KEY: cần khóa kiểm toán khi chạy production với PostgreSQL / required with NODE_ENV=production and DATABASE_URL: set AUDIT_KEY or AUDIT_KEY_FILE from a secret store, never kept beside the database',
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -305,6 +322,11 @@ export function loadConfig(source?: Record<string, string | undefined>): Config 
         .map((o) => o.trim())
         .filter(Boolean),
       trustProxy: e.TRUST_PROXY,
+    },
+    audit: {
+      key: e.AUDIT_KEY,
+      keyFile: path.resolve(e.AUDIT_KEY_FILE ?? path.join(dataDir, 'audit-key')),
+      generate: !e.AUDIT_KEY_FILE && !(e.NODE_ENV === 'production' && e.DATABASE_URL),
     },
     security: {
       statusGuessesPerReferencePerHour: e.STATUS_GUESSES_PER_REFERENCE_PER_HOUR,

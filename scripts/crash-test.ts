@@ -225,7 +225,7 @@ async function main(): Promise<number> {
   let orphansSwept: number;
   let filesLeft = 0;
   try {
-    const audit = await verifyHistory(store.db, { files: store.attachments });
+    const audit = await verifyHistory(store.db, store.audit, { files: store.attachments });
     for (const p of audit.problems)
       problems.push(`audit: ${p.reference} entry ${p.seq}: ${p.problem}`);
     orphansSwept = await store.sweepOrphans(0);

@@ -147,7 +147,7 @@ export async function setAppointment(
     }
     const today = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
     if (input.date < today) throw invalid({ date: 'Ngày hẹn trả không được trước hôm nay.' });
-    const chain = await appendHistory(tx, d, {
+    const chain = await appendHistory(tx, ctx.store.audit, d, {
       action: 'DAT_NGAY_HEN',
       from: d.status,
       to: d.status,
@@ -155,6 +155,7 @@ export async function setAppointment(
       note: reason,
       details: { appointmentDate: input.date, previousAppointmentDate: d.appointment_date },
       at: now,
+      after: { ...d, appointment_date: input.date },
     });
     const change = { appointment_date: input.date, ...chain, updated_at: now };
     await updateDossier(tx, d.id, change);

@@ -109,7 +109,7 @@ export async function confirmApology(
       newDate,
       reason: req.reason ?? null,
     });
-    const chain = await appendHistory(tx, d, {
+    const chain = await appendHistory(tx, ctx.store.audit, d, {
       action: 'XIN_LOI_HEN_LAI',
       from: d.status,
       to: d.status,
@@ -121,6 +121,7 @@ export async function confirmApology(
         appointmentDate: newDate,
       },
       at: now,
+      after: { ...d, appointment_date: newDate },
     });
     await updateDossier(tx, d.id, { appointment_date: newDate, updated_at: now, ...chain });
     await markApologyConfirmed(tx, apology.id, {

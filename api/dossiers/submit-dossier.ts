@@ -71,9 +71,20 @@ async function store(
   const db = ctx.store.db;
   for (let attempt = 0; attempt < 8; attempt++) {
     const reference = newReference();
+    // The first entry records the owner and the notification channel and recipient (row state).
     const entry = buildHistoryEntry(
+      ctx.store.audit,
       { id: base.id, reference, history_count: 0, history_head: genesisHash(reference) },
-      { action: 'NOP_HO_SO', from: null, to: 'MOI_DANG_KY', actor, note: null, details, at: now },
+      {
+        action: 'NOP_HO_SO',
+        from: null,
+        to: 'MOI_DANG_KY',
+        actor,
+        note: null,
+        details,
+        at: now,
+        after: base,
+      },
     );
     const row: DossierRow = { ...base, reference, history_head: entry.hash };
     const attachments = attachmentRows(files, base.id, 1, now);

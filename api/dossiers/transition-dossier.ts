@@ -97,7 +97,7 @@ export async function transitionDossier(
       );
     }
     const patch = effects(d, req, now);
-    const chain = await appendHistory(tx, d, {
+    const chain = await appendHistory(tx, ctx.store.audit, d, {
       action: `CHUYEN_${to}`,
       from,
       to,
@@ -115,6 +115,7 @@ export async function transitionDossier(
         ...(patch.result_delivery !== undefined ? { resultDelivery: patch.result_delivery } : {}),
       },
       at: now,
+      after: { ...d, ...patch, status: to },
     });
     return commitTransition(tx, d, { ...patch, ...chain, status: to, updated_at: now }, (next) =>
       statusNotice(next, req.note ?? null),
@@ -236,7 +237,7 @@ export async function supplementDossier(
       }
       const to: DossierStatus = d.received_at ? 'DANG_XU_LY' : 'MOI_DANG_KY';
       const patch = supplementEffects(d, to, now);
-      const chain = await appendHistory(tx, d, {
+      const chain = await appendHistory(tx, ctx.store.audit, d, {
         action: 'BO_SUNG_HO_SO',
         from: d.status,
         to,
@@ -252,6 +253,7 @@ export async function supplementDossier(
           })),
         },
         at: now,
+        after: { ...d, ...patch, status: to },
       });
       await insertAttachments(tx, attachmentRows(input.files, d.id, chain.history_count, now));
       return commitTransition(

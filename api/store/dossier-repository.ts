@@ -12,6 +12,7 @@ import type { StoredFile } from '../attachments/attachment-storage.js';
 import { selectRowBy, type Queryable } from './database.js';
 import type { NotifyChannel } from '../../common/dossier-contracts.js';
 import { outboxIdempotencyKey } from './outbox-repository.js';
+import type { RowState } from '../dossiers/history-chain.js';
 
 /** A dossier row as stored. */
 export interface DossierRow {
@@ -63,6 +64,8 @@ export interface HistoryRow {
   at: Date;
   prev_hash: string;
   hash: string;
+  /** The row state this entry produced (covered by `hash`); null for entries of legacy chains. */
+  state: RowState | null;
 }
 
 export interface AttachmentRow {
@@ -188,6 +191,7 @@ export async function insertNewDossier(
     `${p(entry.at)}::timestamptz`,
     p(entry.prev_hash),
     p(entry.hash),
+    `${p(JSON.stringify(entry.state))}::jsonb`,
   ];
   const arrays = ATTACHMENT_ARRAYS.map(
     ([column, type]) => `${p(attachments.map((a) => a[column]))}::${type}[]`,
@@ -207,7 +211,7 @@ export async function insertNewDossier(
        ON CONFLICT DO NOTHING RETURNING id),
      h AS (
        INSERT INTO dossier_history (dossier_id, seq, action, from_status, to_status, actor_kind, actor_id, actor_name,
-         note, details, at, prev_hash, hash)
+         note, details, at, prev_hash, hash, state)
        SELECT d.id, ${history.join(', ')} FROM d),
      a AS (
        INSERT INTO dossier_attachments (id, dossier_id, history_seq, document_code, file_name, content_type, size_bytes,
@@ -267,8 +271,8 @@ export async function findDossierByIdempotencyKey(
 export async function insertHistory(q: Queryable, entry: HistoryRow): Promise<void> {
   await q.query(
     `INSERT INTO dossier_history (dossier_id, seq, action, from_status, to_status, actor_kind, actor_id,
-       actor_name, note, details, at, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+       actor_name, note, details, at, prev_hash, hash, state)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [
       entry.dossier_id,
       entry.seq,
@@ -283,6 +287,7 @@ export async function insertHistory(q: Queryable, entry: HistoryRow): Promise<vo
       entry.at,
       entry.prev_hash,
       entry.hash,
+      JSON.stringify(entry.state),
     ],
   );
 }

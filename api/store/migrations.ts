@@ -331,6 +331,22 @@ CREATE INDEX officer_audit_commune ON officer_audit (commune_code, at DESC);
 
 `,
   },
+  {
+    version: 7,
+    name: 'keyed history chain: row state per entry, audit marks',
+    sql: `
+-- The dossier row state each entry produced, covered by the entry's keyed hash (api/audit).
+ALTER TABLE dossier_history ADD COLUMN state jsonb;
+-- Entries without a state are legacy (unkeyed) ones: found at once when the store opens.
+CREATE INDEX dossier_history_legacy ON dossier_history (dossier_id) WHERE state IS NULL;
+-- Records signed with the audit key (e.g. when legacy chains were re-keyed, and which were not).
+CREATE TABLE audit_marks (
+  name text PRIMARY KEY,
+  value jsonb NOT NULL,
+  mac text NOT NULL
+);
+`,
+  },
 ];
 
 /** Arbitrary constant naming our advisory lock. */

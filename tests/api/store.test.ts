@@ -9,15 +9,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../api/auth/password.js';
+import { auditKeyFrom } from '../../api/audit/audit-key.js';
+import { chainedEntry } from '../../api/audit/rekey-legacy.js';
 import { verifyHistory } from '../../api/audit/verify-history.js';
+import { entryHash, genesisHash } from '../../api/dossiers/history-chain.js';
 import type { DossierContext, OfficerActor, ResidentActor } from '../../api/dossiers/context.js';
 import { submitDossier } from '../../api/dossiers/submit-dossier.js';
 import { transitionDossier } from '../../api/dossiers/transition-dossier.js';
 import { createDispatcher } from '../../api/notifications/dispatcher.js';
 import {
+  findDossierById,
   findDossierByReference,
   listDossiers,
   listHistory,
+  type HistoryRow,
 } from '../../api/store/dossier-repository.js';
 import { migrate } from '../../api/store/migrations.js';
 import { upsertOfficer } from '../../api/store/officer-repository.js';
@@ -48,7 +53,17 @@ import {
 const postgres = await createTestDatabase();
 if (!postgres) process.stderr.write(POSTGRES_SKIP_MESSAGE);
 
-function storeSuite(name: string, open: (dataDir: string) => Promise<Store>, available: boolean) {
+/** A database of its own for one test, opened (and re-opened) on one data folder. */
+type FreshDatabase = (
+  dataDir: string,
+) => Promise<{ open(): Promise<Store>; drop(): Promise<void> }>;
+
+function storeSuite(
+  name: string,
+  open: (dataDir: string) => Promise<Store>,
+  fresh: FreshDatabase,
+  available: boolean,
+) {
   describe.skipIf(!available)(`dossier store on ${name}`, () => {
     let store: Store;
     let dataDir: string;
@@ -310,7 +325,7 @@ function storeSuite(name: string, open: (dataDir: string) => Promise<Store>, ava
         to: 'DANG_XU_LY',
         note: 'Đang xác minh',
       });
-      const clean = await verifyHistory(store.db, { files: store.attachments });
+      const clean = await verifyHistory(store.db, store.audit, { files: store.attachments });
       expect(clean.problems).toEqual([]);
       expect(clean.entries).toBeGreaterThanOrEqual(3);
 
@@ -318,7 +333,7 @@ function storeSuite(name: string, open: (dataDir: string) => Promise<Store>, ava
         "UPDATE dossier_history SET note = 'Đã sửa' WHERE dossier_id = $1 AND seq = 3",
         [dossier.id],
       );
-      const edited = await verifyHistory(store.db);
+      const edited = await verifyHistory(store.db, store.audit);
       expect(edited.problems).toEqual([
         { reference: dossier.reference, seq: 3, problem: expect.stringMatching(/edited/) },
       ]);
@@ -326,12 +341,15 @@ function storeSuite(name: string, open: (dataDir: string) => Promise<Store>, ava
       await store.db.query('DELETE FROM dossier_history WHERE dossier_id = $1 AND seq = 3', [
         dossier.id,
       ]);
-      const deletedLast = await verifyHistory(store.db);
-      expect(deletedLast.problems.map((p) => p.reference)).toEqual([
-        dossier.reference,
-        dossier.reference,
-      ]);
+      const deletedLast = await verifyHistory(store.db, store.audit);
+      expect(new Set(deletedLast.problems.map((p) => p.reference))).toEqual(
+        new Set([dossier.reference]),
+      );
       expect(deletedLast.problems.map((p) => p.problem).join(' ')).toMatch(/deleted/);
+      // The row now says more than the (new) last entry recorded.
+      expect(deletedLast.problems.map((p) => p.problem)).toContain(
+        'status in the row is DANG_XU_LY but the history says DUOC_TIEP_NHAN (row edited)',
+      );
 
       await store.db.query('DELETE FROM dossier_history WHERE dossier_id = $1 AND seq = 2', [
         dossier.id,
@@ -343,20 +361,214 @@ function storeSuite(name: string, open: (dataDir: string) => Promise<Store>, ava
       await store.db.query("UPDATE dossiers SET applicant_name = 'Người khác' WHERE id = $1", [
         dossier.id,
       ]);
-      const contentEdited = await verifyHistory(store.db);
-      expect(contentEdited.problems).toEqual([
-        { reference: dossier.reference, seq: 1, problem: expect.stringMatching(/content differs/) },
-      ]);
+      const contentEdited = await verifyHistory(store.db, store.audit);
+      expect(contentEdited.problems).toContainEqual({
+        reference: dossier.reference,
+        seq: 1,
+        problem: expect.stringMatching(/content differs/),
+      });
+      expect(contentEdited.problems).toContainEqual({
+        reference: dossier.reference,
+        seq: 1,
+        problem: 'status in the row is DANG_XU_LY but the history says MOI_DANG_KY (row edited)',
+      });
       // Put things back so later tests audit clean.
       await store.db.query('DELETE FROM notification_outbox WHERE dossier_id = $1', [dossier.id]);
       await store.db.query('DELETE FROM dossier_attachments WHERE dossier_id = $1', [dossier.id]);
       await store.db.query('DELETE FROM dossier_history WHERE dossier_id = $1', [dossier.id]);
       await store.db.query('DELETE FROM dossiers WHERE id = $1', [dossier.id]);
     });
+
+    it('names each column of the dossier row that differs from what its last entry recorded', async () => {
+      const { dossier } = await newDossier();
+      await transitionDossier(ctx, officer, dossier.reference, { to: 'DUOC_TIEP_NHAN' });
+      await transitionDossier(ctx, officer, dossier.reference, { to: 'DANG_XU_LY' });
+      const row = await findDossierByReference(store.db, dossier.reference);
+      expect((await verifyHistory(store.db, store.audit)).problems).toEqual([]);
+
+      await store.db.query(
+        `UPDATE dossiers SET status = 'DA_TRA_KET_QUA', resident_id = 'zalo:ke-gian',
+           appointment_date = '2030-01-02', fee_amount_vnd = 500000, notify_recipient = '424242'
+         WHERE id = $1`,
+        [dossier.id],
+      );
+      const report = await verifyHistory(store.db, store.audit);
+      expect(report.problems).toEqual(
+        [
+          'status in the row is DA_TRA_KET_QUA but the history says DANG_XU_LY (row edited)',
+          `owner (resident_id) in the row is zalo:ke-gian but the history says ${row?.resident_id} (row edited)`,
+          `appointment date in the row is 2030-01-02 but the history says ${row?.appointment_date} (row edited)`,
+          'fee in the row is 500000 but the history says (none) (row edited)',
+          `notification recipient in the row is 424242 but the history says ${row?.notify_recipient ?? '(none)'} (row edited)`,
+        ].map((problem) => ({ reference: dossier.reference, seq: 3, problem })),
+      );
+      await removeDossier(dossier.id);
+    });
+
+    it('finds a chain recomputed with the public unkeyed hash, and a wrong audit key', async () => {
+      const { dossier } = await newDossier();
+      await transitionDossier(ctx, officer, dossier.reference, { to: 'DUOC_TIEP_NHAN' });
+      // What someone with database access but without the key can do: edit the row and its history,
+      // then recompute every hash with the algorithm in the code (plain SHA-256, old format).
+      await store.db.query("UPDATE dossiers SET status = 'DA_TRA_KET_QUA' WHERE id = $1", [
+        dossier.id,
+      ]);
+      await rewriteUnkeyed(store, dossier.id, (e) =>
+        e.seq === 2 ? { to_status: 'DA_TRA_KET_QUA' } : {},
+      );
+      const report = await verifyHistory(store.db, store.audit);
+      expect(report.problems).toEqual(
+        [1, 2]
+          .map((seq) => ({
+            reference: dossier.reference,
+            seq,
+            problem:
+              'entry is not keyed: its hash is the public unkeyed SHA-256 (rewritten without the audit key)',
+          }))
+          .concat({
+            reference: dossier.reference,
+            seq: 2,
+            problem: 'the last entry records no dossier state',
+          }),
+      );
+      await removeDossier(dossier.id);
+
+      const other = await verifyHistory(store.db, auditKeyFrom('another-key-'.repeat(4)));
+      expect(other.problems[0]).toEqual({
+        reference: '-',
+        seq: null,
+        problem: expect.stringMatching(/no history entry matches the configured audit key/),
+      });
+    });
+
+    it('re-keys the unkeyed chains of older dossiers once, and never launders a rewritten one', async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'motcua-rekey-'));
+      const db = await fresh(dir);
+      try {
+        let s = await db.open();
+        await upsertOfficer(s.db, {
+          username: 'cb_rekey',
+          passwordHash: 'x',
+          communeCode: COMMUNE_X,
+          role: 'officer',
+        });
+        const c = { ...ctx, store: s, servedCommunes: new Set<string>() };
+        const submitted = async () => {
+          const file = await s.attachments.write(
+            (async function* () {
+              yield PDF_BYTES;
+            })(),
+            { documentCode: 'giay_chung_sinh', fileName: 'gcs.pdf' },
+          );
+          const { dossier } = await submitDossier(c, {
+            actor: resident(),
+            idempotencyKey: randomUUID(),
+            payload: SubmitDossierSchema.parse(khaiSinhPayload()),
+            files: [file],
+          });
+          return dossier;
+        };
+        // Two dossiers written the old way (unkeyed chain, no row state); one already broken then.
+        const intact = await submitted();
+        await transitionDossier(c, officer, intact.reference, { to: 'DUOC_TIEP_NHAN' });
+        const broken = await submitted();
+        await rewriteUnkeyed(s, intact.id, () => ({}));
+        await rewriteUnkeyed(s, broken.id, () => ({}));
+        await s.db.query("UPDATE dossier_history SET note = 'sửa' WHERE dossier_id = $1", [
+          broken.id,
+        ]);
+        await s.db.query('DELETE FROM audit_marks');
+        await s.close();
+
+        s = await db.open();
+        expect(s.rekeyed).toMatchObject({ dossiers: 1, entries: 2, broken: [broken.reference] });
+        const after = await verifyHistory(s.db, s.audit);
+        expect(after.legacyRekeyed).toMatchObject({ dossiers: 1 });
+        expect(new Set(after.problems.map((p) => p.reference))).toEqual(
+          new Set([broken.reference]),
+        );
+        expect(after.problems[0]).toEqual({
+          reference: broken.reference,
+          seq: null,
+          problem: expect.stringMatching(
+            /^history already broken when older dossiers were re-keyed/,
+          ),
+        });
+
+        // Later: keyed dossiers exist; someone rewrites one the old way and deletes the mark, hoping
+        // the next start blesses it. It does not.
+        c.store = s;
+        await submitted();
+        await s.db.query("UPDATE dossiers SET status = 'DA_TRA_KET_QUA' WHERE id = $1", [
+          intact.id,
+        ]);
+        await rewriteUnkeyed(s, intact.id, () => ({}));
+        await s.db.query('DELETE FROM audit_marks');
+        await s.close();
+        s = await db.open();
+        expect(s.rekeyed).toBeNull();
+        const laundered = await verifyHistory(s.db, s.audit);
+        expect(laundered.problems).toContainEqual({
+          reference: intact.reference,
+          seq: 2,
+          problem:
+            'entry is not keyed: its hash is the public unkeyed SHA-256 (rewritten without the audit key)',
+        });
+        await s.close();
+      } finally {
+        await db.drop();
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+
+    async function removeDossier(id: string) {
+      for (const table of ['notification_outbox', 'dossier_attachments', 'dossier_history'])
+        await store.db.query(`DELETE FROM ${table} WHERE dossier_id = $1`, [id]);
+      await store.db.query('DELETE FROM dossiers WHERE id = $1', [id]);
+    }
   });
 }
 
-storeSuite('PGlite', (dataDir) => openTemplateStore(dataDir), true);
+/**
+ * Rewrites a dossier's history as an attacker without the audit key would (or as it was stored
+ * before the key existed): plain SHA-256 chain, no row state, the row's head and count updated.
+ */
+async function rewriteUnkeyed(
+  s: Store,
+  dossierId: string,
+  edit: (e: HistoryRow) => Partial<HistoryRow>,
+): Promise<void> {
+  const row = await findDossierById(s.db, dossierId);
+  let prev = genesisHash(row!.reference);
+  for (const original of await listHistory(s.db, dossierId)) {
+    const e = { ...original, ...edit(original) };
+    const hash = entryHash(chainedEntry(row!.reference, e, prev));
+    await s.db.query(
+      `UPDATE dossier_history SET to_status = $3, prev_hash = $4, hash = $5, state = NULL
+       WHERE dossier_id = $1 AND seq = $2`,
+      [dossierId, e.seq, e.to_status, prev, hash],
+    );
+    prev = hash;
+  }
+  await s.db.query('UPDATE dossiers SET history_head = $2 WHERE id = $1', [dossierId, prev]);
+}
+
+storeSuite(
+  'PGlite',
+  (dataDir) => openTemplateStore(dataDir),
+  async (dataDir) => {
+    let opened = false;
+    return {
+      open: () => {
+        if (opened) return openStore({ dataDir, maxAttachmentBytes: 1 << 20 });
+        opened = true;
+        return openTemplateStore(dataDir);
+      },
+      drop: async () => undefined,
+    };
+  },
+  true,
+);
 storeSuite(
   'PostgreSQL',
   (dataDir) =>
@@ -365,6 +577,13 @@ storeSuite(
       databaseUrl: (postgres as TestDatabase).url,
       maxAttachmentBytes: 1 << 20,
     }),
+  async (dataDir) => {
+    const own = (await createTestDatabase()) as TestDatabase;
+    return {
+      open: () => openStore({ dataDir, databaseUrl: own.url, maxAttachmentBytes: 1 << 20 }),
+      drop: () => own.drop(),
+    };
+  },
   postgres !== null,
 );
 

@@ -30,4 +30,26 @@ describe('loadConfig', () => {
       /TELEGRAM_WEBHOOK_SECRET/,
     );
   });
+
+  it('keeps the audit key beside the embedded database by default, and demands one in production on PostgreSQL', () => {
+    const dev = loadConfig({ DATA_DIR: '/srv/motcua/data' });
+    expect(dev.audit).toEqual({
+      key: undefined,
+      keyFile: '/srv/motcua/data/audit-key',
+      generate: true,
+    });
+    expect(
+      loadConfig({ AUDIT_KEY_FILE: '/run/secrets/motcua-audit-key', DATA_DIR: '/d' }).audit,
+    ).toEqual({ key: undefined, keyFile: '/run/secrets/motcua-audit-key', generate: false });
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db.example/motcua' }),
+    ).toThrow(/AUDIT_KEY: .*NODE_ENV=production and DATABASE_URL/);
+    expect(() => loadConfig({ AUDIT_KEY: 'too-short' })).toThrow(/AUDIT_KEY must be at least 32/);
+    const prod = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db.example/motcua',
+      AUDIT_KEY: 'k'.repeat(40),
+    });
+    expect(prod.audit.key).toBe('k'.repeat(40));
+  });
 });
