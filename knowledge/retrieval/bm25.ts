@@ -3,6 +3,7 @@
  * whole catalogue scores in well under a millisecond and the index loads from disk without re-parsing
  * text. Term frequencies are pre-normalised per field at build time (BM25F "pseudo frequency").
  */
+import { TermIds } from './term-ids.js';
 import { termsOfText } from './terms.js';
 import type { ProcedureFields } from './procedure-text.js';
 
@@ -54,47 +55,58 @@ export class Bm25Index {
     this.touched = new Uint32Array(data.docCount);
   }
 
-  /** Builds the index over procedure fields (document i is procedure i). */
+  /**
+   * Builds the index over procedure fields (document i is procedure i). Terms become numbers as
+   * soon as they are read, and postings go straight into growing typed arrays: the catalogue has
+   * over a million postings, and an object per posting kept the garbage collector busier than the
+   * counting itself.
+   */
   static build(fields: readonly ProcedureFields[]): Bm25Index {
+    const vocabulary = new TermIds();
+    // Term ids of every field of every document, in reading order (repeats kept).
     const perDoc = fields.map((f) => {
-      const byField = {} as Record<FieldName, Map<string, number>>;
-      const lengths = {} as Record<FieldName, number>;
-      for (const name of FIELD_NAMES) {
-        const terms = termsOfText(f[name]);
-        lengths[name] = terms.length;
-        const counts = new Map<string, number>();
-        for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-        byField[name] = counts;
-      }
-      return { byField, lengths };
+      const all = FIELD_NAMES.map((name) => termsOfText(f[name]));
+      const ids = vocabulary.idsOf(all.flat());
+      let at = 0;
+      return all.map((terms) => ids.subarray(at, (at += terms.length)));
     });
-    const avg = {} as Record<FieldName, number>;
-    for (const name of FIELD_NAMES) {
-      avg[name] = Math.max(
-        1,
-        perDoc.reduce((s, d) => s + d.lengths[name], 0) / Math.max(1, perDoc.length),
-      );
-    }
-    const postings = new Map<string, Array<{ doc: number; tf: number; flags: number }>>();
-    perDoc.forEach((d, doc) => {
-      const acc = new Map<string, { tf: number; flags: number }>();
-      for (const name of FIELD_NAMES) {
+    const avg = FIELD_NAMES.map((_name, i) =>
+      Math.max(1, perDoc.reduce((s, d) => s + d[i]!.length, 0) / Math.max(1, perDoc.length)),
+    );
+    const postings = new PostingList();
+    // Scratch space indexed by term id, reset after each field (counts) and each document (tf, flags)
+    // through the lists of the terms it touched.
+    const size = vocabulary.size;
+    const counts = new Uint32Array(size);
+    const tf = new Float64Array(size);
+    const flags = new Uint8Array(size);
+    const fieldTerms = new Uint32Array(size);
+    const docTerms = new Uint32Array(size);
+    perDoc.forEach((ids, doc) => {
+      let inDoc = 0;
+      FIELD_NAMES.forEach((name, i) => {
         const { weight, b } = BM25_FIELDS[name];
-        const norm = 1 - b + (b * d.lengths[name]) / avg[name];
-        for (const [term, count] of d.byField[name]) {
-          const cur = acc.get(term) ?? { tf: 0, flags: 0 };
-          cur.tf += (weight * count) / norm;
-          cur.flags |= FLAG[name];
-          acc.set(term, cur);
+        const terms = ids[i]!;
+        const norm = 1 - b + (b * terms.length) / avg[i]!;
+        let inField = 0;
+        for (const id of terms) if (counts[id]!++ === 0) fieldTerms[inField++] = id;
+        for (let k = 0; k < inField; k += 1) {
+          const id = fieldTerms[k]!;
+          if (flags[id] === 0) docTerms[inDoc++] = id;
+          // Fields add up in the order name, field, body (the sum is the posting's tf).
+          tf[id]! += (weight * counts[id]!) / norm;
+          flags[id]! |= FLAG[name];
+          counts[id] = 0;
         }
-      }
-      for (const [term, p] of acc) {
-        const list = postings.get(term);
-        if (list) list.push({ doc, ...p });
-        else postings.set(term, [{ doc, ...p }]);
+      });
+      for (let k = 0; k < inDoc; k += 1) {
+        const id = docTerms[k]!;
+        postings.add(id, doc, tf[id]!, flags[id]!);
+        tf[id] = 0;
+        flags[id] = 0;
       }
     });
-    return new Bm25Index(packPostings(postings, fields.length));
+    return new Bm25Index(postings.pack(vocabulary.terms, fields.length));
   }
 
   /** Number of procedures using a term (0 when unknown). */
@@ -212,29 +224,59 @@ export function idfOf(df: number, docCount: number): number {
   return Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
 }
 
-function packPostings(
-  postings: Map<string, Array<{ doc: number; tf: number; flags: number }>>,
-  docCount: number,
-): Bm25Data {
-  const terms = [...postings.keys()].sort();
-  const total = terms.reduce((s, t) => s + postings.get(t)!.length, 0);
-  const offsets = new Uint32Array(terms.length + 1);
-  const docs = new Uint32Array(total);
-  const tf = new Float32Array(total);
-  const flags = new Uint8Array(total);
-  const idf = new Float32Array(terms.length);
-  let p = 0;
-  terms.forEach((term, id) => {
-    const list = postings.get(term)!;
-    offsets[id] = p;
-    idf[id] = idfOf(list.length, docCount);
-    for (const posting of list) {
-      docs[p] = posting.doc;
-      tf[p] = posting.tf;
-      flags[p] = posting.flags;
-      p += 1;
+/** Postings as they are produced (document by document), in typed arrays that double when full. */
+class PostingList {
+  private length = 0;
+  private term = new Uint32Array(1 << 16);
+  private doc = new Uint32Array(1 << 16);
+  private tf = new Float32Array(1 << 16);
+  private flags = new Uint8Array(1 << 16);
+
+  add(term: number, doc: number, tf: number, flags: number): void {
+    if (this.length === this.term.length) this.grow();
+    this.term[this.length] = term;
+    this.doc[this.length] = doc;
+    this.tf[this.length] = tf;
+    this.flags[this.length] = flags;
+    this.length += 1;
+  }
+
+  private grow(): void {
+    const twice = <T extends Uint32Array | Float32Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.term = twice(this.term);
+    this.doc = twice(this.doc);
+    this.tf = twice(this.tf);
+    this.flags = twice(this.flags);
+  }
+
+  /**
+   * The postings grouped by term, terms in sorted order, each term's postings in document order
+   * (they were added document by document, and the counting sort below keeps that order).
+   */
+  pack(terms: readonly string[], docCount: number): Bm25Data {
+    const order = [...terms.keys()].sort((a, b) => (terms[a]! < terms[b]! ? -1 : 1));
+    const rank = new Uint32Array(terms.length);
+    order.forEach((id, r) => (rank[id] = r));
+    const offsets = new Uint32Array(terms.length + 1);
+    for (let p = 0; p < this.length; p += 1) offsets[rank[this.term[p]!]! + 1]! += 1;
+    for (let r = 0; r < terms.length; r += 1) offsets[r + 1]! += offsets[r]!;
+    const idf = Float32Array.from(order, (_id, r) =>
+      idfOf(offsets[r + 1]! - offsets[r]!, docCount),
+    );
+    const next = offsets.slice(0, terms.length);
+    const docs = new Uint32Array(this.length);
+    const tf = new Float32Array(this.length);
+    const flags = new Uint8Array(this.length);
+    for (let p = 0; p < this.length; p += 1) {
+      const at = next[rank[this.term[p]!]!]!++;
+      docs[at] = this.doc[p]!;
+      tf[at] = this.tf[p]!;
+      flags[at] = this.flags[p]!;
     }
-  });
-  offsets[terms.length] = p;
-  return { docCount, terms, idf, offsets, docs, tf, flags };
+    return { docCount, terms: order.map((id) => terms[id]!), idf, offsets, docs, tf, flags };
+  }
 }

@@ -84,20 +84,25 @@ export async function buildIndex(
   const bm25 = Bm25Index.build(fields);
   progress({ stage: 'lexical', done: 1, total: 1 });
   const texts = fields.map(denseText);
+  const codes = catalogue.procedures.map((p) => p.code);
   let lsa: LsaModel | undefined;
   let embeddings: Embeddings;
+  let vectors: VectorIndex;
   if (options.embeddings.provider === 'local') {
     progress({ stage: 'embedding-model', done: 0, total: 1 });
-    lsa = LsaModel.train(texts, options.lsa);
+    const trained = LsaModel.train(texts, options.lsa);
+    lsa = trained.model;
     embeddings = new LsaEmbeddings(lsa);
     progress({ stage: 'embedding-model', done: 1, total: 1 });
+    // Training already embedded every procedure text; embedding them again would be the same numbers.
+    vectors = await VectorIndex.fromVectors(embeddings, trained.vectors, codes);
+    progress({ stage: 'embeddings', done: texts.length, total: texts.length });
   } else {
     embeddings = await createProviderEmbeddings(options.embeddings);
+    vectors = await VectorIndex.build(embeddings, texts, codes, (done, total) =>
+      progress({ stage: 'embeddings', done, total }),
+    );
   }
-  const codes = catalogue.procedures.map((p) => p.code);
-  const vectors = await VectorIndex.build(embeddings, texts, codes, (done, total) =>
-    progress({ stage: 'embeddings', done, total }),
-  );
   const manifest: IndexManifest = {
     buildVersion: INDEX_BUILD_VERSION,
     catalogueSha256: catalogue.meta.sha256,

@@ -37,6 +37,15 @@ export class VectorIndex {
       vectors.push(...(await embeddings.embedDocuments(texts.slice(i, i + EMBED_BATCH))));
       onBatch(Math.min(i + EMBED_BATCH, texts.length), texts.length);
     }
+    return VectorIndex.fromVectors(embeddings, vectors, labels);
+  }
+
+  /** Indexes vectors already embedded with `embeddings` (procedure i = vector i). */
+  static async fromVectors(
+    embeddings: Embeddings,
+    vectors: number[][],
+    labels: readonly string[],
+  ): Promise<VectorIndex> {
     const dims = vectors[0]?.length ?? 0;
     const store = new HNSWLib(embeddings, { space: 'cosine', numDimensions: dims });
     const docs = labels.map((code, doc) => new Document({ pageContent: code, metadata: { doc } }));

@@ -22,21 +22,31 @@ export function normalizeText(text: string): string {
 // index is built, so skipping the two Unicode normalisations for them saves seconds.
 // eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
 const ASCII_ONLY = /^[\u0000-\u007f]*$/;
-// Syllables repeat: the index build folds ~2 million of them drawn from a few thousand distinct ones.
+// Syllables repeat: the index build folds, respells and reads the marks of ~2 million of them drawn
+// from a few thousand distinct ones, so those per-syllable results are remembered.
 const FOLD_CACHE = new Map<string, string>();
-const FOLD_CACHE_LIMIT = 50_000;
-const FOLD_CACHE_MAX_CHARS = 12;
+const SYLLABLE_CACHE_LIMIT = 50_000;
+const SYLLABLE_MAX_CHARS = 12;
 
 /** Strips every diacritic and maps đ/Đ to d/D: "Đăng ký" → "Dang ky". */
 export function foldMarks(text: string): string {
   if (ASCII_ONLY.test(text)) return text;
-  if (text.length > FOLD_CACHE_MAX_CHARS) return foldUncached(text);
-  let folded = FOLD_CACHE.get(text);
-  if (folded === undefined) {
-    folded = foldUncached(text);
-    if (FOLD_CACHE.size < FOLD_CACHE_LIMIT) FOLD_CACHE.set(text, folded);
+  return cachedPerSyllable(FOLD_CACHE, text, foldUncached);
+}
+
+/** `compute(text)`, remembered for short texts (syllables) while the cache has room. */
+function cachedPerSyllable(
+  cache: Map<string, string>,
+  text: string,
+  compute: (text: string) => string,
+): string {
+  if (text.length > SYLLABLE_MAX_CHARS) return compute(text);
+  let value = cache.get(text);
+  if (value === undefined) {
+    value = compute(text);
+    if (cache.size < SYLLABLE_CACHE_LIMIT) cache.set(text, value);
   }
-  return folded;
+  return value;
 }
 
 function foldUncached(text: string): string {
@@ -74,8 +84,14 @@ const SPELLING_VARIANTS: Readonly<Record<string, string>> = { hằng: 'hàng' };
  */
 const I_OR_Y = /^(k|l|m|s|t|h|qu)i$/;
 
+const CANONICAL_CACHE = new Map<string, string>();
+
 /** One spelling for syllables that are written two ways. */
 export function canonicalSyllable(raw: string): string {
+  return cachedPerSyllable(CANONICAL_CACHE, raw, canonicalUncached);
+}
+
+function canonicalUncached(raw: string): string {
   const variant = SPELLING_VARIANTS[raw];
   if (variant) return variant;
   if (!I_OR_Y.test(foldMarks(raw))) return raw;
@@ -118,8 +134,9 @@ export function markSet(token: string): Set<string> {
  * same key, as do NFC and NFD input.
  */
 export function markKey(token: string): string {
-  return [...markSet(token)].sort().join('');
+  return cachedPerSyllable(MARK_KEY_CACHE, token, (t) => [...markSet(t)].sort().join(''));
 }
+const MARK_KEY_CACHE = new Map<string, string>();
 
 /**
  * Whether a typed syllable can stand for a known one with the same letters: every mark the resident

@@ -11,6 +11,7 @@ import {
   seededRandom,
   symmetricEigen,
   times,
+  transpose,
   transposeTimes,
   type CsrMatrix,
   type Dense,
@@ -36,15 +37,16 @@ export function randomizedSvd(a: CsrMatrix, options: SvdOptions): TruncatedSvd {
   const omega = dense(a.cols, l);
   for (let i = 0; i < omega.data.length; i += 1) omega.data[i] = gaussian(random);
 
+  const aT = transpose(a);
   let q = csrTimesDense(a, omega);
   orthonormalizeColumns(q);
   for (let it = 0; it < (options.powerIterations ?? 1); it += 1) {
-    q = csrTimesDense(a, csrTransposeTimesDense(a, q));
+    q = csrTimesDense(a, csrTransposeTimesDense(a, q, aT));
     orthonormalizeColumns(q);
   }
   // B = Qᵀ A (l × cols). B Bᵀ = Qᵀ A (Aᵀ Q) is small; computing it through the sparse A keeps the
   // cost at O(nnz · l) instead of O(cols · l²).
-  const bbt = transposeTimes(q, csrTimesDense(a, csrTransposeTimesDense(a, q)));
+  const bbt = transposeTimes(q, csrTimesDense(a, csrTransposeTimesDense(a, q, aT)));
   const { values, vectors } = symmetricEigen(bbt);
   const sigma = new Float64Array(rank);
   for (let i = 0; i < rank; i += 1) sigma[i] = Math.sqrt(Math.max(values[i]!, 0));
@@ -52,7 +54,7 @@ export function randomizedSvd(a: CsrMatrix, options: SvdOptions): TruncatedSvd {
   const w = dense(l, rank);
   for (let i = 0; i < l; i += 1)
     for (let j = 0; j < rank; j += 1) w.data[i * rank + j] = vectors.data[i * l + j]!;
-  const right = csrTransposeTimesDense(a, times(q, w));
+  const right = csrTransposeTimesDense(a, times(q, w), aT);
   for (let r = 0; r < a.cols; r += 1) {
     for (let j = 0; j < rank; j += 1) right.data[r * rank + j]! /= sigma[j]! || 1;
   }
