@@ -47,6 +47,10 @@ const ChatReplySchema = z.object({
   procedure: z.object({ code: z.string(), name: z.string() }).nullable(),
   choices: z.array(z.object({ code: z.string(), label: z.string() })),
   sources: z.array(z.object({ code: z.string(), url: z.string() })),
+  form: z
+    .object({ code: z.string(), title: z.string() })
+    .optional()
+    .describe('Có khi thủ tục nộp được trực tuyến: mở /miniapp/#/apply/{code}'),
   hasMore: z.boolean(),
 });
 

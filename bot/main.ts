@@ -6,6 +6,7 @@ import type {
   ReplayGuard,
 } from '../common/dossier-contracts.js';
 import type { Logger } from '../common/logger.js';
+import { miniAppFormUrl } from '../common/mini-app-link.js';
 import type { GroupRegistryPort, GroupSender } from '../common/notice-contracts.js';
 import type { Conversation } from '../conversation/types.js';
 import { createResponder } from './channels/shared/responder.js';
@@ -76,6 +77,11 @@ export async function startBots(
     ...(deps.statusLookup ? { statusLookup: deps.statusLookup } : {}),
     logger,
     rateLimit: config.bots.rateLimit,
+    formUrl: (code) =>
+      miniAppFormUrl(code, {
+        zaloMiniAppId: config.zaloMiniApp.appId,
+        publicBaseUrl: config.server.publicBaseUrl,
+      }),
   });
   const channelDeps = { respond, logger, ...(deps.replay ? { replay: deps.replay } : {}) };
   const started: StartedChannel[] = [];

@@ -17,6 +17,19 @@ export interface ChatSource {
   url: string;
 }
 
+/**
+ * The answer's procedure can be filed online: the mini-app has its form. The conversation core sets
+ * `code` and `title`; the channel layer adds `url` (where its "Nộp hồ sơ" button points), since only
+ * the channels know whether a Zalo Mini App or our public address is configured.
+ */
+export interface ChatFormLink {
+  /** Procedure code of the form (`/apply/<code>` in the mini-app). */
+  code: string;
+  /** The form's title, e.g. "Đăng ký khai sinh". */
+  title: string;
+  url?: string;
+}
+
 /** One reply of the assistant. */
 export interface ChatReply {
   /** False when the assistant does not claim a procedure (greeting, off-topic, not confident). */
@@ -26,6 +39,8 @@ export interface ChatReply {
   procedure: { code: string; name: string } | null;
   choices: ChatChoice[];
   sources: ChatSource[];
+  /** Present when `procedure` has an online form: channels render a "Nộp hồ sơ" button or link. */
+  form?: ChatFormLink;
   /** True when "xem thêm" (more detail about `procedure`) would show more. */
   hasMore: boolean;
   /** On a "xem thêm" page: which page this is and how many there are. */

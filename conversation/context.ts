@@ -2,6 +2,7 @@ import type { ChatReply } from '../common/chat.js';
 import type { PublicStatusLookup } from '../common/dossier-contracts.js';
 import {
   detectAttributes,
+  getForm,
   type Answerer,
   type Catalogue,
   type CommuneDirectory,
@@ -85,6 +86,9 @@ export function createContext(deps: ConversationDeps, sessions: SessionStore): C
       });
       // After the last page the next "xem thêm" starts again from the first.
       session.pageShown = reply.hasMore ? (reply.page ?? 0) : 0;
+      // Procedures residents can file in the mini-app: channels add a "Nộp hồ sơ" button.
+      const form = getForm(procedure.code);
+      if (form) reply.form = { code: form.procedureCode, title: form.title };
       if (session.closeCall && session.alternatives.length > 0 && mode === 'short') {
         reply.text += `\n\n${texts.alternativesHint}`;
       }

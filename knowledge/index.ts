@@ -57,3 +57,4 @@ export type {
   ProcessingCase,
   FormRef,
 } from './catalogue/procedure-schema.js';
+export { getForm } from './forms/registry.js';

@@ -59,6 +59,14 @@ function render(reply) {
       echo: 'Xem thêm',
     });
   }
+  if (reply.form) {
+    // The procedure can be filed online: open the mini-app (served by this server) at its form.
+    const apply = document.createElement('a');
+    apply.className = 'apply';
+    apply.href = `/miniapp/#/apply/${encodeURIComponent(reply.form.code)}`;
+    apply.textContent = 'Nộp hồ sơ trực tuyến';
+    el.appendChild(apply);
+  }
   if (buttons.length > 0) {
     const box = document.createElement('div');
     box.className = 'choices';

@@ -101,6 +101,16 @@ describe('answers a resident can read on a phone', () => {
     expectClean(record, text);
   });
 
+  it('marks answers whose procedure has an online form, so channels add "Nộp hồ sơ"', () => {
+    expect(replies.get('đăng ký tạm trú cần những gì')!.form).toEqual({
+      code: '1.004194',
+      title: 'Đăng ký tạm trú',
+    });
+    expect(replies.get('làm khai tử cho bố cần giấy tờ gì')!.form?.code).toBe('1.000656');
+    // No form for this procedure: no button.
+    expect(replies.get('đăng ký hộ kinh doanh cần giấy tờ gì')!.form).toBeUndefined();
+  });
+
   it('pages "xem thêm" in messages of at most 1,500 characters', async () => {
     const id = 'resident-more';
     await assistant.conversation.handle({ channel: 'web', userId: id, text: 'đăng ký khai sinh' });

@@ -7,8 +7,8 @@ export function missingSources(reply: ChatReply): ChatReply['sources'] {
 }
 
 /**
- * Renders a reply as plain text for channels without buttons or markup (Zalo): numbered choices and a
- * "xem thêm" hint that {@link PendingChoices} understands on the way back.
+ * Renders a reply as plain text for channels without buttons or markup (Zalo): numbered choices, the
+ * "Nộp hồ sơ trực tuyến" link of a procedure with an online form, and a "xem thêm" hint that {@link PendingChoices} understands on the way back.
  */
 export function renderPlain(reply: ChatReply): string {
   const parts = [reply.text.trim()];
@@ -17,6 +17,7 @@ export function renderPlain(reply: ChatReply): string {
     const lines = reply.choices.map((c, i) => `${i + 1}. ${c.label}`);
     parts.push([TEXTS.pickByNumber, ...lines].join('\n'));
   }
+  if (reply.form?.url) parts.push(`${TEXTS.applyLine} ${reply.form.url}`);
   if (reply.hasMore && reply.procedure) parts.push(TEXTS.moreHint);
   return parts.filter(Boolean).join('\n\n');
 }

@@ -32,6 +32,11 @@ export interface ResponderDeps {
   rateLimit: { burst: number; perMinute: number };
   /** Failed-guess guard for /hoso (the key is only 4 digits): lookups per person. */
   lookupLimit?: { burst: number; perMinute: number };
+  /**
+   * Where the "Nộp hồ sơ" button of an answer with an online form points (common/mini-app-link.ts);
+   * null or absent: no button (no mini-app address is configured).
+   */
+  formUrl?: (procedureCode: string) => string | null;
 }
 
 /** Turns resident input into a reply; `null` means stay silent (rate limited after the warning). */
@@ -49,15 +54,28 @@ export function createResponder(deps: ResponderDeps): Responder {
   const limiter = new RateLimiter(deps.rateLimit);
   const lookups = new RateLimiter(deps.lookupLimit ?? { burst: 5, perMinute: 1 });
 
+  /** The button of an answer whose procedure has a form; without an address, no button at all. */
+  function withFormUrl(reply: ChatReply): ChatReply {
+    if (!reply.form) return reply;
+    const url = deps.formUrl?.(reply.form.code) ?? null;
+    if (url === null) {
+      const { form: _dropped, ...rest } = reply;
+      return rest;
+    }
+    return { ...reply, form: { ...reply.form, url } };
+  }
+
   async function ask(input: ResidentInput, text: string): Promise<ChatReply> {
     try {
-      return await deps.conversation.handle({
-        channel: input.channel,
-        userId: input.userId,
-        clientKey: `${input.channel}:${input.senderKey}`,
-        text,
-        ...(input.action ? { action: input.action } : {}),
-      });
+      return withFormUrl(
+        await deps.conversation.handle({
+          channel: input.channel,
+          userId: input.userId,
+          clientKey: `${input.channel}:${input.senderKey}`,
+          text,
+          ...(input.action ? { action: input.action } : {}),
+        }),
+      );
     } catch (error) {
       deps.logger.error('conversation failed', { channel: input.channel, error });
       return textReply(TEXTS.failure);

@@ -30,5 +30,8 @@ export const TEXTS = {
   pickByNumber: 'Bạn trả lời bằng số để chọn:',
   moreHint: 'Gõ “xem thêm” để xem đầy đủ thông tin về thủ tục này.',
   moreButton: 'Xem thêm',
+  /** Button (Telegram) or line (Zalo) opening the mini-app at the procedure's form. */
+  applyButton: 'Nộp hồ sơ',
+  applyLine: 'Nộp hồ sơ trực tuyến:',
   sourcePrefix: 'Nguồn:',
 } as const;

@@ -30,6 +30,7 @@ function keyboardFor(reply: ChatReply, codec: CallbackCodec): InlineKeyboardMark
   const rows: InlineKeyboardButton[][] = reply.choices.map((choice) => [
     { text: label(choice.label), callback_data: codec.encode({ type: 'pick', code: choice.code }) },
   ]);
+  if (reply.form?.url) rows.push([{ text: TEXTS.applyButton, url: reply.form.url }]);
   if (reply.hasMore && reply.procedure) {
     const data = codec.encode({ type: 'more', code: reply.procedure.code });
     rows.push([{ text: TEXTS.moreButton, callback_data: data }]);
@@ -44,7 +45,7 @@ export function toHtmlChunks(text: string): string[] {
 
 /**
  * Renders a reply as Telegram messages: escaped HTML, split under 4,096 characters at natural breaks,
- * with choice and "Xem thêm" buttons on the last message.
+ * with choice, "Nộp hồ sơ" (a link to the mini-app's form) and "Xem thêm" buttons on the last message.
  */
 export function renderTelegram(reply: ChatReply, codec: CallbackCodec): TelegramMessage[] {
   const chunks = toHtmlChunks(reply.text);

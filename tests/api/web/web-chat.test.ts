@@ -55,6 +55,10 @@ describe('web chat page', () => {
     await expect(
       answer.locator('a[href^="https://dichvucong.gov.vn/"]').count(),
     ).resolves.toBeGreaterThan(0);
+    // Kết hôn can be filed online: the answer links to its form in the mini-app.
+    const apply = answer.locator('a.apply');
+    await expect(apply.innerText()).resolves.toBe('Nộp hồ sơ trực tuyến');
+    await expect(apply.getAttribute('href')).resolves.toBe('/miniapp/#/apply/1.000894');
 
     const choices = await ask('xin trích lục');
     const buttons = choices.locator('.choices button');

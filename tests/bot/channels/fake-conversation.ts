@@ -53,6 +53,15 @@ export class FakeConversation implements Conversation {
         procedure: { code: message.action.code, name: 'x' },
       });
     }
+    if (text.includes('nộp hồ sơ')) {
+      return reply({
+        answered: true,
+        text: 'Đăng ký khai sinh: nộp tờ khai và giấy chứng sinh tại UBND xã.',
+        procedure: { code: '1.001193', name: 'Đăng ký khai sinh' },
+        form: { code: '1.001193', title: 'Đăng ký khai sinh' },
+        hasMore: true,
+      });
+    }
     if (text.includes('khai sinh')) {
       return reply({ text: 'Bạn muốn hỏi thủ tục nào dưới đây?', choices: BIRTH_CHOICES });
     }

@@ -140,6 +140,38 @@ describe('Telegram bot (long polling against a fake Bot API)', () => {
     });
   });
 
+  it.each([
+    [
+      { PUBLIC_BASE_URL: 'https://motcua.example/' },
+      'https://motcua.example/miniapp/#/apply/1.001193',
+    ],
+    [
+      { PUBLIC_BASE_URL: 'https://motcua.example', ZALO_MINI_APP_ID: '1234567890' },
+      'https://zalo.me/s/1234567890/?apply=1.001193',
+    ],
+  ])('an answer with an online form has a "Nộp hồ sơ" URL button (%o)', async (env, url) => {
+    const { fake } = await setup(env);
+    const pending = nextReply(fake, 506);
+    fake.pushUpdate(tgUpdates.privateText(506, 'nộp hồ sơ khai sinh'));
+    const [answer] = await pending;
+    expect(answer!.body.reply_markup).toEqual({
+      inline_keyboard: [
+        [{ text: 'Nộp hồ sơ', url }],
+        [{ text: 'Xem thêm', callback_data: 'm:1.001193' }],
+      ],
+    });
+  });
+
+  it('shows no "Nộp hồ sơ" button when no address of the mini-app is configured', async () => {
+    const { fake } = await setup();
+    const pending = nextReply(fake, 507);
+    fake.pushUpdate(tgUpdates.privateText(507, 'nộp hồ sơ khai sinh'));
+    const [answer] = await pending;
+    expect(answer!.body.reply_markup).toEqual({
+      inline_keyboard: [[{ text: 'Xem thêm', callback_data: 'm:1.001193' }]],
+    });
+  });
+
   it('escapes <, > and & in HTML mode so the text arrives exactly as written', async () => {
     const { fake } = await setup();
     const pending = nextReply(fake, 503);

@@ -47,6 +47,16 @@ describe('Zalo bot (long polling against a fake Bot Platform)', () => {
     expect(reply).toBe('Bạn hỏi: xin chào');
   });
 
+  it('adds the "Nộp hồ sơ trực tuyến" link of an answer with an online form', async () => {
+    const { fake } = await setup({ PUBLIC_BASE_URL: 'https://motcua.example' });
+    const [answer] = await replyTo(fake, 'u9', () =>
+      fake.pushUpdate(zaloUpdates.text('u9', 'nộp hồ sơ khai sinh')),
+    );
+    expect(answer).toContain(
+      '\n\nNộp hồ sơ trực tuyến: https://motcua.example/miniapp/#/apply/1.001193\n\n',
+    );
+  });
+
   it('shows choices as numbered lines and reads "2" then "xem thêm" as picks', async () => {
     const { fake, conversation } = await setup();
     const [question] = await replyTo(fake, 'u2', () =>
