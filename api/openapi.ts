@@ -429,6 +429,90 @@ export function buildOpenApiDocument(options: {
         },
       },
     },
+    '/api/notice-groups/{id}/deactivate': {
+      post: {
+        summary: 'Ngừng gửi thông báo vào một nhóm thôn (nhóm vẫn được lưu, ghi lý do)',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+        ],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: { reason: { type: 'string', maxLength: 200 } },
+              },
+            },
+          },
+        },
+        responses: {
+          200: { description: 'Nhóm (status = inactive, inactiveReason)' },
+          404: error('Không có nhóm này trong xã/phường của cán bộ'),
+          409: error('Người đăng ký nhận tin riêng tự huỷ bằng /huynhantin'),
+        },
+      },
+    },
+    '/api/notice-groups/{id}/reactivate': {
+      post: {
+        summary: 'Gửi lại thông báo vào một nhóm đã ngừng (nhóm đã từng được duyệt)',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+        ],
+        responses: {
+          200: { description: 'Nhóm (status = approved)' },
+          404: error('Không có nhóm này trong xã/phường của cán bộ'),
+          409: error('Nhóm đang hoạt động hoặc chưa được duyệt'),
+        },
+      },
+    },
+    '/api/notices/recipients': {
+      post: {
+        summary: 'Đếm số nhóm nhận với lựa chọn nơi nhận (cả xã, thôn, nhãn), theo nền tảng',
+        description:
+          'Dùng khi soạn thông báo: không chọn gì thì 0 nhóm. byPlatform: telegram, zalo-oa, zalo-bot, share-kit.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['targets'],
+                properties: {
+                  targets: {
+                    type: 'object',
+                    properties: {
+                      wholeCommune: { type: 'boolean' },
+                      villages: { type: 'array', items: { type: 'string' }, maxItems: 100 },
+                      tags: { type: 'array', items: { type: 'string' }, maxItems: 30 },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          200: {
+            description: 'Số nơi nhận',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    total: { type: 'integer' },
+                    groups: { type: 'integer' },
+                    subscribers: { type: 'integer' },
+                    byPlatform: { type: 'object', additionalProperties: { type: 'integer' } },
+                  },
+                },
+              },
+            },
+          },
+          400: error('Lựa chọn không hợp lệ'),
+        },
+      },
+    },
     '/api/openapi.json': {
       get: {
         summary: 'Tài liệu OpenAPI này',

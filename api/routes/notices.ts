@@ -29,12 +29,21 @@ import { findOfficerById } from '../store/officer-repository.js';
 import {
   addShareKitGroup,
   approveGroup,
+  deactivateGroup,
   findGroup,
   listGroups,
   listVillages,
+  reactivateGroup,
   type GroupRow,
 } from '../store/notice-group-repository.js';
-import { ledgerRows, listNotices, markShared } from '../store/group-notice-repository.js';
+import {
+  ledgerRows,
+  listNotices,
+  markShared,
+  matchingGroups,
+} from '../store/group-notice-repository.js';
+import { noticeContent } from '../notices/delivery-worker.js';
+import { renderNotice } from '../notices/render-notice.js';
 
 const json = express.json({ limit: '64kb', type: 'application/json' });
 const label = z.string().trim().min(1).max(100);
@@ -66,6 +75,19 @@ const ShareKitSchema = z.object({
   adminName: z.string().trim().min(1, 'Vui lòng nhập tên trưởng nhóm (người đăng bài).').max(100),
   village: label.nullable().optional(),
   tags: z.array(label).max(20).default([]),
+});
+
+const DeactivateSchema = z.object({
+  reason: z.string().trim().max(200).optional(),
+});
+
+/** Targets without the "choose at least one" rule: nothing chosen simply reaches no group. */
+const RecipientsSchema = z.object({
+  targets: z.object({
+    wholeCommune: z.boolean().default(false),
+    villages: z.array(label).max(100).default([]),
+    tags: z.array(label).max(30).default([]),
+  }),
 });
 
 export function createNoticeRouter(deps: NoticeDeps, auth: AuthOptions): Router {
@@ -136,6 +158,34 @@ export function createNoticeRouter(deps: NoticeDeps, auth: AuthOptions): Router 
     res.status(201).json(groupView(group));
   });
 
+  /** A group the officer may change: one of their commune's (pending groups are approved, not changed). */
+  async function ownGroup(res: Response, id: string): Promise<GroupRow> {
+    const actor = actorOf(res) as OfficerActor;
+    const group = z.uuid().safeParse(id).success ? await findGroup(deps.db, id) : undefined;
+    if (!group || group.commune_code !== actor.communeCode) throw notFound('Không tìm thấy nhóm.');
+    if (group.kind === 'subscriber')
+      throw conflict('NOT_A_GROUP', 'Người đăng ký nhận tin tự huỷ bằng lệnh /huynhantin.');
+    return group;
+  }
+
+  router.post('/notice-groups/:id/deactivate', officerOnly, json, async (req, res) => {
+    const body = parseOr400(DeactivateSchema, req.body ?? {});
+    const group = await ownGroup(res, String(req.params.id));
+    const author = await authorOf(res);
+    const reason = body.reason
+      ? `Cán bộ ${author.name} ngừng gửi: ${body.reason}`
+      : `Cán bộ ${author.name} ngừng gửi vào nhóm này.`;
+    const row = await deactivateGroup(deps.db, group.id, reason, deps.now());
+    res.json(groupView(row!));
+  });
+
+  router.post('/notice-groups/:id/reactivate', officerOnly, async (_req, res) => {
+    const group = await ownGroup(res, String(_req.params.id));
+    const row = await reactivateGroup(deps.db, group.id, deps.now());
+    if (!row) throw conflict('NOT_INACTIVE', 'Nhóm đang hoạt động hoặc chưa được duyệt.');
+    res.json(groupView(row));
+  });
+
   router.get('/notice-templates', officerOnly, (_req, res) => {
     res.json({ items: noticeTemplates() });
   });
@@ -144,6 +194,24 @@ export function createNoticeRouter(deps: NoticeDeps, auth: AuthOptions): Router 
     const actor = actorOf(res) as OfficerActor;
     const draft = parseOr400(NoticeDraftSchema, req.body);
     res.json(await previewDraft(deps, actor.communeCode, draft));
+  });
+
+  router.post('/notices/recipients', officerOnly, json, async (req, res) => {
+    const actor = actorOf(res) as OfficerActor;
+    const { targets } = parseOr400(RecipientsSchema, req.body);
+    const groups = await matchingGroups(deps.db, actor.communeCode, targets);
+    const byPlatform: Record<string, number> = {};
+    for (const g of groups) {
+      const key = g.kind === 'share-kit' ? 'share-kit' : g.platform;
+      byPlatform[key] = (byPlatform[key] ?? 0) + 1;
+    }
+    const subscribers = groups.filter((g) => g.kind === 'subscriber').length;
+    res.json({
+      total: groups.length,
+      groups: groups.length - subscribers,
+      subscribers,
+      byPlatform,
+    });
   });
 
   router.post('/notices', officerOnly, json, async (req, res) => {
@@ -172,7 +240,10 @@ export function createNoticeRouter(deps: NoticeDeps, auth: AuthOptions): Router 
   router.get('/notices/:id', officerOnly, async (req, res) => {
     const actor = actorOf(res) as OfficerActor;
     const notice = await ownNotice(deps.db, actor.communeCode, String(req.params.id));
-    res.json(await ledgerOf(deps, notice));
+    // The share kit's text as the team leads paste it (with the public page's full address).
+    const base = deps.publicBaseUrl ?? `${req.protocol}://${req.get('host')}`;
+    const shareKitText = renderNotice(noticeContent(notice, base), 'share-kit')[0]!.text;
+    res.json({ ...(await ledgerOf(deps, notice)), shareKitText });
   });
 
   router.post('/notices/:id/cancel', officerOnly, async (req, res) => {

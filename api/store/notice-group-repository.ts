@@ -208,3 +208,38 @@ export async function listVillages(q: Queryable, communeCode: string): Promise<s
   );
   return rows.map((r) => r.village);
 }
+
+/**
+ * An officer stops sending to a group (or a share-kit group closed): it stays on record, inactive,
+ * with the reason shown in the console. Subscribers are ended by the resident themselves.
+ */
+export async function deactivateGroup(
+  q: Queryable,
+  id: string,
+  reason: string,
+  at: Date,
+): Promise<GroupRow | undefined> {
+  const rows = await q.query<GroupRow>(
+    `UPDATE notice_groups SET status = 'inactive', inactive_reason = $2, updated_at = $3
+      WHERE id = $1 AND kind <> 'subscriber' RETURNING *`,
+    [id, reason, at],
+  );
+  return rows[0];
+}
+
+/**
+ * Sends to an inactive, once-approved group again. If the bot is in fact no longer in the chat, the
+ * next delivery meets the platform's refusal (403) and the group goes back to inactive with that reason.
+ */
+export async function reactivateGroup(
+  q: Queryable,
+  id: string,
+  at: Date,
+): Promise<GroupRow | undefined> {
+  const rows = await q.query<GroupRow>(
+    `UPDATE notice_groups SET status = 'approved', inactive_reason = NULL, updated_at = $2
+      WHERE id = $1 AND status = 'inactive' AND approved_at IS NOT NULL AND kind <> 'subscriber' RETURNING *`,
+    [id, at],
+  );
+  return rows[0];
+}

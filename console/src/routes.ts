@@ -47,6 +47,29 @@ export const PAGES: ConsolePage[] = [
     component: lazy(() => import('./pages/PrintPage.js')),
   },
   {
+    path: '/thong-bao',
+    title: 'Thông báo đến nhóm thôn',
+    nav: { label: 'Thông báo', order: 30 },
+    component: lazy(() => import('./pages/NoticesPage.js')),
+  },
+  {
+    // Before `/thong-bao/:id`: the first matching pattern wins.
+    path: '/thong-bao/soan',
+    title: 'Soạn thông báo',
+    component: lazy(() => import('./pages/ComposePage.js')),
+  },
+  {
+    path: '/thong-bao/:id',
+    title: 'Sổ gửi thông báo',
+    component: lazy(() => import('./pages/NoticeLedgerPage.js')),
+  },
+  {
+    path: '/nhom-thon',
+    title: 'Nhóm thôn nhận thông báo',
+    nav: { label: 'Nhóm thôn', order: 35 },
+    component: lazy(() => import('./pages/GroupsPage.js')),
+  },
+  {
     path: '/bao-cao',
     title: 'Báo cáo',
     nav: { label: 'Báo cáo', order: 50 },

@@ -47,6 +47,9 @@ describe('service routes', () => {
         'GET /api/communes/{code}',
         'GET /api/officer/apologies',
         'POST /api/officer/apologies/{id}/confirm',
+        'POST /api/notice-groups/{id}/deactivate',
+        'POST /api/notice-groups/{id}/reactivate',
+        'POST /api/notices/recipients',
         'GET /api/openapi.json',
       ].sort(),
     );
