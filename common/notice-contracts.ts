@@ -52,6 +52,11 @@ export interface NoticePart {
 /** One part to one group. `idempotencyKey` is unique per (notice, group, part). */
 export interface GroupSend {
   platform: GroupPlatform;
+  /**
+   * `group`: a group chat; `subscriber`: one resident's private chat (on Zalo OA these are different
+   * endpoints: group message vs consultation message). Absent means `group`.
+   */
+  target?: 'group' | 'subscriber';
   chatId: string;
   part: NoticePart;
   idempotencyKey: string;

@@ -13,9 +13,11 @@
  * it); a refused message → failed with the platform's reason.
  *
  * Telegram and Zalo cannot de-duplicate a repeated send, so one window is unavoidable: between a
- * part reaching the platform and its id being committed here. A row reclaimed with its write-ahead
- * mark still set is resent and flagged `possible_duplicate` in the ledger (at-least-once: a storm
- * warning must not be lost); `notice_messages.started_at → sent_at` measures the window.
+ * part reaching the platform and its id being committed here. What happens to a part caught in it is
+ * reviewed data (delivery-policy.json): by default a row whose claim expired with its write-ahead mark
+ * still set (the worker died mid-send) is NOT resent but held as `unknown` for an officer to check the
+ * group (no duplicate; at-most-once for these few), while a timeout in a live worker is retried and
+ * flagged `possible_duplicate`. `notice_messages.started_at → sent_at` measures the window.
  */
 import { randomBytes } from 'node:crypto';
 import Bottleneck from 'bottleneck';
@@ -34,6 +36,7 @@ import {
   failPendingForGroup,
   findNotice,
   holdGroup,
+  holdInDoubt,
   insertDeliveries,
   markPartStarted,
   matchingGroups,
@@ -43,14 +46,8 @@ import {
   type ClaimedDelivery,
   type NoticeRow,
 } from '../store/group-notice-repository.js';
+import { deliveryPolicy, type InDoubtAction } from './delivery-policy.js';
 import { renderNotice, type NoticeContent } from './render-notice.js';
-
-/** Messages per second each platform allows a bot overall (Telegram's bulk limit; Zalo publishes none). */
-export const PLATFORM_PER_SECOND: Record<GroupPlatform, number> = {
-  telegram: 30,
-  'zalo-oa': 10,
-  'zalo-bot': 10,
-};
 
 export interface DeliveryWorkerOptions {
   db: Database;
@@ -69,8 +66,11 @@ export interface DeliveryWorkerOptions {
   /** Parallel requests per platform (pacing still applies between their starts). */
   maxConcurrent?: number;
   perSecond?: Partial<Record<GroupPlatform, number>>;
-  /** Telegram: 20 messages a minute into one group. */
+  /** Overrides the policy's per-group limit (Telegram: 20 messages a minute into one group). */
   perGroupPerMinute?: number;
+  /** Overrides delivery-policy.json's choices for parts in doubt. */
+  afterCrash?: InDoubtAction;
+  afterTimeout?: InDoubtAction;
   maxAttempts?: number;
   backoffMs?: (attempts: number) => number;
 }
@@ -109,18 +109,25 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   const batchSize = options.batchSize ?? 30;
   const leaseMs = options.leaseMs ?? 6000;
   const sendTimeoutMs = options.sendTimeoutMs ?? 10_000;
-  const perGroupPerMinute = options.perGroupPerMinute ?? 20;
+  const policy = deliveryPolicy();
+  const perGroupPerMinute = (platform: GroupPlatform) =>
+    options.perGroupPerMinute ?? policy.pace[platform].perGroupPerMinute;
+  const afterCrash = options.afterCrash ?? policy.afterCrash;
+  const afterTimeout = options.afterTimeout ?? policy.afterTimeout;
   const maxAttempts = options.maxAttempts ?? 8;
   const backoff = options.backoffMs ?? noticeBackoff;
   const senders = new Map(options.senders.map((s) => [s.platform, s]));
+  /** A platform where a part in doubt is held for a person rather than resent. */
+  const holdsDoubt = (platform: GroupPlatform, action: InDoubtAction) =>
+    action === 'hold' && !senders.get(platform)?.deduplicates;
   const limiters = new Map(
     [...senders.keys()].map((platform) => {
-      const perSecond = options.perSecond?.[platform] ?? PLATFORM_PER_SECOND[platform];
+      const perSecond = options.perSecond?.[platform] ?? policy.pace[platform].perSecond;
       return [
         platform,
         new Bottleneck({
           minTime: Math.ceil(1000 / perSecond),
-          maxConcurrent: options.maxConcurrent ?? 8,
+          maxConcurrent: options.maxConcurrent ?? 4,
         }),
       ] as const;
     }),
@@ -230,6 +237,11 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         return;
       default: {
         const uncertain = e.kind === 'uncertain' && startedPart;
+        if (uncertain && holdsDoubt(row.platform as GroupPlatform, afterTimeout)) {
+          await holdInDoubt(db, { platforms: [row.platform], now: at, ids: [row.id] });
+          log.warn('notice delivery timed out: held as unknown', { deliveryId: row.id });
+          return;
+        }
         if (row.attempts >= maxAttempts) {
           await failDelivery(
             db,
@@ -276,6 +288,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
               const sent = await sender.send(
                 {
                   platform,
+                  target: row.group_kind === 'subscriber' ? 'subscriber' : 'group',
                   chatId,
                   part: body,
                   idempotencyKey: `notice:${row.notice_id}:${row.group_id}:${part}`,
@@ -330,12 +343,22 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     const flying = inFlight.get(platform)!;
     const room = batchSize - flying.size;
     if (room <= 0 || stopped) return 0;
+    const hold = holdsDoubt(platform, afterCrash);
+    if (hold) {
+      const held = await holdInDoubt(db, { platforms: [platform], now: now() });
+      if (held.length > 0) {
+        log.warn('notice deliveries held as unknown: a part may have been posted before a crash', {
+          deliveryIds: held,
+        });
+      }
+    }
     const rows = await claimDeliveries(db, {
       platforms: [platform],
       limit: room,
       leaseMs,
       now: now(),
-      perGroupPerMinute,
+      perGroupPerMinute: perGroupPerMinute(platform),
+      resendInDoubt: !hold,
     });
     for (const row of rows) {
       if (row.reclaimed_in_doubt) {
@@ -345,7 +368,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       }
       flying.set(row.id, row);
       const task = deliver(platform, row).finally(() => {
-        flying.delete(row.id);
+        // A row reclaimed by this worker after its lease ran out is a newer entry: keep it.
+        if (flying.get(row.id) === row) flying.delete(row.id);
         tasks.delete(task);
         // Refill when half the pipeline is free, not after every message: on the embedded database
         // every query waits for the one before it, and a claim per message would slow each send.

@@ -13,6 +13,7 @@ import { isUniqueViolation } from '../store/database.js';
 import {
   cancelNotice,
   findNotice,
+  resolveInDoubt,
   findNoticeByKey,
   insertNotice,
   ledgerRows,
@@ -155,6 +156,45 @@ export async function cancelOwnNotice(
   return cancelled;
 }
 
+/**
+ * An officer checked the group of a delivery held in doubt: `arrived` counts it as posted, otherwise
+ * it is sent again. 409 when the delivery is not in doubt (any more).
+ */
+export async function resolveOwnDelivery(
+  deps: NoticeDeps,
+  author: NoticeAuthor,
+  noticeId: string,
+  deliveryId: number,
+  arrived: boolean,
+) {
+  const notice = await ownNotice(deps.db, author.communeCode, noticeId);
+  const at = deps.now();
+  const row = await deps.db.transaction(async (tx) => {
+    const resolved = await resolveInDoubt(tx, {
+      id: deliveryId,
+      noticeId: notice.id,
+      arrived,
+      by: author.name,
+      at,
+    });
+    if (resolved?.state === 'pending') {
+      await tx.query(`UPDATE notices SET status = 'sending' WHERE id = $1 AND status = 'sent'`, [
+        notice.id,
+      ]);
+    }
+    return resolved;
+  });
+  if (!row) {
+    throw conflict(
+      'DELIVERY_NOT_IN_DOUBT',
+      'Tin này không ở trạng thái "chưa rõ" nên không cần xác nhận.',
+    );
+  }
+  deps.logger.info('notice delivery in doubt resolved', { deliveryId, arrived });
+  if (row.state === 'pending') deps.poke();
+  return row;
+}
+
 /** Per-platform preview plus how many groups of each kind would receive the draft now. */
 export async function previewDraft(deps: NoticeDeps, communeCode: string, draft: NoticeDraft) {
   const groups = await matchingGroups(deps.db, communeCode, draft.targets);
@@ -189,6 +229,7 @@ const STATE_LABEL: Record<string, string> = {
   sending: 'Đang gửi',
   sent: 'Đã gửi',
   failed: 'Không gửi được',
+  unknown: 'Chưa rõ — kiểm tra nhóm',
   'share-kit': 'Chờ tổ trưởng chia sẻ',
   shared: 'Đã chia sẻ',
 };
@@ -199,6 +240,8 @@ export function ledgerTotals(rows: readonly LedgerRow[]) {
     sent: 0,
     failed: 0,
     pending: 0,
+    /** Held in doubt after a crash mid-send: an officer checks the group (never resent blindly). */
+    unknown: 0,
     shareKit: 0,
     shared: 0,
     possibleDuplicates: 0,
@@ -206,6 +249,7 @@ export function ledgerTotals(rows: readonly LedgerRow[]) {
   for (const r of rows) {
     if (r.state === 'sent') totals.sent++;
     else if (r.state === 'failed') totals.failed++;
+    else if (r.state === 'unknown') totals.unknown++;
     else if (r.state === 'share-kit') totals.shareKit++;
     else if (r.state === 'shared') totals.shared++;
     else totals.pending++;
@@ -227,11 +271,13 @@ export function ledgerItemView(r: LedgerRow, publicBaseUrl: string | undefined, 
     stateLabel: STATE_LABEL[r.state] ?? r.state,
     messageIds: (r.message_ids ?? []).filter((m): m is string => m !== null),
     sentAt: r.sent_at?.toISOString() ?? null,
-    error: r.state === 'failed' || r.state === 'pending' ? r.last_error : null,
+    error: ['failed', 'pending', 'unknown'].includes(r.state) ? r.last_error : null,
     attempts: r.attempts,
     possibleDuplicate: r.possible_duplicate,
     sharedAt: r.shared_at?.toISOString() ?? null,
     sharedBy: r.shared_by,
+    resolvedBy: r.resolved_by,
+    resolvedAt: r.resolved_at?.toISOString() ?? null,
     shareLink:
       r.share_token && publicBaseUrl
         ? new URL(`/n/${publicId}/chia-se/${r.share_token}`, publicBaseUrl).toString()

@@ -21,6 +21,7 @@ import {
   noticeView,
   ownNotice,
   previewDraft,
+  resolveOwnDelivery,
   type NoticeAuthor,
   type NoticeDeps,
 } from '../notices/notice-service.js';
@@ -68,6 +69,11 @@ export function groupView(g: GroupRow) {
 const ApproveSchema = z.object({
   village: label.nullable().optional(),
   tags: z.array(label).max(20).default([]),
+});
+
+const ResolveSchema = z.object({
+  /** true: the message is in the group; false: it is not, send it again. */
+  arrived: z.boolean({ error: 'Cho biết tin đã có trong nhóm (true) hay cần gửi lại (false).' }),
 });
 
 const ShareKitSchema = z.object({
@@ -298,6 +304,26 @@ export function createNoticeRouter(deps: NoticeDeps, auth: AuthOptions): Router 
       throw conflict('NOT_SHARE_KIT', 'Nhóm này do bot gửi trực tiếp, không cần chia sẻ tay.');
     res.json({ id: row.id, state: row.state, sharedAt: row.shared_at?.toISOString() ?? null });
   });
+
+  // A delivery held in doubt ("Chưa rõ — kiểm tra nhóm"): the officer looked at the group.
+  router.post(
+    '/notices/:id/deliveries/:deliveryId/resolve',
+    officerOnly,
+    json,
+    async (req, res) => {
+      const { arrived } = parseOr400(ResolveSchema, req.body);
+      const deliveryId = Number(req.params.deliveryId);
+      if (!Number.isSafeInteger(deliveryId)) throw notFound('Không tìm thấy nhóm nhận.');
+      const row = await resolveOwnDelivery(
+        deps,
+        await authorOf(res),
+        String(req.params.id),
+        deliveryId,
+        arrived,
+      );
+      res.json({ id: row.id, state: row.state, resolvedBy: row.resolved_by });
+    },
+  );
 
   return router;
 }

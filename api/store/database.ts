@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { AppError } from '../../common/errors.js';
 
@@ -97,6 +97,9 @@ export async function openPglite(dir: string): Promise<Database> {
   await lockDataDir(lockPath);
   let db: PGlite;
   try {
+    // Loaded on first use: a process on PostgreSQL (a separate notice worker restarting after a
+    // crash) should not pay for the WebAssembly engine's import.
+    const { PGlite } = await import('@electric-sql/pglite');
     db = await PGlite.create({
       dataDir: dir,
       parsers: { [OID_DATE]: parseDate, [OID_INT8]: parseInt8 },

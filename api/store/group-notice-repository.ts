@@ -6,7 +6,9 @@
  * (`FOR UPDATE SKIP LOCKED`), posts their parts and records each platform message id.
  *
  * Delivery states: pending → sending (claimed) → sent | failed, back to pending after a retryable
- * failure; share-kit → shared for villagers' own groups, which a person pastes by hand.
+ * failure; sending → unknown when the worker died while a part was with a platform that cannot
+ * de-duplicate (an officer checks the group: arrived → sent, or resend → pending); share-kit → shared
+ * for villagers' own groups, which a person pastes by hand.
  */
 import type { Queryable } from './database.js';
 import type { GroupRow } from './notice-group-repository.js';
@@ -38,7 +40,8 @@ export interface NoticeRow {
   idempotency_key: string | null;
 }
 
-export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed' | 'share-kit' | 'shared';
+export type DeliveryState =
+  'pending' | 'sending' | 'sent' | 'failed' | 'unknown' | 'share-kit' | 'shared';
 
 export interface DeliveryRow {
   id: number;
@@ -58,6 +61,8 @@ export interface DeliveryRow {
   share_token: string | null;
   shared_at: Date | null;
   shared_by: string | null;
+  resolved_by: string | null;
+  resolved_at: Date | null;
 }
 
 export async function insertNotice(
@@ -201,6 +206,8 @@ export async function insertDeliveries(
 /** A claimed delivery with what the worker needs to send it. */
 export interface ClaimedDelivery extends DeliveryRow {
   chat_id: string;
+  /** The registry kind of the target: a group chat or a subscriber's private chat. */
+  group_kind: 'group' | 'subscriber';
   /** True when a previous claim may have posted a part it did not record. */
   reclaimed_in_doubt: boolean;
 }
@@ -215,14 +222,23 @@ export interface ClaimedDelivery extends DeliveryRow {
  */
 export async function claimDeliveries(
   q: Queryable,
-  o: { platforms: string[]; limit: number; leaseMs: number; now: Date; perGroupPerMinute: number },
+  o: {
+    platforms: string[];
+    limit: number;
+    leaseMs: number;
+    now: Date;
+    perGroupPerMinute: number;
+    /** Reclaim rows whose last part may have been posted (false: leave them to {@link holdInDoubt}). */
+    resendInDoubt?: boolean;
+  },
 ): Promise<ClaimedDelivery[]> {
   return q.query<ClaimedDelivery>(
     `WITH candidates AS (
        SELECT d.id, row_number() OVER (PARTITION BY d.group_id ORDER BY d.next_attempt_at, d.id) AS rn
          FROM notice_deliveries d JOIN notice_groups g ON g.id = d.group_id
         WHERE d.platform = ANY($1::text[])
-          AND ((d.state = 'pending' AND d.next_attempt_at <= $2) OR (d.state = 'sending' AND d.lease_until < $2))
+          AND ((d.state = 'pending' AND d.next_attempt_at <= $2)
+               OR (d.state = 'sending' AND d.lease_until < $2 AND ($6::boolean OR d.part_started_at IS NULL)))
           AND g.status = 'approved' AND g.chat_id IS NOT NULL
           AND (g.send_after IS NULL OR g.send_after <= $2)
           AND NOT EXISTS (SELECT 1 FROM notice_deliveries o
@@ -234,7 +250,8 @@ export async function claimDeliveries(
      ), picked AS (
        SELECT d.id FROM notice_deliveries d
         WHERE d.id IN (SELECT id FROM candidates WHERE rn = 1)
-          AND ((d.state = 'pending' AND d.next_attempt_at <= $2) OR (d.state = 'sending' AND d.lease_until < $2))
+          AND ((d.state = 'pending' AND d.next_attempt_at <= $2)
+               OR (d.state = 'sending' AND d.lease_until < $2 AND ($6::boolean OR d.part_started_at IS NULL)))
         ORDER BY d.next_attempt_at, d.id
         LIMIT $3
         FOR UPDATE SKIP LOCKED)
@@ -244,9 +261,55 @@ export async function claimDeliveries(
             possible_duplicate = d.possible_duplicate OR d.part_started_at IS NOT NULL
        FROM picked, notice_groups g
       WHERE d.id = picked.id AND g.id = d.group_id
-      RETURNING d.*, g.chat_id, (d.part_started_at IS NOT NULL) AS reclaimed_in_doubt`,
-    [o.platforms, o.now, o.limit, String(o.leaseMs), o.perGroupPerMinute],
+      RETURNING d.*, g.chat_id, g.kind AS group_kind, (d.part_started_at IS NOT NULL) AS reclaimed_in_doubt`,
+    [o.platforms, o.now, o.limit, String(o.leaseMs), o.perGroupPerMinute, o.resendInDoubt ?? true],
   );
+}
+
+/** What the ledger says about a delivery held in doubt. */
+export const IN_DOUBT_REASON =
+  'Máy gửi dừng đột ngột đúng lúc đang gửi: chưa rõ tin đã tới nhóm chưa. Hãy kiểm tra trong nhóm rồi xác nhận "đã có" hoặc "gửi lại".';
+
+/**
+ * Deliveries whose claim expired while a part was with the platform (write-ahead mark set, id not
+ * recorded: the worker died in between) become `unknown` instead of being resent, on `platforms`
+ * that cannot de-duplicate. Returns their ids.
+ */
+export async function holdInDoubt(
+  q: Queryable,
+  o: { platforms: string[]; now: Date; ids?: number[] },
+): Promise<number[]> {
+  // With `ids` (a send that timed out in a live worker), those rows are held whatever their lease.
+  const rows = await q.query<{ id: number }>(
+    `UPDATE notice_deliveries SET state = 'unknown', lease_until = NULL, last_error = $3
+      WHERE platform = ANY($1::text[]) AND state = 'sending' AND part_started_at IS NOT NULL
+        AND (CASE WHEN $4::bigint[] IS NULL THEN lease_until < $2 ELSE id = ANY($4::bigint[]) END)
+      RETURNING id`,
+    [o.platforms, o.now, IN_DOUBT_REASON, o.ids ?? null],
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+/**
+ * An officer looked at the group of a delivery in doubt: `arrived` → the part counts as posted
+ * (without a message id) and the rest, if any, goes out; otherwise the part is sent again.
+ * Returns the row, or undefined when it is not (or no longer) in doubt.
+ */
+export async function resolveInDoubt(
+  q: Queryable,
+  o: { id: number; noticeId: string; arrived: boolean; by: string; at: Date },
+): Promise<DeliveryRow | undefined> {
+  const rows = await q.query<DeliveryRow>(
+    `UPDATE notice_deliveries SET
+       parts_sent = CASE WHEN $3 THEN parts_sent + 1 ELSE parts_sent END,
+       state = CASE WHEN $3 AND parts_sent + 1 >= parts_total THEN 'sent' ELSE 'pending' END,
+       sent_at = CASE WHEN $3 AND parts_sent + 1 >= parts_total THEN $5::timestamptz ELSE sent_at END,
+       next_attempt_at = $5, part_started_at = NULL, last_error = NULL,
+       resolved_by = $4, resolved_at = $5
+      WHERE id = $1 AND notice_id = $2 AND state = 'unknown' RETURNING *`,
+    [o.id, o.noticeId, o.arrived, o.by, o.at],
+  );
+  return rows[0];
 }
 
 /** Write-ahead: part `part` is about to be posted under this claim. False if the claim was lost. */

@@ -347,6 +347,19 @@ CREATE TABLE audit_marks (
 );
 `,
   },
+  {
+    version: 8,
+    name: 'notice deliveries in doubt after a crash: state unknown, resolved by an officer',
+    sql: `
+-- 'unknown': a worker died after handing a part to a platform that cannot de-duplicate and before
+-- recording it. Instead of resending blindly, the row waits for someone to look at the group.
+ALTER TABLE notice_deliveries DROP CONSTRAINT IF EXISTS notice_deliveries_state_check;
+ALTER TABLE notice_deliveries ADD CONSTRAINT notice_deliveries_state_check
+  CHECK (state IN ('pending', 'sending', 'sent', 'failed', 'share-kit', 'shared', 'unknown'));
+ALTER TABLE notice_deliveries ADD COLUMN resolved_by text;
+ALTER TABLE notice_deliveries ADD COLUMN resolved_at timestamptz;
+`,
+  },
 ];
 
 /** Arbitrary constant naming our advisory lock. */

@@ -4,18 +4,8 @@ import {
   type GroupSend,
   type GroupSender,
 } from '../../../common/notice-contracts.js';
+import { networkFailure } from '../shared/network-failure.js';
 import { describeError } from '../shared/scrub.js';
-
-/** Network errors that happen before a request leaves this machine: nothing reached Telegram. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-
-function causeCode(error: unknown): string | undefined {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; i++) {
-    if (typeof e.code === 'string') return e.code;
-    e = e.cause as typeof e;
-  }
-  return undefined;
-}
 
 /**
  * Posts notice parts into Telegram groups for the delivery worker. Unlike the resident notifications
@@ -70,8 +60,6 @@ export class TelegramGroupSender implements GroupSender {
       if (error.code >= 500) return new GroupSendError('uncertain', description);
       return new GroupSendError('rejected', description);
     }
-    const text = describeError(error, [this.telegram.token]);
-    const code = causeCode(error);
-    return new GroupSendError(code && NOT_SENT.has(code) ? 'transient' : 'uncertain', text);
+    return networkFailure(error, describeError(error, [this.telegram.token]));
   }
 }
