@@ -301,18 +301,17 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
               log.warn('notice delivery claim lost before sending', { deliveryId: row.id });
               return;
             }
-            await db.transaction((tx) =>
-              recordPart(tx, {
-                id: row.id,
-                groupId: row.group_id,
-                chatId,
-                part,
-                messageId: result.messageId,
-                startedAt: result.startedAt,
-                at: now(),
-                last: part === row.parts_total - 1,
-              }),
-            );
+            // One statement, committed on its own: every round trip here widens the in-doubt window.
+            await recordPart(db, {
+              id: row.id,
+              groupId: row.group_id,
+              chatId,
+              part,
+              messageId: result.messageId,
+              startedAt: result.startedAt,
+              at: now(),
+              last: part === row.parts_total - 1,
+            });
             startedPart = false;
             break;
           } catch (error) {

@@ -329,7 +329,8 @@ export async function markPartStarted(
 
 /**
  * Records a posted part (platform message id), and marks the delivery sent after the last one. One
- * transaction, so the ledger never says "sent" without the message id, nor the reverse.
+ * statement (so one round trip and one commit), so the ledger never says "sent" without the message
+ * id, nor the reverse.
  */
 export async function recordPart(
   q: Queryable,
@@ -345,17 +346,15 @@ export async function recordPart(
   },
 ): Promise<void> {
   await q.query(
-    `INSERT INTO notice_messages (delivery_id, part, group_id, chat_id, message_id, started_at, sent_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (delivery_id, part) DO NOTHING`,
-    [d.id, d.part, d.groupId, d.chatId, d.messageId, d.startedAt, d.at],
-  );
-  await q.query(
-    `UPDATE notice_deliveries SET parts_sent = GREATEST(parts_sent, $2 + 1), part_started_at = NULL,
+    `WITH message AS (
+       INSERT INTO notice_messages (delivery_id, part, group_id, chat_id, message_id, started_at, sent_at)
+       VALUES ($1, $2, $5, $6, $7, $8, $4) ON CONFLICT (delivery_id, part) DO NOTHING)
+     UPDATE notice_deliveries SET parts_sent = GREATEST(parts_sent, $2 + 1), part_started_at = NULL,
        state = CASE WHEN $3 THEN 'sent' ELSE state END,
        sent_at = CASE WHEN $3 THEN $4::timestamptz ELSE sent_at END,
        lease_until = CASE WHEN $3 THEN NULL ELSE lease_until END, last_error = NULL
       WHERE id = $1`,
-    [d.id, d.part, d.last, d.at],
+    [d.id, d.part, d.last, d.at, d.groupId, d.chatId, d.messageId, d.startedAt],
   );
 }
 
