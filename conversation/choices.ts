@@ -1,5 +1,5 @@
 import type { ChatChoice } from '../common/chat.js';
-import { foldForMatching, type Procedure } from '../knowledge/index.js';
+import { isThanhHoaCopy, sameProcedure, type Procedure } from '../knowledge/index.js';
 
 /*
  * Clarifying choices as a resident sees them on a phone: one choice per procedure (a national record
@@ -12,51 +12,10 @@ export const CHOICE_LABEL_CHARS = 80;
 /** A shared beginning this long (in words) is elided from every label that has it. */
 const MIN_SHARED_WORDS = 4;
 
-/** Copies of one procedure share this key: the folded name without "Thủ tục" and parenthetical parts. */
-export function copyKey(procedure: Procedure): string {
-  return foldForMatching(
-    procedure.name.replace(/^Thủ tục\s*:?\s+/iu, '').replace(/\([^)]*\)/g, ' '),
-  )
-    .replace(/\b(cap xa|cap tinh|cap huyen)\b/g, '')
-    .trim();
-}
-
 /** Thanh Hóa's copy first, then commune-level, then records with details. */
 function preference(p: Procedure): number {
-  const ours = isOurs(p) ? 8 : 0;
+  const ours = isThanhHoaCopy(p) ? 8 : 0;
   return ours + (p.levels.includes('xa') ? 4 : 0) + (p.detail === 'full' ? 1 : 0);
-}
-
-const isOurs = (p: Procedure) =>
-  p.scope === 'provincial' && /thanh h[oó]a/iu.test(p.province ?? '');
-
-/** Distinct name words two names share: over all their words (Jaccard) and over the shorter name's. */
-function nameOverlap(a: Procedure, b: Procedure): { jaccard: number; containment: number } {
-  const wa = new Set(copyKey(a).split(' '));
-  const wb = new Set(copyKey(b).split(' '));
-  let shared = 0;
-  for (const w of wa) if (wb.has(w)) shared += 1;
-  return {
-    jaccard: shared / (wa.size + wb.size - shared),
-    containment: shared / Math.min(wa.size, wb.size),
-  };
-}
-
-/**
- * Thanh Hóa republishes national procedures with lightly edited names (1.115538 drops "mà không theo
- * phương án dồn điền, đổi thửa" from 1.013831: Jaccard 0.64, containment 0.81): a national record and a
- * Thanh Hóa one in the same field whose names share this much are one procedure for the resident.
- * "Đăng ký kết hôn" vs "… có yếu tố nước ngoài" (Jaccard 0.5) stay apart.
- */
-const COPY_JACCARD = 0.6;
-const COPY_CONTAINMENT = 0.8;
-
-function sameProcedure(a: Procedure, b: Procedure): boolean {
-  if (copyKey(a) === copyKey(b)) return true;
-  const pair = isOurs(a) ? [a, b] : isOurs(b) ? [b, a] : null;
-  if (!pair || pair[1]!.scope !== 'national' || a.field !== b.field) return false;
-  const overlap = nameOverlap(a, b);
-  return overlap.jaccard >= COPY_JACCARD && overlap.containment >= COPY_CONTAINMENT;
 }
 
 /** One procedure per copy group, in the order given, each group represented by its preferred copy. */

@@ -98,7 +98,9 @@ export function createContext(deps: ConversationDeps, sessions: SessionStore): C
     offer(session, options, text) {
       const distinct = oneChoicePerProcedure(options);
       session.lastChoices = distinct.map((p) => p.code);
-      return plain(text, { choices: choicesOf(distinct) });
+      // Numbered, so a resident on any channel can answer "2" (choice-pick.ts reads the number).
+      const choices = choicesOf(distinct).map((c, i) => ({ ...c, label: `${i + 1}. ${c.label}` }));
+      return plain(text, { choices });
     },
 
     async search(turn, question = turn.question) {

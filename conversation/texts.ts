@@ -40,7 +40,7 @@ export const texts = {
       'Tôi chưa chắc bạn hỏi về thủ tục nào. Có phải một trong các thủ tục dưới đây không? Nếu không, bạn nói rõ hơn việc cần làm nhé.',
       `Cần gặp cán bộ: ${deskLine(desk)}.`,
     ].join('\n'),
-  clarify: 'Bạn muốn hỏi thủ tục nào dưới đây? Chọn một để xem chi tiết:',
+  clarify: 'Bạn đang hỏi về thủ tục nào? Gõ số (hoặc bấm chọn) để xem chi tiết:',
   rejected:
     'Vậy có thể là một trong các thủ tục này không? Nếu không, bạn mô tả lại việc cần làm giúp tôi nhé.',
   rejectedNoOptions: (desk: DeskContact) =>

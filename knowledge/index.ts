@@ -13,6 +13,7 @@ export type {
   Fee,
   CatalogueMeta,
 } from './catalogue/procedure-schema.js';
+export { isThanhHoaCopy, sameProcedure } from './catalogue/copies.js';
 export { CatalogueInvalidError, IndexUnavailableError } from './errors.js';
 
 export {
@@ -22,6 +23,7 @@ export {
   rebuildIndex,
 } from './retrieval/open-retriever.js';
 export type { Retriever, RetrievalResult, RetrievalHit } from './retrieval/retriever.js';
+export { offeredHits } from './retrieval/retriever.js';
 export type { BuildProgress } from './retrieval/build-index.js';
 
 export { createAnswerer, type Answerer, type FindOutcome } from './answer/answerer.js';

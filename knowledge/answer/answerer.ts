@@ -1,6 +1,7 @@
 import type { ChatReply } from '../../common/chat.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { Procedure } from '../catalogue/procedure-schema.js';
+import { offeredHits } from '../retrieval/retriever.js';
 import { detectAttributes, type Attribute } from './attributes.js';
 import { composeAnswer, type CommuneOffice, type DeskContact } from './compose-answer.js';
 import type { Phraser } from './phraser.js';
@@ -14,6 +15,14 @@ export interface RetrieverLike {
     answered: boolean;
     confidence: number;
     hits: Array<{ code: string; name: string; score: number }>;
+    /**
+     * The retriever's own judgement that the best hit is not clearly ahead (knowledge/retrieval):
+     * when given, it alone decides whether choices are offered, so residents see what the eval
+     * measures. Retrievers without it fall back to {@link AmbiguitySettings}.
+     */
+    unsure?: boolean;
+    /** When unsure: the first three different procedures (copies count once). */
+    choices?: Array<{ code: string; name: string; score: number }>;
   }>;
 }
 
@@ -91,7 +100,11 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       }
       const top = hits[0]!;
       const second = hits[1];
-      if (second && top.score - second.score < ambiguity.gap) {
+      if (result.unsure !== undefined) {
+        // The first three different procedures, exactly what the eval's "offered" counts.
+        const options = resolve(offeredHits(result).map((h) => h.code));
+        if (result.unsure && options.length > 1) return { kind: 'ambiguous', options };
+      } else if (second && top.score - second.score < ambiguity.gap) {
         const names = new Set<string>();
         const close = hits.filter((h) => {
           if (top.score - h.score >= ambiguity.optionGap || names.has(h.name)) return false;

@@ -19,8 +19,14 @@ import { QueryAnalyzer, type AnalyzedQuery, type ExtraMeaning } from './query-an
 import { coreName } from './procedure-text.js';
 import { Situations } from './situations.js';
 import { NameJudge, askedTerms } from './name-fit.js';
-import type { RetrievalResult, Retriever, SearchOptions } from './retriever.js';
+import {
+  OFFERED_CHOICES,
+  type RetrievalResult,
+  type Retriever,
+  type SearchOptions,
+} from './retriever.js';
 import { DEFAULT_RETRIEVER_SETTINGS, type RetrieverSettings } from './settings.js';
+import { sameProcedure } from '../catalogue/copies.js';
 import type { VectorIndex } from './vector-index.js';
 
 export {
@@ -42,6 +48,8 @@ export interface RetrieverParts {
   situations?: Situations;
 }
 
+/** Candidates looked at for distinct choices (copies of one procedure rarely take more slots). */
+const DISTINCT_LOOKAHEAD = 12;
 const NOTHING: RetrievalResult = { answered: false, confidence: 0, hits: [] };
 
 /** A search with everything that led to it (for evaluation and debugging). */
@@ -99,8 +107,8 @@ export class HybridRetriever implements Retriever {
   }
 
   async search(question: string, options: SearchOptions = {}): Promise<RetrievalResult> {
-    const { answered, confidence, hits, unsure } = await this.explain(question, options);
-    return { answered, confidence, hits, unsure };
+    const { answered, confidence, hits, unsure, choices } = await this.explain(question, options);
+    return { answered, confidence, hits, unsure, ...(choices ? { choices } : {}) };
   }
 
   /** The procedures of the life situations a message tells, and their names as query wording. */
@@ -195,28 +203,41 @@ export class HybridRetriever implements Retriever {
     const noSuggestions =
       confidence < this.settings.suggestionFloor ||
       (features.offTopic === 1 && features.lexicon === 0);
-    const hits = (
-      noSuggestions && confidence < this.settings.abstention.threshold ? [] : ranked.slice(0, k)
-    ).map(({ doc, score }) => ({
+    const report = ({ doc, score }: { doc: number; score: number }) => ({
       code: docs[doc]!.code,
       name: docs[doc]!.name,
       score: Math.round(Math.min(1, Math.max(0, score / this.maxScore)) * 10_000) / 10_000,
-    }));
-    // Unsure when a differently named runner-up is close: the copies of one procedure are one choice.
-    const runnerUp = hits.find((h) => h.name !== hits[0]?.name);
+    });
+    const suggest = !(noSuggestions && confidence < this.settings.abstention.threshold);
+    const hits = suggest ? ranked.slice(0, k).map(report) : [];
+    // Unsure when another procedure is close: copies of one procedure (same name, or Thanh Hóa's
+    // lightly renamed copy of a national record) are one choice, and never a runner-up.
+    const choices = suggest ? this.distinctProcedures(ranked, OFFERED_CHOICES).map(report) : [];
+    const runnerUp = choices[1];
     const unsure =
-      hits.length > 1 &&
       runnerUp !== undefined &&
-      hits[0]!.score - runnerUp.score <
+      choices[0]!.score - runnerUp.score <
         (letter ? this.settings.choices.letterGap : this.settings.choices.gap);
     return {
       answered: confidence >= this.settings.abstention.threshold,
       confidence: Math.round(confidence * 10_000) / 10_000,
       hits,
       unsure,
+      ...(unsure ? { choices } : {}),
       query,
       features,
     };
+  }
+
+  /** The first `n` candidates that are different procedures for a resident (copies count once). */
+  private distinctProcedures(ranked: ReadonlyArray<{ doc: number; score: number }>, n: number) {
+    const out: Array<{ doc: number; score: number }> = [];
+    for (const candidate of ranked.slice(0, DISTINCT_LOOKAHEAD)) {
+      if (out.length >= n) break;
+      const d = this.parts.docs[candidate.doc]!;
+      if (!out.some((o) => sameProcedure(this.parts.docs[o.doc]!, d))) out.push(candidate);
+    }
+    return out;
   }
 
   /** Adds name-fit features to the best candidates and re-sorts them (the tail keeps its order). */

@@ -24,6 +24,11 @@ export interface RetrievalResult {
    * choices rather than answer about the first one. Only meaningful when `answered`.
    */
   unsure?: boolean;
+  /**
+   * When `unsure`: the first three different procedures (copies of one procedure — same name, or
+   * Thanh Hóa's renamed copy of a national record — count once), best first.
+   */
+  choices?: RetrievalHit[];
 }
 
 export interface SearchOptions {
@@ -34,4 +39,26 @@ export interface SearchOptions {
 /** Finds procedures from a resident's words. Never throws on bad input. */
 export interface Retriever {
   search(question: string, options?: SearchOptions): Promise<RetrievalResult>;
+}
+
+/** How many choices a resident is offered when the retriever is unsure. */
+export const OFFERED_CHOICES = 3;
+
+/**
+ * What a resident is offered for a result: nothing when declined, the first hit when sure, the
+ * retriever's `choices` when `unsure` (else the first {@link OFFERED_CHOICES} differently named hits). The answerer offers exactly these, and the eval measures exactly these.
+ */
+export function offeredHits(
+  result: Pick<RetrievalResult, 'answered' | 'hits' | 'unsure' | 'choices'>,
+  choices: number = OFFERED_CHOICES,
+): RetrievalHit[] {
+  if (!result.answered || result.hits.length === 0) return [];
+  if (result.unsure !== true) return result.hits.slice(0, 1);
+  if (result.choices) return result.choices.slice(0, choices);
+  const names = new Set<string>();
+  return result.hits.filter((h) => {
+    if (names.size >= choices || names.has(h.name)) return false;
+    names.add(h.name);
+    return true;
+  });
 }

@@ -113,6 +113,9 @@ describe('conversation core', () => {
     expect(reply.answered).toBe(false);
     expect(reply.choices.length).toBeGreaterThanOrEqual(2);
     expect(reply.choices.length).toBeLessThanOrEqual(3);
+    expect(reply.choices.map((c) => c.label.slice(0, 3))).toEqual(
+      reply.choices.map((_c, i) => `${i + 1}. `),
+    );
     const picked = await say(id, '2');
     expect(picked.procedure?.code).toBe(reply.choices[1]!.code);
   });
@@ -135,5 +138,15 @@ describe('conversation core', () => {
       for (const label of labels) expect(label.length).toBeLessThanOrEqual(120);
     }
     expect(offered).toBeGreaterThanOrEqual(2);
+  });
+
+  it('offers three choices for a letter it is unsure about, rather than one wrong answer', async () => {
+    const reply = await say(
+      user(),
+      'Mẹ tôi là Bà mẹ Việt Nam anh hùng, sống cùng gia đình tôi nhiều năm nay. Tháng trước mẹ tôi vừa mất sau một thời gian ốm nặng. Xin hỏi gia đình tôi có được nhà nước hỗ trợ gì không, thủ tục thế nào?',
+    );
+    const offered = reply.procedure ? [reply.procedure.code] : reply.choices.map((c) => c.code);
+    expect(offered).toContain('1.010824');
+    if (!reply.procedure) expect(reply.text).toMatch(/^Bạn đang hỏi về thủ tục nào\?/u);
   });
 });

@@ -14,7 +14,10 @@ export function renderPlain(reply: ChatReply): string {
   const parts = [reply.text.trim()];
   for (const source of missingSources(reply)) parts.push(`${TEXTS.sourcePrefix} ${source.url}`);
   if (reply.choices.length > 0) {
-    const lines = reply.choices.map((c, i) => `${i + 1}. ${c.label}`);
+    // The conversation core numbers its labels itself ("1. Đăng ký khai sinh"): never twice.
+    const lines = reply.choices.map((c, i) =>
+      c.label.startsWith(`${i + 1}. `) ? c.label : `${i + 1}. ${c.label}`,
+    );
     parts.push([TEXTS.pickByNumber, ...lines].join('\n'));
   }
   if (reply.form?.url) parts.push(`${TEXTS.applyLine} ${reply.form.url}`);

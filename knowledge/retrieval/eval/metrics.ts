@@ -3,7 +3,7 @@
  * off-topic lines and false abstention on real ones, and how often the right procedure is among what
  * the resident is offered (the first hit, or the first three when the retriever is unsure).
  */
-import type { Retriever, RetrievalResult } from '../retriever.js';
+import { offeredHits, type Retriever, type RetrievalResult } from '../retriever.js';
 import type { DevQuestion } from './dev-set.js';
 
 /** Outcome of one question. `rank` is 1-based, 0 when no expected code is in the top 10. */
@@ -31,13 +31,13 @@ export interface StyleSummary {
   choiceRate: number;
 }
 
-/** Choices offered when the retriever is unsure. */
-export const OFFERED_CHOICES = 3;
-
-/** True when the right procedure is among what the resident is offered. */
+/**
+ * True when the right procedure is among what the resident is offered ({@link offeredHits}: the
+ * first hit, or the first three differently named hits when unsure — as the answerer shows them).
+ */
 export function rightAmongOffered(o: QuestionOutcome): boolean {
-  if (!o.answered || o.rank === 0) return false;
-  return o.rank <= (o.result.unsure === true ? OFFERED_CHOICES : 1);
+  const expected = new Set(o.question.expected);
+  return offeredHits(o.result).some((h) => expected.has(h.code));
 }
 
 export interface EvalSummary {

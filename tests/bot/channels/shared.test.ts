@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../common/logger.js';
 import { PendingChoices } from '../../../bot/channels/shared/pending-choices.js';
 import { RateLimiter } from '../../../bot/channels/shared/rate-limiter.js';
+import { renderPlain } from '../../../bot/channels/shared/render-plain.js';
 import { scrubbingLogger, scrubSecrets } from '../../../bot/channels/shared/scrub.js';
 import { splitText } from '../../../bot/channels/shared/split-text.js';
 import { CallbackCodec } from '../../../bot/channels/telegram/callback-data.js';
@@ -94,5 +95,25 @@ describe('CallbackCodec', () => {
     expect(codec.decode(data)).toEqual({ type: 'pick', code: long });
     expect(codec.decode('p#unknown')).toBeUndefined();
     expect(codec.decode('zz')).toBeUndefined();
+  });
+});
+
+describe('renderPlain', () => {
+  const reply = (labels: string[]) => ({
+    answered: false,
+    text: 'Bạn đang hỏi về thủ tục nào?',
+    procedure: null,
+    choices: labels.map((label, i) => ({ code: String(i), label })),
+    sources: [],
+    hasMore: false,
+  });
+
+  it('numbers the choices once, whether or not the core numbered them', () => {
+    expect(renderPlain(reply(['1. Đăng ký khai tử', '2. Đăng ký khai sinh']))).toContain(
+      '\n1. Đăng ký khai tử\n2. Đăng ký khai sinh',
+    );
+    expect(renderPlain(reply(['Đăng ký khai tử', 'Đăng ký khai sinh']))).toContain(
+      '\n1. Đăng ký khai tử\n2. Đăng ký khai sinh',
+    );
   });
 });
