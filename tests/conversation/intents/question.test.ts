@@ -33,6 +33,19 @@ describe('intent: question', () => {
     expect(h.session().pendingQuestion).toBe('làm sổ đỏ');
   });
 
+  it('asks "which procedure?" with numbered choices a resident can answer by typing the number', async () => {
+    const third = procedure('1.000004', 'Thủ tục cấp lại giấy chứng nhận do bị mất');
+    const h = harness([national, other, third]);
+    h.outcome = { kind: 'ambiguous', options: [national, other, third] };
+    const reply = await question.handle(h.turn('bố tôi mất, mẹ muốn đứng tên sổ đỏ'), h.ctx);
+    expect(reply?.text).toMatch(/^Bạn đang hỏi về thủ tục nào\?.*gõ số/iu);
+    expect(reply?.choices.map((c) => c.label)).toEqual([
+      '1. Đăng ký biến động đất đai',
+      '2. Cấp giấy chứng nhận lần đầu',
+      '3. Cấp lại giấy chứng nhận do bị mất',
+    ]);
+  });
+
   it('abstains politely and says when the question was cut', async () => {
     const h = harness([]);
     const reply = await question.handle(h.turn(`${'a '.repeat(400)}đăng ký`), h.ctx);
