@@ -33,6 +33,9 @@ export const REDACT_PATHS: readonly string[] = [
   'idNumber',
   'cccd',
   'phone',
+  // The history chain's audit key as config carries it (config.audit.key).
+  'audit.key',
+  'auditKey',
   'headers.authorization',
   'headers.cookie',
   'headers["x-telegram-bot-api-secret-token"]',

@@ -41,6 +41,15 @@ describe('logger', () => {
     expect(lines[0]).not.toMatch(/hunter2|Bearer/);
   });
 
+  it('never writes the audit key, even when a whole config section is logged', () => {
+    const { lines, logger } = capture();
+    const key = 'khoa-kiem-toan-rat-dai-0123456789abcdef';
+    logger.info('config', { audit: { key, keyFile: '/srv/motcua/audit-key' } });
+    logger.info('config', { config: { audit: { key } } });
+    expect(lines.join('\n')).not.toContain(key);
+    expect(lines[0]).toContain('/srv/motcua/audit-key');
+  });
+
   it('writes nothing when silent', () => {
     const lines: string[] = [];
     createLogger({ silent: true, write: (l) => lines.push(l) }).error('x');
