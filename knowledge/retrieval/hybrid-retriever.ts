@@ -112,17 +112,11 @@ export class HybridRetriever implements Retriever {
   }
 
   /** The procedures of the life situations a message tells, and their names as query wording. */
-  private situationsOf(
-    letter: ReadonlyArray<{ text: string }> | null,
-    text: string,
-  ): { docs: Set<number>; extra: ExtraMeaning[] } {
+  private situationsOf(tokens: readonly Token[]): { docs: Set<number>; extra: ExtraMeaning[] } {
     const docs = new Set<number>();
     const extra: ExtraMeaning[] = [];
     const { enabled, expansion } = this.settings.situations;
     if (!enabled) return { docs, extra };
-    const tokens = letter
-      ? letter.flatMap((s) => tokenize(s.text))
-      : tokenize(text.slice(0, MAX_QUERY_CHARS));
     for (const situation of this.situations.match(tokens)) {
       for (const code of situation.procedures) {
         const doc = this.docOfCode.get(code);
@@ -150,8 +144,10 @@ export class HybridRetriever implements Retriever {
       typeof question === 'string' ? normalizeText(question.slice(0, MAX_QUERY_CHARS * 2)) : '';
     if (!/[\p{L}\p{N}]/u.test(text)) return { ...NOTHING, query: null, features: null };
     const letter = typeof question === 'string' ? this.letters.read(question) : null;
-    const situation = this.situationsOf(letter, text);
-    const query = this.analyzer.analyze(text, letter, situation.extra);
+    // Read (split and tokenised) once: the situations and the analyser see the same syllables.
+    const read = this.analyzer.read(text, letter);
+    const situation = this.situationsOf(read.parts.flat());
+    const query = this.analyzer.analyzeRead(read, situation.extra);
     if (query.terms.size === 0) return { ...NOTHING, query, features: null };
 
     const { bm25, vectors, embeddings, docs } = this.parts;

@@ -5,9 +5,9 @@
  * marks fit what was typed.
  */
 import { SyllableCorrector } from '../text/fuzzy.js';
-import { MAX_QUERY_CHARS, bigrams, hasMarks, markSet, type Token } from '../text/normalize.js';
+import { MAX_QUERY_CHARS, hasMarks, markSet, type Token } from '../text/normalize.js';
 import { telexToFolded } from '../text/telex.js';
-import { backgroundFactors, clauseIds, purposeFactors, sentenceParts } from './clause-weights.js';
+import { clauseIds, sentenceParts } from './clause-weights.js';
 import type { LetterSentence } from './letter-reader.js';
 import {
   DEFAULT_LEXICON_MATCH,
@@ -16,6 +16,13 @@ import {
   type LexiconMatchSettings,
 } from './lexicon.js';
 import { QUERY_WORDS } from './query-words.js';
+import {
+  ALL_RULES_ON,
+  applyRules,
+  queryTokens,
+  type QueryRuleName,
+  type QueryToken,
+} from './query-rules.js';
 import { ACCENT_PREFIX, accentTerm, parseAccentTerm } from './terms.js';
 
 /**
@@ -77,6 +84,11 @@ export interface QueryWeights {
   minTypoLength: number;
   /** Lexicon phrase matching. */
   lexicon: LexiconMatchSettings;
+  /**
+   * On/off switch of each rule (query-rules.ts), and of typo repair: all on by default; the
+   * ablation switches each off in turn.
+   */
+  rules: Record<QueryRuleName | 'repair', boolean>;
 }
 
 /**
@@ -109,6 +121,7 @@ export const DEFAULT_QUERY_WEIGHTS: QueryWeights = {
   lexiconPairEvidence: 100,
   minTypoLength: 4,
   lexicon: DEFAULT_LEXICON_MATCH,
+  rules: { ...ALL_RULES_ON, repair: true },
 };
 
 /** One syllable of a concept: found in a procedure when any of `accepts` is among its terms. */
@@ -141,7 +154,19 @@ export interface AnalyzedQuery {
   phrases: string[];
   /** The question's syllables as typed (after repair), then each lexicon meaning's syllables. */
   sequences: Token[][];
+  /** Each syllable of the question with its clause, weight and the reasons for it. */
+  tokens: QueryToken[];
 }
+
+/** A question or letter split into sentence parts and tokenised (once per search). */
+export interface ReadQuestion {
+  parts: Token[][];
+  /** For a letter, whether each part is in a request sentence; null for a question. */
+  requestPart: boolean[] | null;
+}
+
+/** A word a rule says asks for nothing, blanked in the question's own words. */
+const NOT_SAID: Token = { text: '', folded: '' };
 
 /** Stateless per question; built once per index (vocabulary) and shared. */
 export class QueryAnalyzer {
@@ -174,6 +199,7 @@ export class QueryAnalyzer {
 
   /** Query weight of a word by its kind (words.json): filler, "what about it", or content (1). */
   private wordWeight(typed: string): number {
+    if (!this.weights.rules.wordKind) return 1;
     const kind = QUERY_WORDS.kind(typed);
     return kind === 'filler'
       ? this.weights.fillerWeight
@@ -245,6 +271,24 @@ export class QueryAnalyzer {
   }
 
   /**
+   * The sentence parts of a question, or of a letter's sentences, tokenised once: the clause rules
+   * need to know where parts end, and the situations read the same tokens.
+   * @param letter the sentences of a letter (letter-reader.ts), read instead of `question`.
+   */
+  read(question: string, letter: readonly LetterSentence[] | null = null): ReadQuestion {
+    const sentences = letter ?? [{ text: question.slice(0, MAX_QUERY_CHARS), request: true }];
+    const parts: Token[][] = [];
+    const request: boolean[] = [];
+    for (const sentence of sentences) {
+      for (const part of sentenceParts(sentence.text)) {
+        parts.push(part);
+        request.push(sentence.request);
+      }
+    }
+    return { parts, requestPart: letter ? request : null };
+  }
+
+  /**
    * @param letter the sentences of a letter (letter-reader.ts), read instead of `question`: the story
    *   sentences weigh `story`, the request sentences fully.
    * @param extra catalogue wording found outside the lexicon (situations.ts).
@@ -254,58 +298,44 @@ export class QueryAnalyzer {
     letter: readonly LetterSentence[] | null = null,
     extra: readonly ExtraMeaning[] = [],
   ): AnalyzedQuery {
+    return this.analyzeRead(this.read(question, letter), extra);
+  }
+
+  /** {@link analyze} on a question already {@link read}. */
+  analyzeRead(read: ReadQuestion, extra: readonly ExtraMeaning[] = []): AnalyzedQuery {
     const w = this.weights;
-    // Tokenised once, sentence part by sentence part: the clause rules need to know where parts end.
-    const sentences = letter ?? [{ text: question.slice(0, MAX_QUERY_CHARS), request: true }];
-    const parts: Token[][] = [];
-    const partFactor: number[] = [];
-    for (const sentence of sentences) {
-      for (const part of sentenceParts(sentence.text)) {
-        parts.push(part);
-        partFactor.push(sentence.request ? 1 : w.story);
-      }
-    }
-    const tokens = this.repair(parts.flat()).slice(0, letter ? undefined : w.maxTokens);
-    const clause = clauseIds(parts);
-    const folded = tokens.map((t) => t.folded);
-    // A letter's request/story split replaces the "giờ / nay" turn, which would discount the story twice.
-    const situation = letter
-      ? clause.map((c) => partFactor[c]!)
-      : backgroundFactors(tokens, clause, w.background, w.minMainRequest);
-    const matches = this.lexicon.match(tokens, w.lexicon);
-    const topicStarts = matches.filter((m) => m.means.length > 0).map((m) => m.start);
-    const topicBefore = (i: number) => topicStarts.some((start) => start < i);
-    const factors = purposeFactors(tokens, clause, w.purpose, w.minMainRequest, topicBefore).map(
-      (f, i) => f * situation[i]!,
+    const { parts, requestPart } = read;
+    const repaired = w.rules.repair ? this.repair(parts.flat()) : parts.flat();
+    const raw = repaired.slice(0, requestPart ? undefined : w.maxTokens);
+    const tokens = queryTokens(raw, clauseIds(parts));
+    const matches = this.lexicon.match(raw, w.lexicon);
+    const accepted = raw.map((t) => this.accepts(t));
+    applyRules(
+      {
+        tokens,
+        matches,
+        requestClause: requestPart,
+        weights: w,
+        foreignMarks: (i) => accepted[i]!.length === 0 && this.vocabulary.has(raw[i]!.folded),
+      },
+      w.rules,
     );
-    const weights = tokens.map((t, i) => {
-      const statedAge =
-        QUERY_WORDS.ageWords.has(t.folded) && /^\d{1,3}$/.test(tokens[i - 1]?.folded ?? '');
-      return Math.min(this.wordWeight(t.text), statedAge ? w.statedAge : 1) * factors[i]!;
-    });
+
     const terms = new Map<string, number>();
     const add = (term: string, weight: number) => {
       if (weight > (terms.get(term) ?? 0)) terms.set(term, weight);
     };
     const concepts: QueryConcept[] = [];
     const expansionTexts: string[] = [];
-    // The question's own words for qualifier checks; question phrases ("mất bao lâu") are blanked so
-    // their words ("mất") do not count as asking for anything.
-    const own = [...tokens];
+    // The question's own words for qualifier checks; words a rule marked as not asking for anything
+    // (question phrases such as "mất bao lâu", negations) are blanked.
+    const own = tokens.map((t) => (t.said ? { text: t.text, folded: t.folded } : NOT_SAID));
     const sequences: Token[][] = [own];
     let lexiconHits = 0;
     let offTopicHits = 0;
     let politeHits = 0;
     const phrases = new Set<string>();
 
-    for (const m of matches) {
-      if (!m.entry.objectsFollow) continue;
-      // The papers named after the request, up to the end of its sentence part.
-      for (let j = m.end; j < tokens.length && clause[j] === clause[m.end - 1]; j += 1) {
-        factors[j] = Math.min(factors[j]!, w.object);
-        weights[j] = this.wordWeight(tokens[j]!.text) * factors[j]!;
-      }
-    }
     const extraMatches = extra.map((e) => ({
       start: -1,
       end: -1,
@@ -313,16 +343,9 @@ export class QueryAnalyzer {
       entry: { ...e.entry, weight: e.weight },
     }));
     for (const m of [...matches, ...extraMatches]) {
-      const isQuestionPhrase = m.means.length === 0;
-      // A negation ("không có lương hưu") says the opposite of its words: they must not count.
-      const dropWords = isQuestionPhrase || m.entry.negation === true;
-      for (let i = Math.max(0, m.start); i < m.end; i += 1) {
-        weights[i] = dropWords ? w.questionPhrase : Math.min(weights[i]!, w.translated);
-        if (dropWords) own[i] = { text: '', folded: '' };
-      }
       if (m.entry.kind === 'offtopic' && m.entry.polite) politeHits += 1;
       else if (m.entry.kind === 'offtopic') offTopicHits += 1;
-      if (isQuestionPhrase) continue;
+      if (m.means.length === 0) continue;
       lexiconHits += 1;
       sequences.push([...m.means]);
       const means = m.means.map((t) => t.folded);
@@ -331,7 +354,7 @@ export class QueryAnalyzer {
       // A background situation told as background is not discounted twice.
       const background = m.start >= 0 && (m.entry.weight ?? 1) < 1 && extra.length > 0;
       const strength =
-        Math.min(m.start < 0 ? 1 : factors[m.start]!, m.entry.weight ?? 1) *
+        Math.min(m.start < 0 ? 1 : tokens[m.start]!.factor, m.entry.weight ?? 1) *
         (background ? w.explained : 1);
       const meansWeights = m.means.map((t) => this.wordWeight(t.text) * share * strength);
       means.forEach((t, i) => {
@@ -352,49 +375,43 @@ export class QueryAnalyzer {
       expansionTexts.push(means.join(' '));
     }
 
-    // Marked syllables no catalogue word fits are probably a different word: weigh them (and their
-    // bigrams) down instead of letting the folded form match, e.g. "bạn" must not find "bán".
-    const accepted = tokens.map((t) => this.accepts(t));
     tokens.forEach((t, i) => {
-      if (accepted[i]!.length === 0 && this.vocabulary.has(t.folded))
-        weights[i] = Math.min(weights[i]!, w.foreignMarks);
-    });
-    tokens.forEach((t, i) => {
-      const weight = weights[i]!;
       const forms = accepted[i]!.filter((a) => a.startsWith(ACCENT_PREFIX));
       if (forms.length > 0) {
-        add(t.folded, weight * (1 - w.accent));
-        for (const f of forms) add(f, weight * w.accent);
+        add(t.folded, t.weight * (1 - w.accent));
+        for (const f of forms) add(f, t.weight * w.accent);
       } else {
-        add(t.folded, weight);
+        add(t.folded, t.weight);
       }
-      if (QUERY_WORDS.isContent(t.text) && weight >= w.translated * factors[i]!) {
+      if (t.kind === 'content' && t.weight >= w.translated * t.factor) {
         concepts.push({
           syllables: [{ folded: t.folded, accepts: accepted[i]! }],
-          weight: factors[i]!,
+          weight: t.factor,
           fromLexicon: false,
         });
       }
     });
     // Bigrams are matched folded, so a marked word that folds to a filler ("chỗ" → "cho") pairs as
     // loosely as the filler would: "khai sinh chỗ mô" must not match "khai sinh cho người…".
-    const pairWeight = (j: number) => Math.min(weights[j]!, this.wordWeight(tokens[j]!.folded));
-    bigrams(folded).forEach((bg, i) => {
-      add(bg, w.bigram * Math.sqrt(pairWeight(i) * pairWeight(i + 1)));
-      const content = (j: number) =>
-        weights[j]! >= w.translated && QUERY_WORDS.isContent(tokens[j]!.text);
-      if (content(i) && content(i + 1)) phrases.add(bg);
-    });
+    const pairWeight = (t: QueryToken) => Math.min(t.weight, this.wordWeight(t.folded));
+    const content = (t: QueryToken) => t.weight >= w.translated && t.kind === 'content';
+    for (let i = 0; i + 1 < tokens.length; i += 1) {
+      const [a, b] = [tokens[i]!, tokens[i + 1]!];
+      const bg = `${a.folded} ${b.folded}`;
+      add(bg, w.bigram * Math.sqrt(pairWeight(a) * pairWeight(b)));
+      if (content(a) && content(b)) phrases.add(bg);
+    }
 
     return {
       terms,
       concepts,
-      denseText: [folded.join(' '), ...expansionTexts].join(' '),
+      denseText: [tokens.map((t) => t.folded).join(' '), ...expansionTexts].join(' '),
       lexiconHits,
       // "chào anh chị, em vừa sinh bé…": a greeting is only chit-chat when nothing else is asked.
       offTopicHits: offTopicHits + (lexiconHits === 0 ? politeHits : 0),
       phrases: [...phrases],
       sequences,
+      tokens,
     };
   }
 }
