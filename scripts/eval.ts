@@ -8,12 +8,14 @@
  *   --dev-set FILE  another labelled question file of the same format (no other sets then)
  *   --half A|B      only one half of the groups (split by a hash of the group id), so tuning on
  *                   one half can be checked on the other
+ *   --ablation      hit@1 / hit@3 on every set with each rule switched off in turn (Markdown table)
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../common/config.js';
 import { NameSearchBaseline } from '../knowledge/retrieval/baseline.js';
-import { loadDevSet } from '../knowledge/retrieval/eval/dev-set.js';
+import { ablationTable, earnsNothing, runAblation } from '../knowledge/retrieval/eval/ablation.js';
+import { loadDevSet, type DevQuestion } from '../knowledge/retrieval/eval/dev-set.js';
 import {
   runQuestions,
   summarizeOutcomes,
@@ -31,7 +33,8 @@ exitWithHelpIfAsked(
   --json          machine-readable summary on stdout instead of the table
   --misses        list the misses (question, expected, got) on stderr
   --dev-set FILE  another labelled question file of the same format
-  --half A|B      only one half of the groups`,
+  --half A|B      only one half of the groups
+  --ablation      hit@1 / hit@3 on every set with each retrieval rule switched off in turn`,
 );
 
 const DEFAULT_DEV_SET = 'tests/eval/dev-set.jsonl';
@@ -87,6 +90,41 @@ function otherSets(main: string): string[] {
     .filter((f) => f !== main);
 }
 
+const setName = (f: string) => f.replace(/^.*\//, '').replace(/\.jsonl$/, '');
+
+/** `--ablation`: the table on stdout, one progress line per configuration on stderr. */
+async function ablation(
+  retriever: Awaited<ReturnType<typeof openConfiguredRetriever>>['retriever'],
+  file: string,
+  questions: readonly DevQuestion[],
+  half: string | undefined,
+): Promise<void> {
+  const sets = [
+    { name: setName(file), questions },
+    ...otherSets(file).map((f) => ({
+      name: setName(f),
+      questions: loadDevSet(f).filter((q) => half === undefined || halfOf(q.group) === half),
+    })),
+  ];
+  const rows = await runAblation(
+    retriever.settings,
+    (settings) => retriever.withSettings(settings),
+    sets,
+    undefined,
+    (row) =>
+      process.stderr.write(
+        `${row.name.padEnd(22)} ${row.scores.map((s) => `${s.hit1.toFixed(3)}/${s.hit3.toFixed(3)}`).join('  ')}\n`,
+      ),
+  );
+  const idle = rows.slice(1).filter((r) => earnsNothing(rows[0]!, r));
+  process.stdout.write(
+    `${ablationTable(
+      sets.map((s) => s.name),
+      rows,
+    )}\nNo set changes when switched off: ${idle.map((r) => r.name).join(', ') || '(none)'}\n`,
+  );
+}
+
 async function main(args: string[]): Promise<void> {
   const devSetArg = args.indexOf('--dev-set');
   const file = devSetArg >= 0 ? args[devSetArg + 1]! : DEFAULT_DEV_SET;
@@ -94,6 +132,10 @@ async function main(args: string[]): Promise<void> {
   const half = halfArg >= 0 ? args[halfArg + 1]?.toUpperCase() : undefined;
   const questions = loadDevSet(file).filter((q) => half === undefined || halfOf(q.group) === half);
   const { retriever, manifest } = await openConfiguredRetriever(loadConfig().knowledge);
+  if (args.includes('--ablation')) {
+    await ablation(retriever, file, questions, half);
+    return;
+  }
   const ours = await runQuestions(retriever, questions);
   const docs = retriever.documents();
   const baseline = await runQuestions(new NameSearchBaseline(docs), questions);
@@ -117,7 +159,7 @@ async function main(args: string[]): Promise<void> {
         `${table('motcua retriever', summary.ours)}\n\n${table('baseline: full-text over folded names', summary.baseline)}\n`,
     );
     if (sets.length > 0) {
-      const name = (f: string) => f.replace(/^.*\//, '').replace(/\.jsonl$/, '');
+      const name = setName;
       process.stdout.write(
         `\nOther question sets (motcua retriever${half === undefined ? '' : `, half ${half}`}; offered = right one first, or among the three choices when unsure)\n` +
           `${'set'.padEnd(22)} ${HEADER}  off-topic declined\n` +

@@ -85,7 +85,11 @@ export class HybridRetriever implements Retriever {
       (pair) => parts.bm25.df(pair),
     );
     this.priors = computePriors(parts.docs, this.settings.priors);
-    this.names = new NameJudge(parts, this.settings.rerank.precisionOnCoreName);
+    this.names = new NameJudge(
+      parts,
+      this.settings.rerank.precisionOnCoreName,
+      this.settings.rerank.agesDecide,
+    );
     this.letters = new LetterReader(undefined, this.settings.letter);
     this.situations = parts.situations ?? Situations.load();
     parts.docs.forEach((d, i) => {
@@ -99,6 +103,11 @@ export class HybridRetriever implements Retriever {
       rerank.nameCoverage +
       rerank.topicInName +
       rerank.namedExactly;
+  }
+
+  /** The same index with other settings (the ablation switches rules off one at a time). */
+  withSettings(settings: Partial<RetrieverSettings>): HybridRetriever {
+    return new HybridRetriever(this.parts, { ...this.settings, ...settings });
   }
 
   /** Code and name of every indexed procedure (for baselines and diagnostics). */

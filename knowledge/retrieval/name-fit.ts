@@ -57,10 +57,12 @@ export class NameJudge {
    * @param parts the indexed procedures, their BM25 statistics (for rarity) and the lexicon (for
    *   abbreviations and variant markers).
    * @param precisionOnCoreName judge the name without its parenthetical clarifications.
+   * @param agesDecide a stated age decides variants with an age limit (qualifiers' `belowAge`).
    */
   constructor(
     private readonly parts: { docs: readonly DocMeta[]; bm25: Bm25Index; lexicon: Lexicon },
     private readonly precisionOnCoreName = true,
+    private readonly agesDecide = true,
   ) {}
 
   /** Copies of one procedure share this key: the folded name without its parenthetical parts. */
@@ -147,7 +149,8 @@ export class NameJudge {
     return this.parts.lexicon.qualifiers.map((q) => {
       // "dưới 14 tuổi": a stated age decides ("con tròn 14 tuổi" is not the under-14 variant, even
       // though "con" would otherwise ask for it).
-      if (q.belowAge !== undefined && ages.length > 0) return ages.some((a) => a < q.belowAge!);
+      if (this.agesDecide && q.belowAge !== undefined && ages.length > 0)
+        return ages.some((a) => a < q.belowAge!);
       return q.unless.some(occurs);
     });
   }

@@ -60,6 +60,8 @@ export interface RerankSettings {
    * thường trú cho bố về hưu"): a resident who types a procedure's name means that procedure.
    */
   namedExactly: number;
+  /** A stated age decides a variant with an age limit ("con tròn 14 tuổi" is not "dưới 14 tuổi"). */
+  agesDecide: boolean;
   /** A query word counts as asked for (name precision) from this weight: filler (0.1), foreign marks (0.2) and question phrases do not. */
   askedWeight: number;
 }
@@ -104,6 +106,7 @@ export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
     maxQualifierPenalties: 2,
     namedExactly: 0.15,
     askedWeight: 0.3,
+    agesDecide: true,
     precisionOnCoreName: true,
     preferFilingVariant: true,
   },
