@@ -10,8 +10,7 @@ import type {
 } from '../../common/dossier-schema.js';
 import type { StoredFile } from '../attachments/attachment-storage.js';
 import { selectRowBy, type Queryable } from './database.js';
-import type { NotifyChannel } from '../../common/dossier-contracts.js';
-import { outboxIdempotencyKey } from './outbox-repository.js';
+import { newDossierOutboxCtes, type NewOutboxRow } from './outbox-repository.js';
 import type { RowState } from '../dossiers/history-chain.js';
 
 /** A dossier row as stored. */
@@ -153,13 +152,6 @@ const ATTACHMENT_ARRAYS = [
   ['storage_key', 'text'],
 ] as const;
 
-/** An outbox row written with a new dossier (its receipt notice, one per channel). */
-export interface NewOutboxRow {
-  channel: NotifyChannel;
-  recipient: string;
-  body: string;
-}
-
 /**
  * Writes a new dossier with its first history entry, its attachment rows and its receipt notice in ONE
  * statement (data-modifying CTEs), so it is atomic on its own and costs a single round trip. Nothing
@@ -197,14 +189,13 @@ export async function insertNewDossier(
     ([column, type]) => `${p(attachments.map((a) => a[column]))}::${type}[]`,
   );
   const uploadedAt = `${p(row.submitted_at)}::timestamptz`;
-  const outboxSql = outbox
-    .map(
-      (o, i) => `, o${i} AS (
-        INSERT INTO notification_outbox (dossier_id, history_seq, channel, recipient, body, idempotency_key, next_attempt_at, created_at)
-        SELECT d.id, ${p(entry.seq)}::int, ${p(o.channel)}, ${p(o.recipient)}, ${p(o.body)},
-               ${p(outboxIdempotencyKey(row.id, entry.seq, o.channel))}, ${uploadedAt}, ${uploadedAt} FROM d)`,
-    )
-    .join('');
+  // The receipt notices (one per channel), queued by the outbox's own code within this statement.
+  const outboxSql = newDossierOutboxCtes(
+    'd',
+    { id: row.id, historySeq: entry.seq, at: row.submitted_at },
+    outbox,
+    p,
+  );
   const rows = await q.query(
     `WITH d AS (
        INSERT INTO dossiers (${DOSSIER_COLUMNS.join(', ')}) VALUES (${dossierValues})

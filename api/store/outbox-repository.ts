@@ -30,10 +30,10 @@ export interface OutboxRow {
 
 /**
  * The idempotency key of the outbox row announcing history entry `historySeq` of a dossier on
- * `channel`: one message per step and channel, whoever writes it (also the submission's single
- * statement in dossier-repository.ts). Channels pass it on so a retried send is not delivered twice.
+ * `channel`: one message per step and channel. Channels pass it on so a retried send is not delivered
+ * twice. Only this file writes outbox rows, so only it makes keys.
  */
-export function outboxIdempotencyKey(
+function outboxIdempotencyKey(
   dossierId: string,
   historySeq: number,
   channel: NotifyChannel,
@@ -41,20 +41,22 @@ export function outboxIdempotencyKey(
   return `dossier:${dossierId}:${historySeq}:${channel}`;
 }
 
+const INSERT_COLUMNS =
+  'dossier_id, history_seq, channel, recipient, body, idempotency_key, next_attempt_at, created_at';
+
+/** A notice to queue about one history entry of a dossier, on one channel. */
+export interface NewOutboxRow {
+  channel: NotifyChannel;
+  recipient: string;
+  body: string;
+}
+
 export async function enqueueNotification(
   q: Queryable,
-  n: {
-    dossierId: string;
-    historySeq: number;
-    channel: NotifyChannel;
-    recipient: string;
-    body: string;
-    at: Date;
-  },
+  n: NewOutboxRow & { dossierId: string; historySeq: number; at: Date },
 ): Promise<void> {
   await q.query(
-    `INSERT INTO notification_outbox (dossier_id, history_seq, channel, recipient, body, idempotency_key,
-       next_attempt_at, created_at)
+    `INSERT INTO notification_outbox (${INSERT_COLUMNS})
      VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (idempotency_key) DO NOTHING`,
     [
       n.dossierId,
@@ -66,6 +68,32 @@ export async function enqueueNotification(
       n.at,
     ],
   );
+}
+
+/**
+ * The outbox part of a statement that inserts a new dossier (dossier-repository.ts `insertNewDossier`):
+ * one data-modifying CTE per notice (`, o0 AS (…)`), each selecting from the CTE `dossierCte` that
+ * returns the inserted dossier's id, so the notices are written with the dossier or not at all, in the
+ * same statement. `param` binds a value and returns its placeholder.
+ */
+export function newDossierOutboxCtes(
+  dossierCte: string,
+  dossier: { id: string; historySeq: number; at: Date },
+  rows: readonly NewOutboxRow[],
+  param: (value: unknown) => string,
+): string {
+  if (rows.length === 0) return '';
+  const seq = `${param(dossier.historySeq)}::int`;
+  const at = `${param(dossier.at)}::timestamptz`;
+  return rows
+    .map(
+      (o, i) => `, o${i} AS (
+        INSERT INTO notification_outbox (${INSERT_COLUMNS})
+        SELECT ${dossierCte}.id, ${seq}, ${param(o.channel)}, ${param(o.recipient)}, ${param(o.body)},
+               ${param(outboxIdempotencyKey(dossier.id, dossier.historySeq, o.channel))}, ${at}, ${at}
+        FROM ${dossierCte})`,
+    )
+    .join('');
 }
 
 /**
