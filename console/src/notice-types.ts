@@ -80,12 +80,15 @@ export interface LedgerTotals {
   sent: number;
   failed: number;
   pending: number;
+  /** Held in doubt after a crash mid-send: an officer checks the group and resolves it. */
+  unknown: number;
   shareKit: number;
   shared: number;
   possibleDuplicates: number;
 }
 
-export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed' | 'share-kit' | 'shared';
+export type DeliveryState =
+  'pending' | 'sending' | 'sent' | 'failed' | 'unknown' | 'share-kit' | 'shared';
 
 export interface LedgerItem {
   id: number;
@@ -104,6 +107,8 @@ export interface LedgerItem {
   possibleDuplicate: boolean;
   sharedAt: string | null;
   sharedBy: string | null;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
   shareLink: string | null;
 }
 

@@ -53,7 +53,13 @@ beforeAll(async () => {
     extraRouters: [createBrowserAppsRouter(dist)],
     runtime: {
       groupSenders: [new TelegramGroupSender(telegraf.telegram)],
-      noticeWorkerOptions: { pollIntervalMs: 100, sendTimeoutMs: 5000, backoffMs: () => 200 },
+      noticeWorkerOptions: {
+        pollIntervalMs: 100,
+        sendTimeoutMs: 5000,
+        backoffMs: () => 200,
+        // A send that times out is held for an officer to check (the second test), not resent.
+        afterTimeout: 'hold',
+      },
     },
   });
   bot = createTelegramBot({
@@ -107,6 +113,15 @@ async function shot(page: Page, name: string, fullPage = true) {
   await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage });
 }
 
+/** Signs in at `path` (the session lives in the page's memory only). */
+async function signIn(page: Page, username: string, at = '/') {
+  await page.goto(`${h.baseUrl}/officer${at}`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.locator('.topbar').waitFor();
+}
+
 async function officerAccount(displayName: string): Promise<string> {
   const username = `cb${Math.random().toString(36).slice(2, 9)}`;
   await upsertOfficer(h.runtime.store.db, {
@@ -141,11 +156,7 @@ describe('notices in the officer console', () => {
 
     const { page, errors, blocked, context } = await localPage({ width: 1280, height: 800 });
     const lan = await officerAccount('Nguyễn Thị Lan');
-    await page.goto(`${h.baseUrl}/officer/`);
-    await page.getByLabel('Tên đăng nhập').fill(lan);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.locator('.topbar').waitFor();
+    await signIn(page, lan);
 
     // 1. Groups: approve the pending group into a new village with a tag.
     await page.getByRole('link', { name: 'Nhóm thôn' }).click();
@@ -322,4 +333,90 @@ describe('notices in the officer console', () => {
     expect(phone.blocked).toEqual([]);
     await phone.context.close();
   }, 240_000);
+
+  it('resolves a delivery in doubt, schedules and cancels a notice, and stops and resumes a group', async () => {
+    // Runs after the first test: Thôn Đông, Thôn Tây (Telegram) and the Zalo group of Thôn Nam exist.
+    const token = await h.officer(COMMUNE);
+    const { page, errors, blocked, context } = await localPage({ width: 1280, height: 800 });
+    const hung = await officerAccount('Trần Văn Hùng');
+
+    // Telegram takes the message but the answer never comes back in time: the worker cannot know,
+    // Telegram cannot de-duplicate, so the delivery waits for an officer to look at the group.
+    fake.stallNext({ chatId: -8101, deliver: true, holdMs: 6500 });
+    const created = await h.request('POST', '/api/notices', {
+      token,
+      json: {
+        title: 'Lịch tiêm chủng tháng 12',
+        body: 'Trạm Y tế xã tiêm vắc xin sởi cho trẻ từ 9 tháng tuổi, 7h30 thứ Bảy 12/12.',
+        targets: { villages: ['Thôn Đông'] },
+      },
+    });
+    expect(created.status).toBe(201);
+    await signIn(page, hung, `/thong-bao/${created.body.id}`);
+    const row = page.getByRole('row').filter({ hasText: 'Thôn Đông - Tin tức xã' });
+    await row.filter({ hasText: 'Chưa rõ — kiểm tra nhóm' }).waitFor({ timeout: 30_000 });
+    await expect(row.innerText()).resolves.toContain('chưa rõ tin đã tới nhóm chưa');
+    await shot(page, '10-ledger-in-doubt.png');
+    expect(fake.deliveredTo(-8101)).toHaveLength(1); // it did arrive
+    await row.getByRole('button', { name: 'Tin đã có trong nhóm Thôn Đông - Tin tức xã' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Đã ghi nhận: tin đã có trong nhóm' })
+      .waitFor();
+    await expect(row.innerText()).resolves.toContain('Đã gửi');
+    await expect(row.innerText()).resolves.toContain('Cán bộ Trần Văn Hùng đã kiểm tra nhóm.');
+    expect(fake.deliveredTo(-8101)).toHaveLength(1); // not sent twice
+
+    // Scheduled for two hours from now, then cancelled before it goes.
+    await page.getByRole('link', { name: 'Thông báo', exact: true }).click();
+    await page.getByRole('link', { name: 'Soạn thông báo mới' }).click();
+    await page.getByLabel('Tiêu đề').fill('Nghỉ tiếp dân chiều thứ Sáu');
+    await page
+      .getByLabel('Nội dung')
+      .fill('Bộ phận Một cửa nghỉ tiếp dân chiều thứ Sáu để tập huấn.');
+    await page.getByLabel('Hẹn giờ gửi').check();
+    const later = await page.evaluate(() => {
+      const d = new Date(Date.now() + 2 * 3_600_000);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    });
+    await page.getByLabel('Ngày giờ gửi').fill(later);
+    await page.getByRole('button', { name: 'Hẹn giờ gửi' }).click();
+    await page.getByRole('button', { name: 'Xác nhận gửi' }).click();
+    await page.locator('.badge.n-scheduled').waitFor();
+    await shot(page, '11-ledger-scheduled.png');
+    await page.getByRole('button', { name: 'Huỷ gửi' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã huỷ thông báo' }).waitFor();
+    await page.locator('.badge.n-cancelled').waitFor();
+    const list = await h.request('GET', '/api/notices', { token });
+    const cancelled = list.body.items.find(
+      (n: { title: string }) => n.title === 'Nghỉ tiếp dân chiều thứ Sáu',
+    );
+    expect(cancelled.status).toBe('cancelled');
+    expect(Date.parse(cancelled.sendAt) - Date.now()).toBeGreaterThan(3_600_000);
+
+    // Stop sending to a group (with a reason), then take it back.
+    await page.getByRole('link', { name: 'Nhóm thôn' }).click();
+    await page.getByRole('button', { name: 'Ngừng gửi: Tổ công nghệ số thôn Tây' }).click();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toMatch(/^stop-/);
+    await page.keyboard.type('Nhóm đổi sang Zalo');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Đã ngừng gửi thông báo vào nhóm' }).waitFor();
+    const stopped = page
+      .getByRole('table', { name: 'Nhóm đã ngừng nhận thông báo' })
+      .getByRole('row')
+      .filter({ hasText: 'Tổ công nghệ số thôn Tây' });
+    await expect(stopped.innerText()).resolves.toContain(
+      'Cán bộ Trần Văn Hùng ngừng gửi: Nhóm đổi sang Zalo',
+    );
+    await shot(page, '12-groups-stopped.png');
+    await stopped.getByRole('button', { name: /^Gửi lại vào nhóm/ }).click();
+    await page.getByRole('status').filter({ hasText: 'nhận thông báo trở lại' }).waitFor();
+    await expect(
+      page.getByRole('table', { name: 'Nhóm đang nhận thông báo' }).innerText(),
+    ).resolves.toContain('Tổ công nghệ số thôn Tây');
+    expect(errors).toEqual([]);
+    expect(blocked).toEqual([]);
+    await context.close();
+  }, 180_000);
 });

@@ -20,6 +20,10 @@ import type { PageProps } from '../routes.js';
 /** While a notice is going out the ledger is read every second; a scheduled one every 10 s. */
 const POLL_SENDING_MS = 1000;
 const POLL_SCHEDULED_MS = 10_000;
+/** After a failed read (network), the next try. */
+const RETRY_MS = 5000;
+/** A ledger this long is read every 3 s instead (a whole district's groups). */
+const BIG_LEDGER = 300;
 
 const absolute = (url: string) => new URL(url, window.location.origin).toString();
 
@@ -28,46 +32,48 @@ export default function NoticeLedgerPage({ params }: PageProps) {
   const [ledger, setLedger] = useState<Ledger | null>(null);
   const [flash, setFlash] = useState<Flash | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  /** Failed reads in a row (each one schedules another try). */
+  const [failures, setFailures] = useState(0);
   const [exporting, setExporting] = useState(false);
 
   const load = useCallback(async () => {
-    const l = await api<Ledger>('GET', `/api/notices/${encodeURIComponent(id)}`);
-    setLedger(l);
-    setLoadError(null);
-    return l;
+    try {
+      setLedger(await api<Ledger>('GET', `/api/notices/${encodeURIComponent(id)}`));
+      setLoadError(null);
+      setFailures(0);
+    } catch (e) {
+      setLoadError(messageOf(e));
+      setFailures((n) => n + 1);
+    }
   }, [id]);
 
-  // Live progress: poll while the worker is (or will soon be) sending; stop when settled.
   useEffect(() => {
-    let live = true;
-    let timer: number | undefined;
-    const tick = async () => {
-      try {
-        const l = await load();
-        if (!live) return;
-        const wait =
-          l.notice.status === 'sending'
-            ? POLL_SENDING_MS
-            : l.notice.status === 'scheduled'
-              ? Math.min(
-                  POLL_SCHEDULED_MS,
-                  Math.max(POLL_SENDING_MS, Date.parse(l.notice.sendAt) - Date.now()),
-                )
-              : null;
-        if (wait !== null) timer = window.setTimeout(() => void tick(), wait);
-      } catch (e) {
-        if (!live) return;
-        setLoadError(messageOf(e));
-        // A passing network problem: try again a little later.
-        timer = window.setTimeout(() => void tick(), 5000);
-      }
-    };
-    void tick();
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
+    void load();
   }, [load]);
+
+  // Live progress: after each read, read again while the worker is (or will soon be) sending —
+  // including after an officer's action sends a delivery again; stop once everything is settled.
+  useEffect(() => {
+    if (!ledger && failures === 0) return;
+    const status = ledger?.notice.status;
+    const big = (ledger?.items.length ?? 0) > BIG_LEDGER;
+    const wait =
+      failures > 0
+        ? RETRY_MS
+        : status === 'sending'
+          ? big
+            ? POLL_SENDING_MS * 3
+            : POLL_SENDING_MS
+          : status === 'scheduled'
+            ? Math.min(
+                POLL_SCHEDULED_MS,
+                Math.max(POLL_SENDING_MS, Date.parse(ledger!.notice.sendAt) - Date.now()),
+              )
+            : null;
+    if (wait === null) return;
+    const timer = window.setTimeout(() => void load(), wait);
+    return () => window.clearTimeout(timer);
+  }, [ledger, failures, load]);
 
   async function run(action: () => Promise<unknown>, ok: string) {
     setFlash(null);
@@ -116,7 +122,7 @@ export default function NoticeLedgerPage({ params }: PageProps) {
   const settled = t.total - t.pending;
   const shareKits = items.filter((i) => i.kind === 'share-kit');
   const botItems = t.total - t.shareKit - t.shared;
-  const done = t.sent + t.failed;
+  const done = t.sent + t.failed + t.unknown;
 
   return (
     <section aria-labelledby="ledger-h">
@@ -126,6 +132,7 @@ export default function NoticeLedgerPage({ params }: PageProps) {
       <div className="page-head ledger-head">
         <h1 id="ledger-h">
           {n.title} <span className={`badge n-${n.status}`}>{NOTICE_STATUS_LABEL[n.status]}</span>
+          {t.unknown > 0 && <span className="badge d-unknown">Cần kiểm tra {t.unknown} nhóm</span>}
         </h1>
         <p className="muted">
           {n.status === 'scheduled' ? 'Hẹn gửi lúc ' : 'Gửi lúc '}
@@ -174,6 +181,7 @@ export default function NoticeLedgerPage({ params }: PageProps) {
         <Tile label="Đã gửi" value={t.sent} tone="ok" />
         <Tile label="Đang chờ gửi" value={t.pending} />
         <Tile label="Không gửi được" value={t.failed} tone={t.failed > 0 ? 'bad' : undefined} />
+        {t.unknown > 0 && <Tile label="Chưa rõ — cần kiểm tra" value={t.unknown} tone="bad" />}
         <Tile label="Chờ chia sẻ tay" value={t.shareKit} />
         <Tile label="Đã chia sẻ" value={t.shared} tone="ok" />
         {t.possibleDuplicates > 0 && (
@@ -184,7 +192,8 @@ export default function NoticeLedgerPage({ params }: PageProps) {
         {n.status === 'sending'
           ? `Đang gửi: ${done}/${botItems} nhóm đã xong.`
           : n.status === 'sent'
-            ? `Đã gửi xong: ${t.sent} nhóm nhận, ${t.failed} không gửi được.`
+            ? `Đã gửi xong: ${t.sent} nhóm nhận, ${t.failed} không gửi được` +
+              (t.unknown > 0 ? `, ${t.unknown} chưa rõ cần kiểm tra.` : '.')
             : ''}
       </p>
 
@@ -223,6 +232,15 @@ export default function NoticeLedgerPage({ params }: PageProps) {
                     `Đã ghi nhận: nhóm “${i.group}” đã chia sẻ.`,
                   )
                 }
+                onResolve={(arrived) =>
+                  void run(
+                    () =>
+                      api('POST', `/api/notices/${n.id}/deliveries/${i.id}/resolve`, { arrived }),
+                    arrived
+                      ? `Đã ghi nhận: tin đã có trong nhóm “${i.group}”.`
+                      : `Sẽ gửi lại vào nhóm “${i.group}”.`,
+                  )
+                }
               />
             ))}
           </tbody>
@@ -258,8 +276,8 @@ function Progress({ ledger }: { ledger: Ledger }) {
   const t = ledger.totals;
   const bots = t.total - t.shareKit - t.shared;
   if (bots === 0) return null;
-  const done = t.sent + t.failed;
-  const pct = Math.round((done / bots) * 100);
+  const done = t.sent + t.failed + t.unknown;
+  const pct = Math.round((t.sent / bots) * 100);
   return (
     <div className="progress-line">
       <span id="progress-label">
@@ -276,6 +294,12 @@ function Progress({ ledger }: { ledger: Ledger }) {
         aria-valuetext={`${done} trên ${bots} nhóm`}
       >
         <div className="bar" style={{ width: `${pct}%` }} />
+        {t.unknown > 0 && (
+          <div
+            className="bar doubt"
+            style={{ width: `${Math.round((t.unknown / bots) * 100)}%` }}
+          />
+        )}
         {t.failed > 0 && (
           <div className="bar bad" style={{ width: `${Math.round((t.failed / bots) * 100)}%` }} />
         )}
@@ -284,7 +308,15 @@ function Progress({ ledger }: { ledger: Ledger }) {
   );
 }
 
-function LedgerRow({ item: i, onShared }: { item: LedgerItem; onShared(): void }) {
+function LedgerRow({
+  item: i,
+  onShared,
+  onResolve,
+}: {
+  item: LedgerItem;
+  onShared(): void;
+  onResolve(arrived: boolean): void;
+}) {
   const when = i.sentAt ?? i.sharedAt;
   return (
     <tr className={`d-${i.state}`}>
@@ -303,7 +335,31 @@ function LedgerRow({ item: i, onShared }: { item: LedgerItem; onShared(): void }
       <td>{when ? viDateTime(when) : '—'}</td>
       <td>
         {i.error && i.state === 'failed' && <span className="field-error">{i.error}</span>}
-        {i.error && i.state !== 'failed' && (
+        {i.error && i.state === 'unknown' && <span className="doubt-note">{i.error}</span>}
+        {i.state === 'unknown' && (
+          <div className="buttons">
+            <button
+              type="button"
+              className="secondary small"
+              aria-label={`Tin đã có trong nhóm ${i.group}`}
+              onClick={() => onResolve(true)}
+            >
+              Đã có trong nhóm
+            </button>
+            <button
+              type="button"
+              className="secondary small"
+              aria-label={`Chưa có, gửi lại vào nhóm ${i.group}`}
+              onClick={() => onResolve(false)}
+            >
+              Chưa có — gửi lại
+            </button>
+          </div>
+        )}
+        {i.resolvedBy && i.state !== 'unknown' && (
+          <span className="small muted">Cán bộ {i.resolvedBy} đã kiểm tra nhóm. </span>
+        )}
+        {i.error && i.state !== 'failed' && i.state !== 'unknown' && (
           <span className="small muted">Sẽ tự gửi lại (lần trước nền tảng báo: {i.error}).</span>
         )}
         {i.possibleDuplicate && (

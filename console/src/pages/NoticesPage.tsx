@@ -100,6 +100,7 @@ function resultText(n: NoticeListItem): string {
   const parts = [`đã gửi ${t.sent}/${t.total - t.shareKit - t.shared}`];
   if (t.pending > 0) parts.push(`đang chờ ${t.pending}`);
   if (t.failed > 0) parts.push(`lỗi ${t.failed}`);
+  if (t.unknown > 0) parts.push(`chưa rõ ${t.unknown} (cần kiểm tra)`);
   if (t.shareKit + t.shared > 0) parts.push(`chia sẻ tay ${t.shared}/${t.shareKit + t.shared}`);
   const text = parts.join(', ');
   return text.charAt(0).toUpperCase() + text.slice(1);
