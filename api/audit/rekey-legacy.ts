@@ -67,6 +67,8 @@ function legacyChainIntact(d: DossierRow, entries: readonly HistoryRow[]): boole
 async function rekeyDossier(tx: Queryable, key: AuditKey, d: DossierRow, entries: HistoryRow[]) {
   let prev = genesisHash(d.reference);
   for (const [i, e] of entries.entries()) {
+    // Older entries recorded no state: they get JSON null, not SQL NULL, which marks unkeyed entries
+    // only (so the next start finds nothing left to re-key).
     const state = i === entries.length - 1 ? rowState(d) : null;
     const hash = keyedEntryHash(key, chainedEntry(d.reference, e, prev), state);
     await tx.query(
