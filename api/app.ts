@@ -32,6 +32,7 @@ import { createFormsRouter } from './routes/forms.js';
 import { createGapsRouter } from './routes/gaps.js';
 import { createHealthRouter } from './routes/health.js';
 import { createNoticeRouter } from './routes/notices.js';
+import { createNotifyLinksRouter, type NotifyChannelsAvailable } from './routes/notify-links.js';
 import { createPublicNoticeRouter } from './routes/public-notices.js';
 import { communeCheckOf } from './notices/communes.js';
 import { createOfficerRouter } from './routes/officer.js';
@@ -74,6 +75,8 @@ export interface AppDeps {
   phoneExchange?: ZaloPhoneExchange;
   /** Called after a notice was created (wakes the notice delivery worker). */
   onNoticeQueued?: () => void;
+  /** Chat channels residents can link for dossier notices (the bots that run); none by default. */
+  notifyChannels?: NotifyChannelsAvailable;
 }
 
 const WEB_DIR = fileURLToPath(new URL('./web', import.meta.url));
@@ -148,6 +151,15 @@ export function createApp(deps: AppDeps): express.Express {
       auth,
       counters,
       ...(deps.phoneExchange ? { phoneExchange: deps.phoneExchange } : {}),
+    }),
+  );
+  api.use(
+    createNotifyLinksRouter({
+      db: store.db,
+      auth,
+      counters,
+      now,
+      available: deps.notifyChannels ?? { channels: [] },
     }),
   );
   api.use(createDossierRouter({ config, ctx, auth }));

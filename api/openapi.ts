@@ -11,6 +11,9 @@ import {
   DossierStatusSchema,
   DossierViewSchema,
   ErrorEnvelopeSchema,
+  NotifyChannelsResponseSchema,
+  NotifyLinkRequestSchema,
+  NotifyLinkResponseSchema,
   OfficerLoginSchema,
   PublicStatusSchema,
   SessionResponseSchema,
@@ -186,7 +189,7 @@ export function buildOpenApiDocument(options: {
             ...json('SubmitResponse'),
           },
           400: error(
-            'Dữ liệu không hợp lệ (fields liệt kê từng trường), JSON hỏng, thiếu Idempotency-Key',
+            'Dữ liệu không hợp lệ (fields liệt kê từng trường), JSON hỏng, thiếu Idempotency-Key; NOTIFY_NOT_PROVEN khi chọn kênh chưa liên kết (POST /api/me/notify-links) hoặc gửi notify.recipient khác cuộc trò chuyện đã liên kết',
           ),
           401: error('Chưa đăng nhập'),
           403: error('Không phải tài khoản công dân'),
@@ -314,6 +317,47 @@ export function buildOpenApiDocument(options: {
           400: error('Thiếu tham số'),
           404: error('Không khớp mã hồ sơ hoặc số điện thoại'),
           429: error('Tra cứu quá nhiều lần'),
+        },
+      },
+    },
+    '/api/me/notify-channels': {
+      get: {
+        summary: 'Kênh nhận thông báo của công dân: kênh máy chủ hỗ trợ và kênh đã liên kết',
+        responses: {
+          200: { description: 'Danh sách kênh', ...json('NotifyChannels') },
+          401: error('Chưa đăng nhập'),
+        },
+      },
+    },
+    '/api/me/notify-links': {
+      post: {
+        summary: 'Lấy mã liên kết một lần để nhận thông báo qua Telegram/Zalo',
+        description:
+          'Mã gồm 12 ký tự, dùng một lần, hết hạn sau 15 phút. Công dân gửi mã từ chính cuộc trò chuyện muốn nhận tin (Telegram: mở đường dẫn t.me/<bot>?start=<mã>; các bot khác: gửi "/lienket <mã>"), bot gắn cuộc trò chuyện đó với tài khoản. Khi nộp hồ sơ chỉ chọn kênh (notify.channel); máy chủ không nhận mã người nhận nhập tay.',
+        requestBody: { required: true, ...json('NotifyLinkRequest') },
+        responses: {
+          201: { description: 'Mã liên kết', ...json('NotifyLink') },
+          400: error('Kênh chưa được bật trên máy chủ này'),
+          401: error('Chưa đăng nhập'),
+          429: error('Lấy mã quá nhiều lần'),
+        },
+      },
+    },
+    '/api/me/notify-channels/{channel}': {
+      delete: {
+        summary: 'Hủy liên kết: không gửi thông báo hồ sơ vào cuộc trò chuyện đó nữa',
+        parameters: [
+          {
+            name: 'channel',
+            in: 'path',
+            required: true,
+            schema: { type: 'string', enum: ['telegram', 'zalo', 'zalo-oa'] },
+          },
+        ],
+        responses: {
+          204: { description: 'Đã hủy liên kết' },
+          401: error('Chưa đăng nhập'),
+          404: error('Chưa liên kết kênh này'),
         },
       },
     },
@@ -580,6 +624,9 @@ export function buildOpenApiDocument(options: {
         CommuneSummary: schema(CommuneSummarySchema, 'output'),
         Commune: schema(CommuneSchema, 'output'),
         FormerCommune: schema(FormerCommuneSchema, 'output'),
+        NotifyLinkRequest: schema(NotifyLinkRequestSchema, 'input'),
+        NotifyLink: schema(NotifyLinkResponseSchema, 'output'),
+        NotifyChannels: schema(NotifyChannelsResponseSchema, 'output'),
       },
     },
   };

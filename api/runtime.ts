@@ -29,6 +29,9 @@ import {
   type DeliveryWorkerOptions,
 } from './notices/delivery-worker.js';
 import { createGroupRegistry } from './notices/group-registry.js';
+import { createChatLinker } from './notifications/notify-links.js';
+import type { ChatLinkPort, LinkableChannel } from '../common/notify-link-contracts.js';
+import { sweepLinkCodes } from './store/notify-link-repository.js';
 import { openStore, storeOptionsFrom, type Store } from './store/store.js';
 
 export interface ApiRuntimeOptions {
@@ -57,6 +60,8 @@ export interface ApiRuntimeOptions {
   groupSenders?: GroupSender[];
   /** Run the notice delivery worker in this process (default true). */
   noticeWorker?: boolean;
+  /** The Telegram bot's username (getMe), for the link deep link `https://t.me/<bot>?start=<code>`. */
+  telegramBotUsername?: string;
   /** Test and bench knobs of the notice delivery worker. */
   noticeWorkerOptions?: Partial<Omit<DeliveryWorkerOptions, 'db' | 'senders' | 'logger'>>;
 }
@@ -73,6 +78,8 @@ export interface ApiRuntime {
   noticeWorker: DeliveryWorker;
   /** What the bots report about groups and subscriptions, written to the registry. */
   groupRegistry: GroupRegistryPort;
+  /** Binds a chat to a resident when a link code comes back from it (the bots' /start, /lienket). */
+  chatLinks: ChatLinkPort;
   /** Runs the late-dossier check now; resolves with the number of apologies drafted. */
   runLateCheck(): Promise<number>;
   close(): Promise<void>;
@@ -118,7 +125,16 @@ export async function createApiRuntime(
     communes: communeCheckOf(communes),
     now,
   });
+  const chatLinks = createChatLinker({ db: store.db, counters, now, logger });
+  // Residents may link a chat only on channels a sender runs for (the in-app list needs no link).
+  const linkable = (options.senders ?? [])
+    .map((s) => s.channel)
+    .filter((c): c is LinkableChannel => c !== 'app');
   const app = createApp({
+    notifyChannels: {
+      channels: [...new Set(linkable)],
+      ...(options.telegramBotUsername ? { telegramBotUsername: options.telegramBotUsername } : {}),
+    },
     communes,
     onNoticeQueued: () => noticeWorker.poke(),
     config,
@@ -161,6 +177,7 @@ export async function createApiRuntime(
       const removed = await store.sweepOrphans();
       if (removed > 0) logger.warn('removed orphaned attachment files', { count: removed });
       await counters.sweep();
+      await sweepLinkCodes(store.db, now());
     } catch (error) {
       logger.error('attachment sweep failed', { error });
     }
@@ -185,6 +202,7 @@ export async function createApiRuntime(
     dispatcher,
     noticeWorker,
     groupRegistry,
+    chatLinks,
     runLateCheck: lateCheck,
     close() {
       closing ??= (async () => {

@@ -8,6 +8,7 @@ import type {
 import type { Logger } from '../common/logger.js';
 import { miniAppFormUrl } from '../common/mini-app-link.js';
 import type { GroupRegistryPort, GroupSender } from '../common/notice-contracts.js';
+import type { ChatLinkPort } from '../common/notify-link-contracts.js';
 import type { Conversation } from '../conversation/types.js';
 import { createResponder } from './channels/shared/responder.js';
 import { scrubbingLogger } from './channels/shared/scrub.js';
@@ -27,6 +28,8 @@ export interface StartBotsDeps {
   logger: Logger;
   /** Seen delivery ids (the API's database-backed one under `npm start`); in memory when absent. */
   replay?: ReplayGuard;
+  /** The API's chat linking, for `/start <code>` and `/lienket <code>` (proving a notification chat). */
+  links?: ChatLinkPort;
 }
 
 /** Test and bench knobs (short backoffs); production passes nothing. */
@@ -75,6 +78,7 @@ export async function startBots(
   const respond = createResponder({
     conversation: deps.conversation,
     ...(deps.statusLookup ? { statusLookup: deps.statusLookup } : {}),
+    ...(deps.links ? { links: deps.links } : {}),
     logger,
     rateLimit: config.bots.rateLimit,
     formUrl: (code) =>

@@ -99,21 +99,23 @@ export const CommuneCodeSchema = z
 /** Channels a resident can choose for status notices; `none` means no message is sent. */
 export const NotifyChannelSchema = z.enum(['zalo', 'zalo-oa', 'telegram', 'none']);
 
-export const NotifyPreferenceSchema = z
-  .object({
-    channel: NotifyChannelSchema,
-    /** Chat/user id on that channel (Zalo OA user id `idByOA`, Zalo bot chat id, Telegram chat id). */
-    recipient: z
-      .string()
-      .trim()
-      .max(64)
-      .regex(/^[A-Za-z0-9_-]+$/, 'Mã người nhận không hợp lệ.')
-      .optional(),
-  })
-  .refine((n) => n.channel === 'none' || n.recipient !== undefined, {
-    message: 'Cần mã người nhận để gửi thông báo qua kênh đã chọn.',
-    path: ['recipient'],
-  });
+/**
+ * The resident's choice of channel. The chat on that channel is never taken from the request: it is
+ * the one the resident proved is theirs (a link code sent from that chat, see `POST /api/me/notify-links`).
+ */
+export const NotifyPreferenceSchema = z.object({
+  channel: NotifyChannelSchema,
+  /**
+   * Kept for older clients only: the server refuses it unless it is the chat already proved on that
+   * channel (a typed chat id would let anyone make the bot message any chat).
+   */
+  recipient: z
+    .string()
+    .trim()
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, 'Mã người nhận không hợp lệ.')
+    .optional(),
+});
 export type NotifyPreference = z.infer<typeof NotifyPreferenceSchema>;
 
 // === Requests
@@ -322,3 +324,42 @@ export const ErrorEnvelopeSchema = z.object({
   }),
 });
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelopeSchema>;
+
+// === Notification chats (proved by a one-time link code sent from the chat)
+
+/** Channels whose chat a resident can link (every {@link NotifyChannelSchema} value but `none`). */
+export const LinkableChannelSchema = z.enum(['telegram', 'zalo', 'zalo-oa'], {
+  error: 'Kênh nhận thông báo không hợp lệ.',
+});
+
+/** Body of `POST /api/me/notify-links`. */
+export const NotifyLinkRequestSchema = z.object({ channel: LinkableChannelSchema });
+
+/** Returned by `POST /api/me/notify-links` (201). */
+export const NotifyLinkResponseSchema = z.object({
+  channel: LinkableChannelSchema,
+  /** 12 characters, single use, valid for 15 minutes; only its hash is stored. */
+  code: z.string(),
+  expiresAt: z.string(),
+  /** Telegram deep link `https://t.me/<bot>?start=<code>`; null for channels without one. */
+  url: z.string().nullable(),
+  /** What to send to the bot instead: `/lienket <code>`. */
+  command: z.string(),
+  /** Vietnamese instructions to show. */
+  instructions: z.string(),
+});
+
+/** Returned by `GET /api/me/notify-channels`. */
+export const NotifyChannelsResponseSchema = z.object({
+  items: z.array(
+    z.object({
+      channel: LinkableChannelSchema,
+      label: z.string(),
+      /** A bot runs for this channel on this server. */
+      available: z.boolean(),
+      /** The resident proved a chat on it; dossiers may then choose it. */
+      linked: z.boolean(),
+      linkedAt: z.string().nullable(),
+    }),
+  ),
+});

@@ -52,6 +52,7 @@ const [
   { createApiRuntime },
   { createCounters },
   { createGuardedStatusLookup },
+  { createChatLinker },
   { createDbGapLog },
   { openStore, storeOptionsFrom },
   { procedureLookupFromCatalogue },
@@ -62,6 +63,7 @@ const [
   import('../api/runtime.js'),
   import('../api/guard/counters.js'),
   import('../api/guard/status-guard.js'),
+  import('../api/notifications/notify-links.js'),
   import('../api/gaps/gap-store.js'),
   import('../api/store/store.js'),
   import('../api/procedure-lookup.js'),
@@ -123,11 +125,14 @@ const groups = createGroupRegistry({
   logger,
   communes: communeCheckOf(loadCommuneDirectory()),
 });
+// A link code sent from a chat proves the chat is the resident's: only such chats get dossier notices.
+const links = createChatLinker({ db: store.db, counters, now: () => new Date(), logger });
 // Webhook delivery ids are remembered in the database: a replay after a restart is still caught.
 const bots = await startBots(config, {
   conversation,
   statusLookup,
   groups,
+  links,
   logger,
   replay: counters,
 });
@@ -145,6 +150,9 @@ const runtime = await createApiRuntime(config, {
       ...(action ? { action } : {}),
     }),
   senders: bots.senders,
+  ...(bots.telegram?.bot.botInfo?.username
+    ? { telegramBotUsername: bots.telegram.bot.botInfo.username }
+    : {}),
   groupSenders: bots.groupSenders,
   extraRouters: bots.routers,
   catalogue: procedureLookupFromCatalogue(catalogue),

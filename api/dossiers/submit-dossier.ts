@@ -23,6 +23,7 @@ import { routeToDesk } from '../console/desks.js';
 import { communeIsServed } from '../store/officer-repository.js';
 import { unknownCommuneMessage } from '../../knowledge/index.js';
 import { dossierNoticeTargets } from '../store/outbox-repository.js';
+import { provenNotifyTarget } from '../notifications/notify-links.js';
 import type { DossierContext, ResidentActor } from './context.js';
 import { deskOf } from './desk.js';
 import { buildHistoryEntry } from './history.js';
@@ -153,6 +154,9 @@ async function validateAndStore(
     ctx.servedCommunes.add(payload.communeCode);
   }
 
+  // Notices go only to a chat the resident proved is theirs, never to an id typed in the request.
+  const notify = await provenNotifyTarget(ctx.store.db, actor.residentId, payload.notify);
+
   const applicant = {
     fullName: payload.applicant.fullName,
     phone: payload.applicant.phone,
@@ -196,8 +200,8 @@ async function validateAndStore(
     channel: 2,
     result_delivery: payload.resultDelivery,
     delivery_address: payload.deliveryAddress ?? null,
-    notify_channel: payload.notify.channel,
-    notify_recipient: payload.notify.recipient ?? null,
+    notify_channel: notify.channel,
+    notify_recipient: notify.recipient,
     missing_documents: [],
     fee_amount_vnd: null,
     submitted_at: now,

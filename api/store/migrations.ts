@@ -360,6 +360,35 @@ ALTER TABLE notice_deliveries ADD COLUMN resolved_by text;
 ALTER TABLE notice_deliveries ADD COLUMN resolved_at timestamptz;
 `,
   },
+  {
+    version: 9,
+    name: 'proven notification chats: one-time link codes, chats linked to residents',
+    sql: `
+-- A code a signed-in resident asked for, to be sent from the chat they want notices in. Only its hash
+-- is stored, so reading the table does not give live codes. Single use, short-lived.
+CREATE TABLE notify_link_codes (
+  code_hash text PRIMARY KEY,
+  resident_id text NOT NULL,
+  channel text NOT NULL CHECK (channel IN ('telegram', 'zalo', 'zalo-oa')),
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL,
+  used_at timestamptz,
+  used_chat text
+);
+CREATE INDEX notify_link_codes_expiry ON notify_link_codes (expires_at);
+
+-- The chat a resident proved is theirs on each channel ('link-code': the code came from that chat).
+-- Dossiers notify only these.
+CREATE TABLE resident_channels (
+  resident_id text NOT NULL,
+  channel text NOT NULL CHECK (channel IN ('telegram', 'zalo', 'zalo-oa')),
+  recipient text NOT NULL,
+  proof text NOT NULL,
+  linked_at timestamptz NOT NULL,
+  PRIMARY KEY (resident_id, channel)
+);
+`,
+  },
 ];
 
 /** Arbitrary constant naming our advisory lock. */

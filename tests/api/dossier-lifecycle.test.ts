@@ -21,13 +21,17 @@ beforeAll(async () => {
   officer = await h.officer(COMMUNE_X, 'officer');
   admin = await h.officer(COMMUNE_X, 'admin');
   resident = await h.resident('Lê Văn An');
+  await h.linkChat(resident, '10001');
 });
 afterAll(() => h?.close());
 
 async function submit(): Promise<string> {
   const res = await h.request('POST', '/api/dossiers', {
     token: resident,
-    json: { ...khaiSinhPayload(), attachments: [inlineBirthCertificate()] },
+    json: {
+      ...khaiSinhPayload({ notify: { channel: 'telegram' } }),
+      attachments: [inlineBirthCertificate()],
+    },
     headers: { 'idempotency-key': newKey() },
   });
   expect(res.status).toBe(201);

@@ -19,13 +19,17 @@ beforeAll(async () => {
   officerX = await h.officer(COMMUNE_X);
   officerY = await h.officer(COMMUNE_Y);
   resident = await h.resident('Lê Văn An');
+  await h.linkChat(resident, '10001');
 });
 afterAll(() => h?.close());
 
 async function receivedDossier(): Promise<{ reference: string; appointmentDate: string }> {
   const res = await h.request('POST', '/api/dossiers', {
     token: resident,
-    json: { ...khaiSinhPayload(), attachments: [inlineBirthCertificate()] },
+    json: {
+      ...khaiSinhPayload({ notify: { channel: 'telegram' } }),
+      attachments: [inlineBirthCertificate()],
+    },
     headers: { 'idempotency-key': newKey() },
   });
   const reference = res.body.dossier.reference as string;

@@ -51,6 +51,9 @@ describe('service routes', () => {
         'POST /api/notice-groups/{id}/reactivate',
         'POST /api/notices/recipients',
         'GET /api/openapi.json',
+        'GET /api/me/notify-channels',
+        'POST /api/me/notify-links',
+        'DELETE /api/me/notify-channels/{channel}',
       ].sort(),
     );
     const schemas = res.body.components.schemas;

@@ -32,6 +32,7 @@ import {
   listOutbox,
   markSent,
 } from '../../api/store/outbox-repository.js';
+import { upsertResidentChannel } from '../../api/store/notify-link-repository.js';
 import { openStore, type Store } from '../../api/store/store.js';
 import { SubmitDossierSchema } from '../../common/dossier-schema.js';
 import { silentLogger } from '../../common/logger.js';
@@ -107,6 +108,14 @@ function storeSuite(
     });
 
     async function newDossier(actor = resident(), key = randomUUID(), overrides = {}) {
+      // The resident proved chat 10001 is theirs (a link code sent from it), so notices may go there.
+      await upsertResidentChannel(store.db, {
+        residentId: actor.residentId,
+        channel: 'telegram',
+        recipient: '10001',
+        proof: 'link-code',
+        at: new Date(),
+      });
       const file = await store.attachments.write(
         (async function* () {
           yield PDF_BYTES;
@@ -116,7 +125,9 @@ function storeSuite(
       return submitDossier(ctx, {
         actor,
         idempotencyKey: key,
-        payload: SubmitDossierSchema.parse(khaiSinhPayload(overrides)),
+        payload: SubmitDossierSchema.parse(
+          khaiSinhPayload({ notify: { channel: 'telegram' }, ...overrides }),
+        ),
         files: [file],
       });
     }

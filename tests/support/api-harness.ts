@@ -56,6 +56,15 @@ export interface Harness {
   ): Promise<HttpResult<T>>;
   /** A signed-in resident (fresh Zalo user); returns the session token. */
   resident(name?: string): Promise<string>;
+  /**
+   * Links `chatId` on `channel` to the signed-in resident the way a resident does it: a one-time code
+   * from `POST /api/me/notify-links`, sent back from that chat (the bots' `/lienket <code>`).
+   */
+  linkChat(
+    residentToken: string,
+    chatId: string,
+    channel?: 'telegram' | 'zalo' | 'zalo-oa',
+  ): Promise<void>;
   /** Creates an officer account and signs in; returns the session token. */
   officer(communeCode: string, role?: OfficerRole): Promise<string>;
   close(): Promise<void>;
@@ -166,6 +175,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const res = await request('POST', '/api/auth/zalo', { token });
       if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${res.text}`);
       return (res.body as { token: string }).token;
+    },
+    async linkChat(residentToken, chatId, channel = 'telegram') {
+      const issued = await request('POST', '/api/me/notify-links', {
+        token: residentToken,
+        json: { channel },
+      });
+      if (issued.status !== 201) throw new Error(`link code: ${issued.status} ${issued.text}`);
+      const answer = await runtime.chatLinks.link({
+        channel,
+        chatId,
+        senderKey: chatId,
+        code: (issued.body as { code: string }).code,
+      });
+      if (!answer.ok) throw new Error(`link refused: ${answer.reply}`);
     },
     async officer(communeCode, role = 'officer') {
       const username = `cb_${communeCode}_${randomUUID().slice(0, 8)}`;

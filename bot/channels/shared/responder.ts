@@ -1,6 +1,7 @@
 import type { ChatAction, ChatReply } from '../../../common/chat.js';
 import { StatusLookupRefused, type PublicStatusLookup } from '../../../common/dossier-contracts.js';
 import type { Logger } from '../../../common/logger.js';
+import type { ChatLinkPort } from '../../../common/notify-link-contracts.js';
 import type { ChannelName, Conversation } from '../../../conversation/types.js';
 import { parseCommand } from './commands.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -37,6 +38,8 @@ export interface ResponderDeps {
    * null or absent: no button (no mini-app address is configured).
    */
   formUrl?: (procedureCode: string) => string | null;
+  /** The API's chat linking: `/start <code>` (Telegram deep link) and `/lienket <code>`. */
+  links?: ChatLinkPort;
 }
 
 /** Turns resident input into a reply; `null` means stay silent (rate limited after the warning). */
@@ -98,6 +101,26 @@ export function createResponder(deps: ResponderDeps): Responder {
     }
   }
 
+  /** A link code came from this chat: the API binds the chat to the resident who asked for it. */
+  async function link(input: ResidentInput, code: string): Promise<ChatReply> {
+    if (!deps.links || input.channel === 'web' || input.channel === 'cli') {
+      return textReply(TEXTS.linkUnavailable);
+    }
+    if (!code) return textReply(TEXTS.linkUsage);
+    try {
+      const answer = await deps.links.link({
+        channel: input.channel,
+        chatId: input.userId,
+        senderKey: input.senderKey,
+        code,
+      });
+      return textReply(answer.reply);
+    } catch (error) {
+      deps.logger.error('chat link failed', { channel: input.channel, error });
+      return textReply(TEXTS.failure);
+    }
+  }
+
   return async function respond(input) {
     const decision = limiter.take(`${input.channel}:${input.senderKey}`);
     if (decision === 'drop') return null;
@@ -107,7 +130,10 @@ export function createResponder(deps: ResponderDeps): Responder {
     if (!command) return ask(input, input.text);
     switch (command.name) {
       case 'start':
-        return textReply(TEXTS.welcome);
+        // A deep link `t.me/<bot>?start=<code>` arrives as `/start <code>`.
+        return command.args ? link(input, command.args) : textReply(TEXTS.welcome);
+      case 'lienket':
+        return link(input, command.args);
       case 'help':
       case 'trogiup':
         return textReply(TEXTS.help);

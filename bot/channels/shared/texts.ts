@@ -34,4 +34,8 @@ export const TEXTS = {
   applyButton: 'Nộp hồ sơ',
   applyLine: 'Nộp hồ sơ trực tuyến:',
   sourcePrefix: 'Nguồn:',
+  linkUsage:
+    'Để nhận thông báo hồ sơ tại đây, bạn lấy mã liên kết trong Mini App Một cửa (mục "Nhận thông báo") rồi gửi: /lienket <mã liên kết>',
+  linkUnavailable:
+    'Hiện chưa liên kết được để nhận thông báo hồ sơ qua kênh này. Bạn theo dõi hồ sơ trong Mini App Một cửa nhé.',
 } as const;

@@ -5,6 +5,7 @@ import { useServices, useSessionState } from '../context';
 import { checkAll, checkField, cleanFormData } from '../form/check-field';
 import { Attachments } from '../form/Attachments';
 import { Field } from '../form/Field';
+import { NotifyChoice, type NotifyChannel } from '../form/NotifyChoice';
 import { allFields, prefillValues, profileFrom, profileFromLastDossier } from '../form/prefill';
 import { ApiError, api, messageOf } from '../lib/api';
 import {
@@ -70,6 +71,8 @@ export function Apply() {
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [needsSignIn, setNeedsSignIn] = useState(false);
+  // Not in the draft: a linked chat is checked again by the server at every submission.
+  const [notifyChannel, setNotifyChannel] = useState<NotifyChannel>('none');
   const [prefilledFrom, setPrefilledFrom] = useState<string | null>(null);
   const inFlight = useRef(false);
 
@@ -258,7 +261,7 @@ export function Apply() {
           ...(draft.resultDelivery === 'buu_chinh'
             ? { deliveryAddress: draft.deliveryAddress.trim() }
             : {}),
-          notify: { channel: 'none' },
+          notify: { channel: notifyChannel },
         }),
       );
       for (const a of draft.attachments) {
@@ -529,6 +532,11 @@ export function Apply() {
           />
         ) : null}
       </section>
+      <NotifyChoice
+        value={notifyChannel}
+        onChange={setNotifyChannel}
+        error={errors['notify.channel'] || errors['notify.recipient']}
+      />
       {formError ? <ErrorBox message={formError} /> : null}
     </Screen>
   );
