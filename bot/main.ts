@@ -111,11 +111,14 @@ export async function startBots(
       return channel;
     });
   }
+  // Zalo chats take village subscriptions too; Zalo Bot groups (behind ZALO_BOT_GROUPS) and the OA's
+  // configured GMF groups are reported to the notice registry.
+  const zaloDeps = { ...channelDeps, ...(deps.groups ? { registry: deps.groups } : {}) };
   if (config.zaloBot.token) {
-    await attempt('zalo', () => startZaloBot(config, channelDeps, options.zaloBot));
+    await attempt('zalo', () => startZaloBot(config, zaloDeps, options.zaloBot));
   }
   if (config.zaloOa.appId) {
-    await attempt('zalo-oa', () => startZaloOa(config, channelDeps, options.zaloOa));
+    await attempt('zalo-oa', () => startZaloOa(config, zaloDeps, options.zaloOa));
   }
 
   return {

@@ -74,6 +74,29 @@ const EnvSchema = z.object({
   ZALO_OAUTH_BASE: url('https://oauth.zaloapp.com'),
   ZALO_OA_REPLAY_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
   ZALO_OA_WEBHOOK_PATH: z.string().startsWith('/').default('/webhooks/zalo-oa'),
+  /**
+   * GMF groups the OA posts notices into (verified OA on a paid package only): `id` or `id=Name`,
+   * comma-separated. Each becomes a pending group for an officer to approve into a village.
+   */
+  ZALO_OA_GROUP_IDS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const groups: Array<{ id: string; title: string | undefined }> = [];
+      for (const item of v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)) {
+        const [id = '', ...name] = item.split('=');
+        // Zalo's GMF id format is not documented in our sources (numeric or hex): accept either.
+        if (!/^[A-Za-z0-9_-]{1,64}$/.test(id.trim())) {
+          ctx.addIssue({ code: 'custom', message: `ZALO_OA_GROUP_IDS: "${id}" is not a group id` });
+          return z.NEVER;
+        }
+        groups.push({ id: id.trim(), title: name.join('=').trim() || undefined });
+      }
+      return groups;
+    }),
   BOT_RATE_LIMIT_BURST: z.coerce.number().int().positive().default(6),
   BOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   ZALO_GRAPH_BASE: url('https://graph.zalo.me'),
@@ -160,6 +183,8 @@ export interface Config {
     oauthBase: string;
     replayWindowSeconds: number;
     webhookPath: string;
+    /** Configured GMF groups (ZALO_OA_GROUP_IDS). */
+    groups: Array<{ id: string; title: string | undefined }>;
   };
   /** Limits shared by the chat bots: per-person token bucket on incoming messages. */
   bots: { rateLimit: { burst: number; perMinute: number } };
@@ -299,6 +324,7 @@ export function loadConfig(source?: Record<string, string | undefined>): Config 
       oauthBase: e.ZALO_OAUTH_BASE,
       replayWindowSeconds: e.ZALO_OA_REPLAY_WINDOW_SECONDS,
       webhookPath: e.ZALO_OA_WEBHOOK_PATH,
+      groups: e.ZALO_OA_GROUP_IDS,
     },
     bots: {
       rateLimit: { burst: e.BOT_RATE_LIMIT_BURST, perMinute: e.BOT_RATE_LIMIT_PER_MINUTE },

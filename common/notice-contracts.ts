@@ -22,8 +22,14 @@ export interface SubscriptionRequest {
   chatId: string;
   /** Shown to officers in the list of subscribers (the resident's display name, may be empty). */
   displayName: string;
-  /** Free text the resident typed, e.g. "Minh Sơn, thôn Đông"; resolved by the registry. */
-  place: string;
+  /**
+   * Either the commune and village the resident picked in the subscription dialog (village null: every
+   * notice of the commune)…
+   */
+  communeCode?: string;
+  village?: string | null;
+  /** …or what they typed after `/nhantin`: "<commune code> <village>", parsed by the registry. */
+  place?: string;
 }
 
 /** What the registry answers a subscription request with: a Vietnamese reply for the resident. */
@@ -39,6 +45,16 @@ export interface GroupRegistryPort {
   migrated(platform: GroupPlatform, fromChatId: string, toChatId: string): Promise<void>;
   subscribe(request: SubscriptionRequest): Promise<SubscriptionAnswer>;
   unsubscribe(platform: GroupPlatform, chatId: string): Promise<SubscriptionAnswer>;
+  /** The villages (thôn/tổ dân phố) officers have named in a commune, for residents to pick from. */
+  villages(communeCode: string): Promise<string[]>;
+  /**
+   * The groups a platform is configured to post into (Zalo OA GMF ids): each is recorded (pending
+   * until an officer approves it); configured groups of that platform no longer listed become inactive.
+   */
+  syncConfigured(
+    platform: GroupPlatform,
+    groups: ReadonlyArray<{ chatId: string; title: string }>,
+  ): Promise<void>;
 }
 
 /** One message of a notice, rendered for one platform. */

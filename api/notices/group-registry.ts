@@ -7,6 +7,7 @@ import type { GroupRegistryPort, SubscriptionAnswer } from '../../common/notice-
 import type { Logger } from '../../common/logger.js';
 import type { Database } from '../store/database.js';
 import {
+  listVillages,
   markInactive,
   moveChat,
   recordJoined,
@@ -15,8 +16,8 @@ import {
 import type { CommuneCheck } from './communes.js';
 
 const SUBSCRIBE_HELP =
-  'Để nhận thông báo của thôn/tổ dân phố, gõ: /nhantin <mã xã> <tên thôn>, ví dụ: /nhantin 15124 Thôn Đông. ' +
-  'Mã xã do cán bộ xã hoặc tổ công nghệ số cung cấp. Gõ /huynhantin để thôi nhận.';
+  'Để nhận thông báo của thôn/tổ dân phố, gõ /dangky rồi chọn xã và thôn của bạn ' +
+  '(hoặc gõ nhanh: /nhantin <mã xã> <tên thôn>, ví dụ: /nhantin 15124 Thôn Đông). Gõ /huy để thôi nhận.';
 
 /** "15124 Thôn Đông" → commune code and village (village optional: then every notice of the commune). */
 export function parsePlace(place: string): { communeCode: string; village: string | null } | null {
@@ -57,7 +58,10 @@ export function createGroupRegistry(deps: {
       await moveChat(deps.db, platform, fromChatId, toChatId, now());
     },
     async subscribe(request): Promise<SubscriptionAnswer> {
-      const place = parsePlace(request.place);
+      const place =
+        request.communeCode !== undefined
+          ? { communeCode: request.communeCode, village: request.village ?? null }
+          : parsePlace(request.place ?? '');
       if (!place) return { ok: false, reply: SUBSCRIBE_HELP };
       const commune = deps.communes.nameOf(place.communeCode);
       if (commune === null) {
@@ -77,7 +81,7 @@ export function createGroupRegistry(deps: {
       const where = place.village ? `${place.village}, ${commune}` : commune;
       return {
         ok: true,
-        reply: `Đã đăng ký nhận thông báo của ${where}. Gõ /huynhantin khi muốn thôi nhận.`,
+        reply: `Đã đăng ký nhận thông báo của ${where} qua tin nhắn này. Gõ /huy khi muốn thôi nhận.`,
       };
     },
     async unsubscribe(platform, chatId): Promise<SubscriptionAnswer> {
@@ -87,8 +91,23 @@ export function createGroupRegistry(deps: {
         [platform, chatId, now()],
       );
       return rows.length > 0
-        ? { ok: true, reply: 'Đã thôi nhận thông báo. Gõ /nhantin để đăng ký lại.' }
+        ? { ok: true, reply: 'Đã thôi nhận thông báo. Gõ /dangky để đăng ký lại.' }
         : { ok: false, reply: `Bạn chưa đăng ký nhận thông báo. ${SUBSCRIBE_HELP}` };
+    },
+    villages: (communeCode) => listVillages(deps.db, communeCode),
+    async syncConfigured(platform, groups) {
+      await deps.db.transaction(async (tx) => {
+        for (const g of groups) {
+          await recordJoined(tx, { platform, chatId: g.chatId, title: g.title, at: now() });
+        }
+        await tx.query(
+          `UPDATE notice_groups SET status = 'inactive', inactive_reason = $3, updated_at = $4
+            WHERE platform = $1 AND kind = 'group' AND status <> 'inactive'
+              AND NOT (chat_id = ANY($2::text[]))`,
+          [platform, groups.map((g) => g.chatId), 'Nhóm không còn trong cấu hình.', now()],
+        );
+      });
+      deps.logger.info('configured notice groups synced', { platform, groups: groups.length });
     },
   };
 }

@@ -4,9 +4,12 @@ import { startLocalServer, stopLocalServer } from './local-http-server.js';
 
 /*
  * A local stand-in for the Zalo OA Open API (platforms.md §2, §6): the OAuth v4 refresh endpoint with
- * a single-use rotating refresh token (reusing one answers -118), and the consultation-message API
- * checking the `access_token` header (-216 when invalid). Plus a webhook driver that signs deliveries
- * the way Zalo does: mac = sha256(app_id + raw body + timestamp + OA secret key).
+ * a single-use rotating refresh token (reusing one answers -118), the consultation-message API
+ * checking the `access_token` header (-216 when invalid), and GMF group messages
+ * (`POST /v3.0/oa/group/message`, `GET /v3.0/oa/group/getgroup`; their shapes from third-party code,
+ * UNSURE in platforms.md §2.6) into groups configured with `addGroup`, which can be disabled, made to
+ * throttle, or stalled. Plus a webhook driver that signs deliveries the way Zalo does:
+ * mac = sha256(app_id + raw body + timestamp + OA secret key).
  */
 
 /** Options of {@link FakeZaloOaServer.start}. */
@@ -28,9 +31,21 @@ export interface SentCsMessage {
   accessToken: string;
 }
 
+/** A message Zalo accepted into a GMF group. */
+export interface SentGroupMessage {
+  groupId: string;
+  text: string;
+  messageId: string;
+}
+
 /** A fake of openapi.zalo.me + oauth.zaloapp.com on one 127.0.0.1 port. */
 export class FakeZaloOaServer {
   readonly sent: SentCsMessage[] = [];
+  /** Every message accepted into a group, in order: the log a ledger is checked against. */
+  readonly groupMessages: SentGroupMessage[] = [];
+  private readonly groups = new Map<string, 'enabled' | 'disabled'>();
+  private readonly groupFailures = new Map<string, Array<{ error: number; message: string }>>();
+  private readonly stalls: Array<{ groupId: string; deliver: boolean; holdMs: number }> = [];
   refreshCalls = 0;
   private refreshToken: string;
   private readonly accessTokens: Set<string>;
@@ -63,6 +78,27 @@ export class FakeZaloOaServer {
   /** Every access token stops working (as when they expire). */
   expireAccessTokens(): void {
     this.accessTokens.clear();
+  }
+
+  /** A GMF group the OA is in (`enabled`: accepts OA messages). */
+  addGroup(groupId: string, status: 'enabled' | 'disabled' = 'enabled'): void {
+    this.groups.set(groupId, status);
+  }
+
+  /** The next message to `groupId` gets this error answer (e.g. 2001 throttled). */
+  failGroupNext(groupId: string, error: number, message: string): void {
+    const queue = this.groupFailures.get(groupId) ?? [];
+    queue.push({ error, message });
+    this.groupFailures.set(groupId, queue);
+  }
+
+  /** The next message to `groupId` is held `holdMs` (the client times out); `deliver`: posted anyway. */
+  stallGroupNext(groupId: string, options: { deliver: boolean; holdMs: number }): void {
+    this.stalls.push({ groupId, ...options });
+  }
+
+  groupTexts(groupId: string): string[] {
+    return this.groupMessages.filter((m) => m.groupId === groupId).map((m) => m.text);
   }
 
   textsTo(userId: string): string[] {
@@ -100,6 +136,20 @@ export class FakeZaloOaServer {
     if (req.method === 'POST' && req.url === '/v3.0/oa/message/cs') {
       return send(200, this.message(raw, req.headers.access_token));
     }
+    if (req.method === 'POST' && req.url === '/v3.0/oa/group/message') {
+      return this.groupMessage(raw, req.headers.access_token, res, send);
+    }
+    if (req.method === 'GET' && req.url?.startsWith('/v3.0/oa/group/getgroup')) {
+      const groupId = new URL(req.url, 'http://x').searchParams.get('group_id') ?? '';
+      if (!this.validToken(req.headers.access_token)) return send(200, INVALID_TOKEN);
+      const status = this.groups.get(groupId);
+      return send(
+        200,
+        status
+          ? { error: 0, message: 'Success', data: { group_id: groupId, status } }
+          : { error: -201, message: 'group_id is invalid' },
+      );
+    }
     send(404, { error: 404, message: 'not found' });
   }
 
@@ -129,10 +179,50 @@ export class FakeZaloOaServer {
     return { access_token: access, refresh_token: this.refreshToken, expires_in: '3600' };
   }
 
-  private message(raw: string, accessToken: unknown) {
-    if (typeof accessToken !== 'string' || !this.accessTokens.has(accessToken)) {
-      return { error: -216, message: 'Access token is invalid' };
+  private validToken(accessToken: unknown): boolean {
+    return typeof accessToken === 'string' && this.accessTokens.has(accessToken);
+  }
+
+  private async groupMessage(
+    raw: string,
+    accessToken: unknown,
+    res: ServerResponse,
+    send: (status: number, body: unknown) => void,
+  ): Promise<void> {
+    if (!this.validToken(accessToken)) return send(200, INVALID_TOKEN);
+    const body = JSON.parse(raw) as {
+      recipient?: { group_id?: string };
+      message?: { text?: string };
+    };
+    const groupId = body.recipient?.group_id ?? '';
+    const text = body.message?.text ?? '';
+    const failure = this.groupFailures.get(groupId)?.shift();
+    if (failure) return send(200, failure);
+    // GMF error codes are undocumented in our sources: an unknown or disabled group is refused with
+    // a generic code, and the client must ask getgroup why.
+    if (this.groups.get(groupId) !== 'enabled')
+      return send(200, { error: -230, message: 'group is not available' });
+    if (text.length === 0 || text.length > 2000)
+      return send(200, { error: -210, message: 'text length is invalid' });
+    const accept = () => {
+      const messageId = randomBytes(10).toString('hex');
+      this.groupMessages.push({ groupId, text, messageId });
+      for (const wake of [...this.waiters]) wake();
+      return messageId;
+    };
+    const stallAt = this.stalls.findIndex((s) => s.groupId === groupId);
+    if (stallAt >= 0) {
+      const stall = this.stalls.splice(stallAt, 1)[0]!;
+      if (stall.deliver) accept();
+      await new Promise((resolve) => setTimeout(resolve, stall.holdMs));
+      if (!res.destroyed) send(504, { error: -1, message: 'Gateway Timeout' });
+      return;
     }
+    send(200, { error: 0, message: 'Success', data: { message_id: accept() } });
+  }
+
+  private message(raw: string, accessToken: unknown) {
+    if (!this.validToken(accessToken)) return INVALID_TOKEN;
     const body = JSON.parse(raw) as {
       recipient?: { user_id?: string };
       message?: { text?: string };
@@ -142,7 +232,7 @@ export class FakeZaloOaServer {
     if (!userId) return { error: -201, message: 'recipient is invalid' };
     if (text.length === 0 || text.length > 2000)
       return { error: -210, message: 'text length is invalid' };
-    this.sent.push({ userId, text, accessToken });
+    this.sent.push({ userId, text, accessToken: String(accessToken) });
     for (const wake of [...this.waiters]) wake();
     return {
       error: 0,
@@ -151,6 +241,8 @@ export class FakeZaloOaServer {
     };
   }
 }
+
+const INVALID_TOKEN = { error: -216, message: 'Access token is invalid' };
 
 /** A `user_send_text` event as Zalo posts it (ids as strings, timestamp in ms as a string). */
 export function oaTextEvent(

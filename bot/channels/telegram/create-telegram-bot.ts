@@ -11,6 +11,7 @@ import { CallbackCodec } from './callback-data.js';
 import { ChatIdMap } from './chat-id-map.js';
 import { TelegramOutbox, type OutboxOptions } from './outbox.js';
 import { renderTelegram, toHtmlChunks, TELEGRAM_MAX_TEXT } from './render.js';
+import { telegramSubscriptions } from './subscriptions.js';
 
 /** Options of {@link createTelegramBot}. */
 export interface TelegramBotOptions {
@@ -69,6 +70,8 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const chatIds = new ChatIdMap();
   const outbox = new TelegramOutbox(bot.telegram, chatIds, logger, options.outbox);
   const codec = new CallbackCodec();
+  // Village notices by private message: /dangky … /huy (and the older /nhantin … /huynhantin).
+  const subscriptions = options.groups ? telegramSubscriptions(options.groups, outbox) : undefined;
 
   async function deliver(chatId: string, reply: ChatReply, replyTo?: number): Promise<void> {
     const messages = renderTelegram(reply, codec);
@@ -100,25 +103,8 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       return;
     }
     const isPrivate = message.chat.type === 'private';
-    if (isPrivate && options.groups && 'text' in message) {
-      const command = /^\/(nhantin|huynhantin)(?:@\w+)?(?:\s+([\s\S]*))?$/u.exec(
-        message.text.trim(),
-      );
-      if (command) {
-        const answer =
-          command[1] === 'nhantin'
-            ? await options.groups.subscribe({
-                platform: 'telegram',
-                chatId,
-                displayName: [message.from?.first_name, message.from?.last_name]
-                  .filter(Boolean)
-                  .join(' '),
-                place: command[2] ?? '',
-              })
-            : await options.groups.unsubscribe('telegram', chatId);
-        await outbox.sendHtml(chatId, toHtmlChunks(answer.reply)[0]!);
-        return;
-      }
+    if (isPrivate && subscriptions && 'text' in message) {
+      if (await subscriptions.onText(chatId, message.from, message.text)) return;
     }
     if (!('text' in message)) {
       if (isPrivate && MEDIA_KEYS.some((key) => key in message)) {
@@ -159,6 +145,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   }
 
   async function onCallback(query: CallbackQuery): Promise<void> {
+    if (subscriptions && (await subscriptions.onCallback(query))) return;
     const data = 'data' in query ? query.data : undefined;
     const action = data ? codec.decode(data) : undefined;
     await outbox

@@ -13,7 +13,8 @@ import { telegramWebhookRouter } from './webhook-router.js';
 const COMMANDS = [
   { command: 'thutuc', description: 'Hỏi về một thủ tục hành chính' },
   { command: 'hoso', description: 'Xem tình trạng hồ sơ: /hoso <mã hồ sơ> <4 số cuối SĐT>' },
-  { command: 'nhantin', description: 'Nhận thông báo của thôn: /nhantin <mã xã> <tên thôn>' },
+  { command: 'dangky', description: 'Nhận thông báo của thôn/xã qua tin nhắn riêng' },
+  { command: 'huy', description: 'Thôi nhận thông báo của thôn/xã' },
   { command: 'help', description: 'Hướng dẫn sử dụng' },
 ];
 const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
@@ -22,7 +23,7 @@ const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const
 export interface TelegramStartOptions {
   outbox?: OutboxOptions;
   handlerTimeoutMs?: number;
-  /** The notice group registry (the API's), for my_chat_member and /nhantin. */
+  /** The notice group registry (the API's), for my_chat_member and /dangky … /huy. */
   groups?: GroupRegistryPort;
 }
 

@@ -145,7 +145,9 @@ export class ZaloBotClient {
       });
       text = await response.text();
     } catch (error) {
-      throw new PlatformHttpError('zalo-bot', method, describeError(error, [this.options.token]));
+      throw new PlatformHttpError('zalo-bot', method, describeError(error, [this.options.token]), {
+        cause: error,
+      });
     }
     let parsed: z.infer<typeof Envelope>;
     try {

@@ -1,8 +1,11 @@
 import type { Logger } from '../../../common/logger.js';
 import type { ReplayGuard } from '../../../common/dossier-contracts.js';
+import type { GroupRegistryPort } from '../../../common/notice-contracts.js';
+import { BoundedSet } from '../shared/bounded-set.js';
 import { memoryReplayGuard } from '../shared/memory-replay-guard.js';
 import { PendingChoices } from '../shared/pending-choices.js';
 import { renderPlain } from '../shared/render-plain.js';
+import { SubscriptionDialog } from '../shared/subscription-dialog.js';
 import type { Responder } from '../shared/responder.js';
 import { TEXTS } from '../shared/texts.js';
 import type { ZaloBotClient } from './client.js';
@@ -19,6 +22,8 @@ export interface ZaloHandlerDeps {
   botId: string | undefined;
   /** Seen message ids; database-backed under `npm start` so replays after a restart are caught. */
   replay?: ReplayGuard;
+  /** The notice registry: group chats the bot is used in (with `groups` on), village subscriptions. */
+  registry?: GroupRegistryPort;
 }
 
 /**
@@ -29,6 +34,9 @@ export interface ZaloHandlerDeps {
 export function createZaloUpdateHandler(deps: ZaloHandlerDeps): (raw: unknown) => Promise<void> {
   const replay = deps.replay ?? memoryReplayGuard();
   const pending = new PendingChoices();
+  const subscriptions = deps.registry ? new SubscriptionDialog(deps.registry) : undefined;
+  /** Group chats already reported to the registry by this process. */
+  const knownGroups = new BoundedSet(10_000);
 
   async function handleOne(raw: unknown): Promise<void> {
     const update = parseZaloUpdate(raw);
@@ -44,10 +52,32 @@ export function createZaloUpdateHandler(deps: ZaloHandlerDeps): (raw: unknown) =
       return;
     const isGroup = update.chatType !== 'PRIVATE' && update.chatType !== 'USER';
     if (isGroup && !deps.groups) return;
+    // Zalo sends a group's events only once someone mentions or replies to the bot there: the
+    // first one records the group (pending until an officer approves it into a village).
+    if (isGroup && deps.registry && knownGroups.add(update.chatId)) {
+      await deps.registry.membership({
+        platform: 'zalo-bot',
+        chatId: update.chatId,
+        title: update.chatTitle ?? `Nhóm Zalo ${update.chatId.slice(-6)}`,
+        status: 'member',
+      });
+    }
     if (update.kind !== 'text' || update.text === undefined || !update.text.trim()) {
       if (!isGroup && update.kind !== 'other')
         await deps.client.sendMessage(update.chatId, TEXTS.textOnly);
       return;
+    }
+    if (!isGroup && subscriptions) {
+      const answer = await subscriptions.handle({
+        platform: 'zalo-bot',
+        chatId: update.chatId,
+        displayName: update.fromName ?? '',
+        text: update.text,
+      });
+      if (answer) {
+        await deps.client.sendMessage(update.chatId, answer.text);
+        return;
+      }
     }
     const userId = isGroup ? update.chatId : update.fromId;
     const picked = pending.resolve(userId, update.text);

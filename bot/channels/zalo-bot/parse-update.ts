@@ -14,6 +14,12 @@ const Party = z.looseObject({
   chat_type: opt(z.string()),
   type: opt(z.string()),
   is_bot: opt(z.boolean()),
+  // Names: the docs' sample says first_name, OpenClaw display_name/name; a group's title is
+  // undocumented (platforms.md §1.4), so every spelling is probed.
+  display_name: opt(z.string()),
+  first_name: opt(z.string()),
+  name: opt(z.string()),
+  title: opt(z.string()),
 });
 const Message = z.looseObject({
   message_id: opt(id),
@@ -45,6 +51,10 @@ export interface ZaloIncoming {
   chatType: string;
   fromId: string;
   fromIsBot: boolean;
+  /** The sender's display name, when Zalo gives one. */
+  fromName: string | undefined;
+  /** A group chat's name, when Zalo gives one (undocumented). */
+  chatTitle: string | undefined;
   kind: ZaloMessageKind;
   text: string | undefined;
 }
@@ -84,6 +94,8 @@ export function parseZaloUpdate(raw: unknown): ZaloIncoming | undefined {
     chatType: (chat?.chat_type ?? chat?.type ?? 'PRIVATE').toUpperCase(),
     fromId: from?.id ?? chatId,
     fromIsBot: from?.is_bot === true,
+    fromName: from?.display_name ?? from?.name ?? from?.first_name,
+    chatTitle: chat?.title ?? chat?.name,
     kind,
     text: message.text,
   };

@@ -1,12 +1,14 @@
 import type { Config } from '../../../common/config.js';
 import type { ReplayGuard } from '../../../common/dossier-contracts.js';
 import type { Logger } from '../../../common/logger.js';
+import type { GroupRegistryPort } from '../../../common/notice-contracts.js';
 import type { Responder } from '../shared/responder.js';
 import type { StartedChannel } from '../shared/started-channel.js';
 import { ZaloBotClient } from './client.js';
 import { createZaloUpdateHandler } from './handle-update.js';
 import { startZaloPolling } from './polling.js';
 import { zaloBotWebhookRouter } from './webhook-router.js';
+import { ZaloBotGroupSender } from './zalo-bot-group-sender.js';
 import { ZaloBotSender } from './zalo-bot-sender.js';
 
 /** Test knobs; production uses the defaults. */
@@ -22,7 +24,7 @@ export interface ZaloBotStartOptions {
  */
 export async function startZaloBot(
   config: Config,
-  deps: { respond: Responder; logger: Logger; replay?: ReplayGuard },
+  deps: { respond: Responder; logger: Logger; replay?: ReplayGuard; registry?: GroupRegistryPort },
   options: ZaloBotStartOptions = {},
 ): Promise<StartedChannel> {
   const { token, apiBase, mode, webhookSecret, webhookPath, groups } = config.zaloBot;
@@ -35,6 +37,7 @@ export async function startZaloBot(
   const me = await client.getMe();
   const handle = createZaloUpdateHandler({ client, groups, botId: me.id, ...deps });
   const senders = [new ZaloBotSender(client)];
+  const groupSenders = [new ZaloBotGroupSender(client, groups)];
 
   if (mode === 'webhook') {
     const secret = webhookSecret ?? '';
@@ -42,7 +45,7 @@ export async function startZaloBot(
     const base = config.server.publicBaseUrl;
     if (base) await client.setWebhook(new URL(webhookPath, base).toString(), secret);
     else deps.logger.warn('zalo webhook: PUBLIC_BASE_URL is not set, webhook not registered');
-    return { label: 'zalo (webhook)', router, senders, stop: async () => {} };
+    return { label: 'zalo (webhook)', router, senders, groupSenders, stop: async () => {} };
   }
 
   await client.deleteWebhook();
@@ -55,5 +58,5 @@ export async function startZaloBot(
       : {}),
     ...(options.backoffMs ? { backoffMs: options.backoffMs } : {}),
   });
-  return { label: 'zalo (polling)', senders, stop: () => polling.stop() };
+  return { label: 'zalo (polling)', senders, groupSenders, stop: () => polling.stop() };
 }

@@ -1,7 +1,9 @@
 import type { Logger } from '../../../common/logger.js';
+import type { GroupRegistryPort } from '../../../common/notice-contracts.js';
 import { PendingChoices } from '../shared/pending-choices.js';
 import { renderPlain } from '../shared/render-plain.js';
 import type { Responder } from '../shared/responder.js';
+import { SubscriptionDialog } from '../shared/subscription-dialog.js';
 import { TEXTS } from '../shared/texts.js';
 import type { OaClient } from './oa-client.js';
 import type { OaEvent } from './parse-event.js';
@@ -15,8 +17,11 @@ export function createOaEventHandler(deps: {
   client: OaClient;
   respond: Responder;
   logger: Logger;
+  /** The notice registry, for village subscriptions (/dangky … /huy) in the OA chat. */
+  registry?: GroupRegistryPort;
 }): (event: OaEvent) => Promise<void> {
   const pending = new PendingChoices();
+  const subscriptions = deps.registry ? new SubscriptionDialog(deps.registry) : undefined;
 
   async function handle(event: OaEvent): Promise<void> {
     const { eventName, userId } = event;
@@ -31,6 +36,16 @@ export function createOaEventHandler(deps: {
     }
     const text = event.text?.trim();
     if (!text) return;
+    const answer = await subscriptions?.handle({
+      platform: 'zalo-oa',
+      chatId: userId,
+      displayName: '',
+      text,
+    });
+    if (answer) {
+      await deps.client.sendText(userId, answer.text);
+      return;
+    }
     const picked = pending.resolve(userId, text);
     const reply = await deps.respond({
       channel: 'zalo-oa',

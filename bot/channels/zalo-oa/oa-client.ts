@@ -14,10 +14,22 @@ const THROTTLED = new Set([2000, 2001, 2002, 2003, 2004]);
 const SendAnswer = z.looseObject({
   error: z.coerce.number(),
   message: z.string().optional(),
-  data: z.looseObject({ message_id: z.union([z.string(), z.number()]).optional() }).optional(),
+  data: z
+    .looseObject({
+      message_id: z.union([z.string(), z.number()]).optional(),
+      status: z.string().optional(),
+    })
+    .optional(),
 });
 
-/** Sends OA customer-service ("tư vấn") messages: `POST /v3.0/oa/message/cs`, header `access_token`. */
+/** Zalo's answer to an OA call: `error` 0 on success, else Zalo's code and message. */
+export type OaAnswer = z.infer<typeof SendAnswer>;
+
+/**
+ * Calls the OA Open API v3 (`openapi.zalo.me`, header `access_token`): consultation ("tư vấn")
+ * messages `POST /v3.0/oa/message/cs`, and for GMF groups `POST /v3.0/oa/group/message` and
+ * `GET /v3.0/oa/group/getgroup`.
+ */
 export class OaClient {
   constructor(
     private readonly apiBase: string,
@@ -35,39 +47,72 @@ export class OaClient {
   }
 
   private async sendOnce(userId: string, text: string): Promise<string | undefined> {
+    const answer = await this.call('POST', '/v3.0/oa/message/cs', {
+      recipient: { user_id: userId },
+      message: { text },
+    });
+    if (answer.error === 0) {
+      const id = answer.data?.message_id;
+      return id === undefined ? undefined : String(id);
+    }
+    const description = answer.message ?? 'error';
+    if (THROTTLED.has(answer.error))
+      throw new RateLimitedError('zalo-oa', 'message/cs', 60_000, description);
+    throw new PlatformApiError('zalo-oa', 'message/cs', answer.error, description);
+  }
+
+  /**
+   * One authorised call; a token Zalo calls bad is replaced once and the call repeated. Returns
+   * Zalo's answer whatever its `error`; throws {@link PlatformHttpError} (with the network error as
+   * `cause`) when Zalo could not be reached or did not answer in time.
+   */
+  async call(
+    method: 'GET' | 'POST',
+    path: string,
+    body: object,
+    options: { signal?: AbortSignal | undefined } = {},
+  ): Promise<OaAnswer> {
     let token = await this.tokens.getAccessToken();
     for (let attempt = 1; ; attempt++) {
-      const answer = await this.post(token, userId, text);
-      if (answer.error === 0) {
-        const id = answer.data?.message_id;
-        return id === undefined ? undefined : String(id);
-      }
+      const answer = await this.send(token, method, path, body, options.signal);
       if (TOKEN_ERRORS.has(answer.error) && attempt === 1) {
         token = await this.tokens.replace(token);
         continue;
       }
-      const description = answer.message ?? 'error';
-      if (THROTTLED.has(answer.error))
-        throw new RateLimitedError('zalo-oa', 'message/cs', 60_000, description);
-      throw new PlatformApiError('zalo-oa', 'message/cs', answer.error, description);
+      return answer;
     }
   }
 
-  private async post(
+  private async send(
     token: string,
-    userId: string,
-    text: string,
-  ): Promise<z.infer<typeof SendAnswer>> {
+    method: 'GET' | 'POST',
+    path: string,
+    body: object,
+    signal: AbortSignal | undefined,
+  ): Promise<OaAnswer> {
+    const url = new URL(`${this.apiBase.replace(/\/+$/, '')}${path}`);
+    if (method === 'GET') {
+      for (const [k, v] of Object.entries(body)) url.searchParams.set(k, String(v));
+    }
+    const timeout = AbortSignal.timeout(this.timeoutMs);
     try {
-      const response = await fetch(`${this.apiBase.replace(/\/+$/, '')}/v3.0/oa/message/cs`, {
-        method: 'POST',
+      const response = await fetch(url, {
+        method,
         headers: { 'content-type': 'application/json', access_token: token },
-        body: JSON.stringify({ recipient: { user_id: userId }, message: { text } }),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        ...(method === 'POST' ? { body: JSON.stringify(body) } : {}),
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
+      if (response.status >= 500) {
+        throw new PlatformHttpError('zalo-oa', path, `HTTP ${response.status}`, {
+          status: response.status,
+        });
+      }
       return SendAnswer.parse(await response.json());
     } catch (error) {
-      throw new PlatformHttpError('zalo-oa', 'message/cs', describeError(error, [token]));
+      if (error instanceof PlatformHttpError) throw error;
+      throw new PlatformHttpError('zalo-oa', path, describeError(error, [token]), {
+        cause: error,
+      });
     }
   }
 }

@@ -2,10 +2,12 @@ import path from 'node:path';
 import type { Config } from '../../../common/config.js';
 import type { ReplayGuard } from '../../../common/dossier-contracts.js';
 import type { Logger } from '../../../common/logger.js';
+import type { GroupRegistryPort } from '../../../common/notice-contracts.js';
 import type { Responder } from '../shared/responder.js';
 import type { StartedChannel } from '../shared/started-channel.js';
 import { createOaEventHandler } from './handle-event.js';
 import { OaClient } from './oa-client.js';
+import { OaGroupSender } from './oa-group-sender.js';
 import { OaSender } from './oa-sender.js';
 import { OaTokenManager } from './token-manager.js';
 import { OaTokenStore } from './token-store.js';
@@ -14,6 +16,8 @@ import { zaloOaWebhookRouter } from './webhook-router.js';
 /** Test knobs; production uses the defaults. */
 export interface ZaloOaStartOptions {
   now?: () => number;
+  /** How long a throttled OA waits before posting notices again (default 60 s). */
+  throttleWaitMs?: number;
 }
 
 /** File under the data directory holding the rotating OA token pair. */
@@ -25,7 +29,7 @@ export const OA_TOKEN_FILE = 'zalo-oa-tokens.json';
  */
 export async function startZaloOa(
   config: Config,
-  deps: { respond: Responder; logger: Logger; replay?: ReplayGuard },
+  deps: { respond: Responder; logger: Logger; replay?: ReplayGuard; registry?: GroupRegistryPort },
   options: ZaloOaStartOptions = {},
 ): Promise<StartedChannel> {
   const oa = config.zaloOa;
@@ -45,12 +49,23 @@ export async function startZaloOa(
     deps.logger.warn('zalo-oa: no access or refresh token configured; replies cannot be sent yet');
   }
   const client = new OaClient(oa.apiBase, tokens);
+  // GMF groups come from configuration (the OA API lists none we can rely on): recorded for an
+  // officer to approve; one dropped from the list stops receiving.
+  await deps.registry?.syncConfigured(
+    'zalo-oa',
+    oa.groups.map((g) => ({ chatId: g.id, title: g.title ?? `Nhóm Zalo OA ${g.id.slice(-6)}` })),
+  );
   const router = zaloOaWebhookRouter({
     path: oa.webhookPath,
     appId: oa.appId,
     secretKey: oa.secretKey,
     replayWindowSeconds: oa.replayWindowSeconds,
-    handle: createOaEventHandler({ client, respond: deps.respond, logger: deps.logger }),
+    handle: createOaEventHandler({
+      client,
+      respond: deps.respond,
+      logger: deps.logger,
+      ...(deps.registry ? { registry: deps.registry } : {}),
+    }),
     logger: deps.logger,
     ...(deps.replay ? { replay: deps.replay } : {}),
     ...(options.now ? { now: options.now } : {}),
@@ -59,6 +74,7 @@ export async function startZaloOa(
     label: 'zalo-oa (webhook)',
     router,
     senders: [new OaSender(client)],
+    groupSenders: [new OaGroupSender(client, options.throttleWaitMs)],
     stop: async () => {},
   };
 }
