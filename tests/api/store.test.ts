@@ -452,85 +452,90 @@ function storeSuite(
       });
     });
 
-    it('re-keys the unkeyed chains of older dossiers once, and never launders a rewritten one', async () => {
-      const dir = await mkdtemp(path.join(tmpdir(), 'motcua-rekey-'));
-      const db = await fresh(dir);
-      try {
-        let s = await db.open();
-        await upsertOfficer(s.db, {
-          username: 'cb_rekey',
-          passwordHash: 'x',
-          communeCode: COMMUNE_X,
-          role: 'officer',
-        });
-        const c = { ...ctx, store: s, servedCommunes: new Set<string>() };
-        const submitted = async () => {
-          const file = await s.attachments.write(
-            (async function* () {
-              yield PDF_BYTES;
-            })(),
-            { documentCode: 'giay_chung_sinh', fileName: 'gcs.pdf' },
-          );
-          const { dossier } = await submitDossier(c, {
-            actor: resident(),
-            idempotencyKey: randomUUID(),
-            payload: SubmitDossierSchema.parse(khaiSinhPayload()),
-            files: [file],
+    // Opens its own database three times: slow on two shared cores.
+    it(
+      're-keys the unkeyed chains of older dossiers once, and never launders a rewritten one',
+      { timeout: 180_000 },
+      async () => {
+        const dir = await mkdtemp(path.join(tmpdir(), 'motcua-rekey-'));
+        const db = await fresh(dir);
+        try {
+          let s = await db.open();
+          await upsertOfficer(s.db, {
+            username: 'cb_rekey',
+            passwordHash: 'x',
+            communeCode: COMMUNE_X,
+            role: 'officer',
           });
-          return dossier;
-        };
-        // Two dossiers written the old way (unkeyed chain, no row state); one already broken then.
-        const intact = await submitted();
-        await transitionDossier(c, officer, intact.reference, { to: 'DUOC_TIEP_NHAN' });
-        const broken = await submitted();
-        await rewriteUnkeyed(s, intact.id, () => ({}));
-        await rewriteUnkeyed(s, broken.id, () => ({}));
-        await s.db.query("UPDATE dossier_history SET note = 'sửa' WHERE dossier_id = $1", [
-          broken.id,
-        ]);
-        await s.db.query('DELETE FROM audit_marks');
-        await s.close();
+          const c = { ...ctx, store: s, servedCommunes: new Set<string>() };
+          const submitted = async () => {
+            const file = await s.attachments.write(
+              (async function* () {
+                yield PDF_BYTES;
+              })(),
+              { documentCode: 'giay_chung_sinh', fileName: 'gcs.pdf' },
+            );
+            const { dossier } = await submitDossier(c, {
+              actor: resident(),
+              idempotencyKey: randomUUID(),
+              payload: SubmitDossierSchema.parse(khaiSinhPayload()),
+              files: [file],
+            });
+            return dossier;
+          };
+          // Two dossiers written the old way (unkeyed chain, no row state); one already broken then.
+          const intact = await submitted();
+          await transitionDossier(c, officer, intact.reference, { to: 'DUOC_TIEP_NHAN' });
+          const broken = await submitted();
+          await rewriteUnkeyed(s, intact.id, () => ({}));
+          await rewriteUnkeyed(s, broken.id, () => ({}));
+          await s.db.query("UPDATE dossier_history SET note = 'sửa' WHERE dossier_id = $1", [
+            broken.id,
+          ]);
+          await s.db.query('DELETE FROM audit_marks');
+          await s.close();
 
-        s = await db.open();
-        expect(s.rekeyed).toMatchObject({ dossiers: 1, entries: 2, broken: [broken.reference] });
-        const after = await verifyHistory(s.db, s.audit);
-        expect(after.legacyRekeyed).toMatchObject({ dossiers: 1 });
-        expect(new Set(after.problems.map((p) => p.reference))).toEqual(
-          new Set([broken.reference]),
-        );
-        expect(after.problems[0]).toEqual({
-          reference: broken.reference,
-          seq: null,
-          problem: expect.stringMatching(
-            /^history already broken when older dossiers were re-keyed/,
-          ),
-        });
+          s = await db.open();
+          expect(s.rekeyed).toMatchObject({ dossiers: 1, entries: 2, broken: [broken.reference] });
+          const after = await verifyHistory(s.db, s.audit);
+          expect(after.legacyRekeyed).toMatchObject({ dossiers: 1 });
+          expect(new Set(after.problems.map((p) => p.reference))).toEqual(
+            new Set([broken.reference]),
+          );
+          expect(after.problems[0]).toEqual({
+            reference: broken.reference,
+            seq: null,
+            problem: expect.stringMatching(
+              /^history already broken when older dossiers were re-keyed/,
+            ),
+          });
 
-        // Later: keyed dossiers exist; someone rewrites one the old way and deletes the mark, hoping
-        // the next start blesses it. It does not.
-        c.store = s;
-        await submitted();
-        await s.db.query("UPDATE dossiers SET status = 'DA_TRA_KET_QUA' WHERE id = $1", [
-          intact.id,
-        ]);
-        await rewriteUnkeyed(s, intact.id, () => ({}));
-        await s.db.query('DELETE FROM audit_marks');
-        await s.close();
-        s = await db.open();
-        expect(s.rekeyed).toBeNull();
-        const laundered = await verifyHistory(s.db, s.audit);
-        expect(laundered.problems).toContainEqual({
-          reference: intact.reference,
-          seq: 2,
-          problem:
-            'entry is not keyed: its hash is the public unkeyed SHA-256 (rewritten without the audit key)',
-        });
-        await s.close();
-      } finally {
-        await db.drop();
-        await rm(dir, { recursive: true, force: true });
-      }
-    });
+          // Later: keyed dossiers exist; someone rewrites one the old way and deletes the mark, hoping
+          // the next start blesses it. It does not.
+          c.store = s;
+          await submitted();
+          await s.db.query("UPDATE dossiers SET status = 'DA_TRA_KET_QUA' WHERE id = $1", [
+            intact.id,
+          ]);
+          await rewriteUnkeyed(s, intact.id, () => ({}));
+          await s.db.query('DELETE FROM audit_marks');
+          await s.close();
+          s = await db.open();
+          expect(s.rekeyed).toBeNull();
+          const laundered = await verifyHistory(s.db, s.audit);
+          expect(laundered.problems).toContainEqual({
+            reference: intact.reference,
+            seq: 2,
+            problem:
+              'entry is not keyed: its hash is the public unkeyed SHA-256 (rewritten without the audit key)',
+          });
+          await s.close();
+        } finally {
+          await db.drop();
+          await rm(dir, { recursive: true, force: true });
+        }
+      },
+    );
 
     async function removeDossier(id: string) {
       for (const table of ['notification_outbox', 'dossier_attachments', 'dossier_history'])
