@@ -54,6 +54,16 @@ const blanksIn = (text: string) => [
 const TITLE_MAX = 120;
 const BODY_MAX = 3500;
 
+/**
+ * 128 random bits as hex. `crypto.randomUUID` exists only on https or localhost; a commune office may
+ * open the console over plain http on its own network, where `getRandomValues` still works.
+ */
+function randomKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
+}
+
 /** A datetime-local value (browser's time) a few minutes from now, for the schedule field. */
 function soonLocal(minutes = 60): string {
   const d = new Date(Date.now() + minutes * 60_000);
@@ -89,7 +99,7 @@ export default function ComposePage({ officer }: PageProps) {
   const [confirming, setConfirming] = useState(false);
   const [sending, setSending] = useState(false);
   // One key per compose page: a double click or a retry after a lost answer creates one notice.
-  const idempotencyKey = useRef(`console-${crypto.randomUUID()}`);
+  const idempotencyKey = useRef(`console-${randomKey()}`);
   const confirmButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -475,6 +485,7 @@ export default function ComposePage({ officer }: PageProps) {
                 <input
                   id="n-sendat"
                   type="datetime-local"
+                  min={soonLocal(0)}
                   value={sendAt}
                   aria-invalid={fields.sendAt ? true : undefined}
                   onChange={(e) => setSendAt(e.target.value)}

@@ -162,9 +162,16 @@ export default function NoticeLedgerPage({ params }: PageProps) {
           >
             {exporting ? 'Đang xuất…' : 'Tải sổ gửi (CSV)'}
           </button>
-          <a className="button-link secondary" href={n.publicUrl} target="_blank" rel="noreferrer">
-            Mở trang thông báo công khai
-          </a>
+          {(n.status === 'sending' || n.status === 'sent') && (
+            <a
+              className="button-link secondary"
+              href={n.publicUrl}
+              target="_blank"
+              rel="noreferrer"
+            >
+              Mở trang thông báo công khai
+            </a>
+          )}
         </div>
       </div>
       <FlashLine flash={flash} />
