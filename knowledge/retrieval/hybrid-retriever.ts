@@ -121,10 +121,16 @@ export class HybridRetriever implements Retriever {
   }
 
   /** The procedures of the life situations a message tells, and their names as query wording. */
-  private situationsOf(tokens: readonly Token[]): { docs: Set<number>; extra: ExtraMeaning[] } {
+  private situationsOf(
+    tokens: readonly Token[],
+    letter: boolean,
+  ): { docs: Set<number>; extra: ExtraMeaning[] } {
     const docs = new Set<number>();
     const extra: ExtraMeaning[] = [];
-    const { enabled, expansion } = this.settings.situations;
+    const { enabled } = this.settings.situations;
+    const expansion = letter
+      ? this.settings.situations.letterExpansion
+      : this.settings.situations.expansion;
     if (!enabled) return { docs, extra };
     for (const situation of this.situations.match(tokens)) {
       for (const code of situation.procedures) {
@@ -155,7 +161,10 @@ export class HybridRetriever implements Retriever {
     const letter = typeof question === 'string' ? this.letters.read(question) : null;
     // Read (split and tokenised) once: the situations and the analyser see the same syllables.
     const read = this.analyzer.read(text, letter);
-    const situation = this.situationsOf(read.parts.flat());
+    const situation = this.situationsOf(read.parts.flat(), letter !== null);
+    const situationBonus = letter
+      ? this.settings.situations.letterBonus
+      : this.settings.situations.bonus;
     const query = this.analyzer.analyzeRead(read, situation.extra);
     if (query.terms.size === 0) return { ...NOTHING, query, features: null };
 
@@ -186,7 +195,7 @@ export class HybridRetriever implements Retriever {
         )
         .map(({ doc, score }) => ({
           doc,
-          score: score + (situation.docs.has(doc) ? this.settings.situations.bonus : 0),
+          score: score + (situation.docs.has(doc) ? situationBonus : 0),
         }))
         .sort((a, b) => b.score - a.score || a.doc - b.doc),
     );

@@ -16,6 +16,12 @@ export interface SituationSettings {
   expansion: number;
   /** Score bonus for a situation's procedures (before the name re-rank). */
   bonus: number;
+  /**
+   * The same two for a letter (letter-reader.ts): a letter tells its situation and seldom names the
+   * procedure, while a short question that names a situation usually names what it wants too.
+   */
+  letterExpansion: number;
+  letterBonus: number;
 }
 
 /** When the best hit is not clearly ahead, the first three are offered as choices. */
@@ -117,6 +123,6 @@ export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
   suggestionFloor: 0.15,
   maxK: 50,
   letter: DEFAULT_LETTER_SETTINGS,
-  situations: { enabled: true, expansion: 0.5, bonus: 0.2 },
+  situations: { enabled: true, expansion: 0.5, bonus: 0.2, letterExpansion: 0.7, letterBonus: 0.4 },
   choices: { gap: 0.04, letterGap: 0.1 },
 };
