@@ -72,4 +72,30 @@ describe('situations told in a message', () => {
       'insured-sick',
     );
   });
+
+  it('reads everyday life events across fields (business, civil status, residence, insurance)', () => {
+    expect(ids('Tôi muốn mở một quán tạp hóa nhỏ ở nhà, có cần đăng ký gì không')).toContain(
+      'business-open',
+    );
+    expect(ids('quán cà phê làm ăn thua lỗ, tôi muốn nghỉ hẳn không kinh doanh nữa')).toContain(
+      'business-close',
+    );
+    expect(
+      ids('giấy khai sinh thất lạc từ lâu, sổ hộ tịch ở xã cũng bị mất, làm sao có lại'),
+    ).toContain('birth-register-lost');
+    expect(ids('ngân hàng yêu cầu giấy chứng minh tôi còn độc thân')).toEqual(['single-proof']);
+    expect(ids('tôi sắp nghỉ hưu, đóng bảo hiểm xã hội 30 năm, hồ sơ hưởng lương hưu')).toContain(
+      'retire-pension',
+    );
+    expect(ids('mẹ tôi 82 tuổi, không có lương hưu, có được trợ cấp gì không')).toContain(
+      'old-no-pension',
+    );
+  });
+
+  it('tells a mistake on a land certificate from a changed ID on it', () => {
+    expect(ids('sổ đỏ ghi sai tên bố tôi do cán bộ đánh máy nhầm')).toContain('land-wrong');
+    expect(ids('sổ đỏ cấp khi còn chứng minh nhân dân, nay đổi sang căn cước')).toEqual([
+      'land-new-id',
+    ]);
+  });
 });
