@@ -22,6 +22,7 @@ import {
   SupplementRequestSchema,
   TransitionRequestSchema,
 } from '../common/dossier-schema.js';
+import { noticePaths } from './openapi-notices.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -565,6 +566,7 @@ export function buildOpenApiDocument(options: {
       },
     },
   };
+  Object.assign(paths, noticePaths({ schema, error }));
   if (options.withChat) {
     paths['/api/chat'] = {
       post: {

@@ -50,6 +50,23 @@ describe('service routes', () => {
         'POST /api/notice-groups/{id}/deactivate',
         'POST /api/notice-groups/{id}/reactivate',
         'POST /api/notices/recipients',
+        'GET /api/notice-groups',
+        'GET /api/notice-groups/villages',
+        'POST /api/notice-groups/{id}/approve',
+        'POST /api/notice-groups/share-kit',
+        'GET /api/notice-templates',
+        'POST /api/notices/preview',
+        'GET /api/notices',
+        'POST /api/notices',
+        'GET /api/notices/{id}',
+        'POST /api/notices/{id}/cancel',
+        'GET /api/notices/{id}/ledger.csv',
+        'POST /api/notices/{id}/deliveries/{deliveryId}/shared',
+        'POST /api/notices/{id}/deliveries/{deliveryId}/resolve',
+        'GET /n/{publicId}',
+        'GET /n/{publicId}/qr.png',
+        'GET /n/{publicId}/chia-se/{token}',
+        'POST /n/{publicId}/chia-se/{token}',
         'GET /api/openapi.json',
         'GET /api/me/notify-channels',
         'POST /api/me/notify-links',
@@ -62,6 +79,13 @@ describe('service routes', () => {
       expect.arrayContaining(['procedureCode', 'communeCode', 'applicant', 'formData']),
     );
     expect(schemas.Error.properties.error.required).toEqual(['code', 'message']);
+    // Notice bodies come from the validators too.
+    const create = paths['/api/notices']!.post as {
+      requestBody: { content: { 'application/json': { schema: { required: string[] } } } };
+    };
+    expect(create.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['title', 'body', 'targets']),
+    );
     // Every documented path answers something other than "no such route".
     for (const op of operations.filter((o) => o.startsWith('GET') && !o.includes('{'))) {
       const probe = await h.request('GET', op.slice(4));
