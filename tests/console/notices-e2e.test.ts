@@ -203,7 +203,7 @@ describe('notices in the officer console', () => {
     await page.getByLabel('Giờ', { exact: true }).fill('19h30');
     await page.getByLabel('Ngày', { exact: true }).fill('12/12/2026');
     await page.getByLabel('Địa điểm').fill('Nhà văn hoá thôn Tây');
-    await page.getByLabel('Nội dung họp').fill('bàn kế hoạch làm đường bê tông liên thôn');
+    await page.getByLabel('Nội dung họp').fill('bàn kế hoạch làm đường bê tông & điện chiếu sáng');
     await expect(page.getByLabel('Tiêu đề').inputValue()).resolves.toBe(
       'Thông báo họp thôn Tây và thôn Nam',
     );
@@ -227,6 +227,10 @@ describe('notices in the officer console', () => {
     );
     await expect(panel.innerText()).resolves.toContain(
       'https://motcua.thanhhoa.example/n/xxxxxxxxxxxxxxxxxxxxxx',
+    );
+    // Telegram's HTML is shown as the group will read it: "&", not "&amp;".
+    await expect(panel.locator('.bubble-text').innerText()).resolves.toContain(
+      'bê tông & điện chiếu sáng.',
     );
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, '3-compose-preview-telegram.png');
@@ -261,6 +265,7 @@ describe('notices in the officer console', () => {
     // The ledger and the Telegram-shaped server's log agree.
     const delivered = fake.deliveredTo(-8102);
     expect(delivered).toHaveLength(1);
+    expect(delivered[0]!.text).toContain('bê tông & điện chiếu sáng.');
     expect(fake.deliveredTo(-8101)).toHaveLength(0); // Thôn Đông was not chosen
     const tgRow = page.getByRole('row').filter({ hasText: 'Tổ công nghệ số thôn Tây' });
     await expect(tgRow.innerText()).resolves.toContain('Đã gửi');
