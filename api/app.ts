@@ -167,7 +167,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(createFormsRouter(deps.catalogue));
   api.use(createCommunesRouter(communes));
   api.use(createOfficerRouter(ctx, auth));
-  if (deps.procedures) api.use(createProceduresRouter(deps.procedures, counters));
+  if (deps.procedures) api.use(createProceduresRouter(deps.procedures, counters, communes));
   api.use(
     createNoticeRouter(
       {
@@ -186,6 +186,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.get('/openapi.json', (_req, res) => {
     openApi ??= buildOpenApiDocument({
       withChat: deps.chat !== undefined,
+      withProcedures: deps.procedures !== undefined,
       maxAttachmentBytes: config.dossiers.maxAttachmentBytes,
       maxAttachments: config.dossiers.maxAttachments,
     });

@@ -24,6 +24,8 @@ import {
 } from '../common/dossier-schema.js';
 import { noticePaths } from './openapi-notices.js';
 
+import { miniAppPaths } from './openapi-miniapp.js';
+
 type JsonSchema = Record<string, unknown>;
 
 function schema(s: z.ZodType, io: 'input' | 'output'): JsonSchema {
@@ -112,9 +114,14 @@ const multipartSubmission = {
   required: ['payload'],
 };
 
-/** Builds the document. `withChat` adds POST /api/chat when the chat router is mounted. */
+/**
+ * Builds the document. `withChat` adds POST /api/chat when the chat router is mounted; the mini-app's
+ * routes come from openapi-miniapp.ts.
+ */
 export function buildOpenApiDocument(options: {
   withChat: boolean;
+  /** The procedure routes (search, popular, page) are mounted. */
+  withProcedures?: boolean;
   maxAttachmentBytes: number;
   maxAttachments: number;
 }): JsonSchema {
@@ -586,6 +593,13 @@ export function buildOpenApiDocument(options: {
       },
     };
   }
+  Object.assign(
+    paths,
+    miniAppPaths(
+      { schema, error, referenceParam },
+      { withProcedures: options.withProcedures === true },
+    ),
+  );
   return {
     openapi: '3.1.0',
     info: {

@@ -51,7 +51,11 @@ export {
   unknownCommuneMessage,
   describeFormerCommunes,
 } from './communes/commune-texts.js';
-export { residentSummary, type ResidentSummary } from './answer/resident-summary.js';
+export {
+  residentSummary,
+  type ResidentSummary,
+  type SummaryCommune,
+} from './answer/resident-summary.js';
 export { residentViewOf } from './catalogue/resident-view.js';
 export type {
   ResidentView,

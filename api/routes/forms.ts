@@ -13,6 +13,13 @@ import { FORMS, getForm } from '../../knowledge/forms/registry.js';
 import { notFound } from '../errors.js';
 import type { ProcedureLookup } from '../procedure-lookup.js';
 
+/** `POST /forms/:procedureCode/check`: answers, and the document codes that have a file. */
+export const CheckSchema = z.object({
+  formData: z.record(z.string(), z.unknown()),
+  /** Document codes that have a file; omitted = do not check attachments. */
+  documents: z.array(z.string().max(64)).max(50).optional(),
+});
+
 export function createFormsRouter(catalogue: ProcedureLookup): Router {
   const router = Router();
   const cache = new Map<string, PublicForm>();
@@ -47,11 +54,6 @@ export function createFormsRouter(catalogue: ProcedureLookup): Router {
   });
 
   // The mini-app checks answers with the API's own rules before uploading any file.
-  const CheckSchema = z.object({
-    formData: z.record(z.string(), z.unknown()),
-    /** Document codes that have a file; omitted = do not check attachments. */
-    documents: z.array(z.string().max(64)).max(50).optional(),
-  });
   router.post('/forms/:procedureCode/check', express.json({ limit: '64kb' }), (req, res) => {
     const definition = getForm(String(req.params.procedureCode));
     if (!definition) throw notFound('Chưa có tờ khai trực tuyến cho thủ tục này.');

@@ -2,17 +2,21 @@
  * @module
  * Procedure facts for the mini-app (mounted under /api): `GET /procedures/search?q=` finds procedures
  * with the same retrieval as the chat, `GET /procedures/popular` lists the most used commune
- * procedures, `GET /procedures/:code` returns the catalogue record's facts. Facts are the record's own
- * text, never reworded; `resident` is the resident view (documents grouped, clean fees,
- * time with unit, agency) to the detail response.
+ * procedures, `GET /procedures/:code[?commune=<code>]` returns `{procedure, resident}`: the record's
+ * facts and the resident view (common/procedure-contract.ts). Facts are the record's own text, never
+ * reworded.
  */
 import { Router } from 'express';
 import { z } from 'zod';
+import type { ProcedurePage, ProcedureSummary } from '../../common/procedure-contract.js';
 import {
+  communeInSentence,
   residentSummary,
   type Catalogue,
+  type CommuneDirectory,
   type Procedure,
   type Retriever,
+  type SummaryCommune,
 } from '../../knowledge/index.js';
 import { FORMS, getForm } from '../../knowledge/forms/registry.js';
 import { notFound } from '../errors.js';
@@ -26,7 +30,7 @@ export interface ProcedureDirectory {
   retriever: () => Promise<Retriever>;
 }
 
-const SearchQuerySchema = z.object({
+export const SearchQuerySchema = z.object({
   q: z
     .string({ error: 'Vui lòng nhập nội dung cần tìm.' })
     .trim()
@@ -36,7 +40,7 @@ const SearchQuerySchema = z.object({
 });
 
 /** Summary of a procedure in a list. */
-function summary(p: Procedure) {
+function summary(p: Procedure): ProcedureSummary {
   const form = getForm(p.code);
   return {
     code: p.code,
@@ -48,36 +52,38 @@ function summary(p: Procedure) {
 }
 
 /**
- * The record's facts a resident needs on the procedure page (record text, unchanged), plus `resident`:
- * the same view the chat answer gives (documents forms first with the other cases by condition, current
- * fee lines with ended rates left out, time lines with units, the record's agency), valid on `today`.
+ * A procedure's page: `procedure`, the record's facts a resident needs (record text, unchanged), and
+ * `resident`, the same view the chat answer gives (forms first, then documents to submit and to show;
+ * the other cases grouped by their condition; officers' notes apart; current fee lines with ended rates
+ * left out; time lines with units; the record's agency, and the resident's commune office when known),
+ * valid on `today`.
  */
 export function procedureFacts(
   p: Procedure,
   snapshotDate: string,
   today: string = new Date().toISOString().slice(0, 10),
-) {
+  commune?: SummaryCommune,
+): ProcedurePage {
   const form = getForm(p.code);
   return {
-    ...summary(p),
-    formTitle: form?.title ?? null,
-    scope: p.scope,
-    province: p.province,
-    agencies: p.agencies,
-    targetGroups: p.targetGroups,
-    steps: p.steps,
-    filingMethods: p.filingMethods,
-    documentGroups: p.documentGroups,
-    results: p.results,
-    conditions: p.conditions,
-    fullyOnline: p.fullyOnline,
-    sourceUrl: p.sourceUrl,
-    updatedAt: p.updatedAt,
-    catalogueDate: snapshotDate,
-    resident: residentSummary(p, { today, snapshotDate }),
+    procedure: {
+      ...summary(p),
+      formTitle: form?.title ?? null,
+      scope: p.scope,
+      province: p.province,
+      agencies: p.agencies,
+      targetGroups: p.targetGroups,
+      steps: p.steps,
+      results: p.results,
+      conditions: p.conditions,
+      fullyOnline: p.fullyOnline,
+      sourceUrl: p.sourceUrl,
+      updatedAt: p.updatedAt,
+      catalogueDate: snapshotDate,
+    },
+    resident: residentSummary(p, { today, snapshotDate, ...(commune ? { commune } : {}) }),
   };
 }
-export type ProcedureFactsView = ReturnType<typeof procedureFacts>;
 
 /** Codes of the commune procedures the home screen lists: those with an online form first, then the most used. */
 function popular(procedures: readonly Procedure[], limit: number): Procedure[] {
@@ -92,7 +98,18 @@ function popular(procedures: readonly Procedure[], limit: number): Procedure[] {
   return [...withForm, ...others].slice(0, limit);
 }
 
-export function createProceduresRouter(directory: ProcedureDirectory, counters: Counters): Router {
+export const CommuneQuerySchema = z.object({
+  commune: z
+    .string()
+    .regex(/^\d{5}$/, 'Mã xã/phường gồm 5 chữ số.')
+    .optional(),
+});
+
+export function createProceduresRouter(
+  directory: ProcedureDirectory,
+  counters: Counters,
+  communes?: Pick<CommuneDirectory, 'byCode'>,
+): Router {
   const router = Router();
   // Search runs the retriever (a few ms); a per-client cap keeps one client from hogging the CPU.
   const searchLimit = rateLimit({
@@ -128,8 +145,14 @@ export function createProceduresRouter(directory: ProcedureDirectory, counters: 
     const catalogue = await directory.catalogue();
     const procedure = catalogue.get(code);
     if (!procedure) throw notFound('Không tìm thấy thủ tục này.');
+    // `?commune=` (the resident's commune, when the app knows it) names that commune's desk and office.
+    const { commune: communeCode } = parseOr400(CommuneQuerySchema, req.query);
+    const found = communeCode ? communes?.byCode(communeCode) : undefined;
+    const commune = found
+      ? { code: found.code, name: communeInSentence(found), officeAddress: found.officeAddress }
+      : undefined;
     res.setHeader('Cache-Control', 'public, max-age=300');
-    res.json(procedureFacts(procedure, catalogue.snapshotDate));
+    res.json(procedureFacts(procedure, catalogue.snapshotDate, undefined, commune));
   });
 
   return router;

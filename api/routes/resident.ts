@@ -36,19 +36,19 @@ export interface ResidentRouterDeps {
 /** Statuses after which a resident may rate the service. */
 const RATEABLE = new Set(['DA_XU_LY_XONG', 'DA_TRA_KET_QUA', 'KHONG_DUOC_TIEP_NHAN', 'DUNG_XU_LY']);
 
-const NoticesQuerySchema = z.object({
+export const NoticesQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(30),
   before: z.coerce.number().int().positive().optional(),
 });
 
-const ReadSchema = z.object({ upToId: z.number().int().positive() });
+export const ReadSchema = z.object({ upToId: z.number().int().positive() });
 
-const PhoneSchema = z.object({
+export const PhoneSchema = z.object({
   accessToken: z.string().min(1).max(4096),
   phoneToken: z.string({ error: 'Thiếu mã số điện thoại từ Zalo.' }).min(1).max(4096),
 });
 
-const RatingSchema = z.object({
+export const RatingSchema = z.object({
   stars: z
     .number({ error: 'Vui lòng chọn từ 1 đến 5 sao.' })
     .int('Vui lòng chọn từ 1 đến 5 sao.')

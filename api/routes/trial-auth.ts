@@ -20,7 +20,7 @@ import { parseOr400 } from '../middleware/validate.js';
 /** Prefix of the resident id of trial accounts. */
 export const TRIAL_PREFIX = 'trial:';
 
-const TrialSchema = z.object({
+export const TrialSchema = z.object({
   fullName: z
     .string({ error: 'Vui lòng nhập họ và tên.' })
     .trim()

@@ -5,60 +5,15 @@
  * plus a few cross-field checks, so the API validator and the Mini App form share one source.
  */
 
-/** Input kinds the Mini App knows how to render. `cccd` and `phone` carry Vietnamese validation. */
-export type FieldKind =
-  | 'text'
-  | 'textarea'
-  | 'date'
-  | 'select'
-  | 'radio'
-  | 'cccd'
-  | 'phone'
-  | 'email'
-  | 'number'
-  | 'checkbox'
-  | 'table';
+import type { SectionDefinition } from '../../common/form-contract.js';
 
-/** Profile facts a Mini App can pre-fill (the resident still checks them before submitting). */
-export type PrefillKey =
-  | 'fullName'
-  | 'dateOfBirth'
-  | 'sex'
-  | 'cccd'
-  | 'phone'
-  | 'email'
-  | 'address'
-  | 'communeName'
-  | 'today';
-
-/** One input of a form. `name` is the key in `formData`. */
-export interface FieldDefinition {
-  name: string;
-  /** Vietnamese label as printed on the official form. */
-  label: string;
-  kind: FieldKind;
-  required: boolean;
-  options?: readonly string[];
-  prefill?: PrefillKey;
-  placeholder?: string;
-  hint?: string;
-  maxLength?: number;
-  /** Dates only: allow a date after today (e.g. an intended date). Default false. */
-  allowFuture?: boolean;
-  /** Numbers only. */
-  min?: number;
-  max?: number;
-  /** Tables only: the columns of each row. */
-  columns?: readonly FieldDefinition[];
-  /** Tables only: the most rows accepted. */
-  maxRows?: number;
-}
-
-export interface SectionDefinition {
-  title: string;
-  note?: string;
-  fields: readonly FieldDefinition[];
-}
+// The serialisable parts are the wire contract the mini-app shares (common/form-contract.ts).
+export type {
+  FieldDefinition,
+  FieldKind,
+  PrefillKey,
+  SectionDefinition,
+} from '../../common/form-contract.js';
 
 /** A document the resident uploads (scan or photo). */
 export interface DocumentRequirement {

@@ -5,19 +5,10 @@
  */
 import { z } from 'zod';
 import { fieldSchema, formFields } from './field-schemas.js';
+import type { PublicForm } from '../../common/form-contract.js';
 import type { FieldDefinition, FormDefinition } from './form-types.js';
 
-/** A form as plain JSON. */
-export interface PublicForm extends Pick<
-  FormDefinition,
-  'procedureCode' | 'slug' | 'title' | 'template' | 'legalBasis' | 'sections'
-> {
-  documents: { code: string; label: string; required: boolean; condition: string | null }[];
-  /** Field name → profile fact the app may pre-fill. */
-  prefill: Record<string, string>;
-  /** JSON Schema (draft 2020-12) of `formData`; cross-field rules are in the Vietnamese `condition`/`hint` texts. */
-  jsonSchema: Record<string, unknown>;
-}
+export type { PublicForm };
 
 function plainField(field: FieldDefinition): FieldDefinition {
   return { ...field, ...(field.columns ? { columns: field.columns.map(plainField) } : {}) };

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import {
   AnimationRoutes,
   App as ZaloApp,
@@ -29,10 +29,17 @@ export function deepLinkRoute(location: Location): string | null {
   return match ? `/${match[1]}/${match[2]}` : null;
 }
 
-/** ZMPRouter in memory mode (its browser mode hard-codes /zapps/<APP_ID>); deep links are applied once. */
+/**
+ * ZMPRouter in memory mode (its browser mode hard-codes /zapps/<APP_ID>); the deep link is applied
+ * once. `navigate` changes identity on every route change, so without the `applied` guard each later
+ * navigation (procedure → "Nộp hồ sơ") would be undone by a jump back to the deep-linked route.
+ */
 function DeepLink() {
   const navigate = useNavigate();
+  const applied = useRef(false);
   useEffect(() => {
+    if (applied.current) return;
+    applied.current = true;
     const route = deepLinkRoute(window.location);
     if (route) navigate(route);
   }, [navigate]);

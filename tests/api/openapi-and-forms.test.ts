@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatHandler } from '../../api/routes/chat.js';
@@ -9,7 +12,15 @@ import { NEW_FORM_ANSWERS } from '../support/form-answers.js';
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness();
+  // The procedure routes are mounted (with an empty catalogue) so their documentation is checked too.
+  h = await startHarness({
+    procedures: {
+      catalogue: async () => ({ get: () => undefined, procedures: [], snapshotDate: '2026-12-01' }),
+      retriever: async () => {
+        throw new Error('no search in this test');
+      },
+    },
+  });
 });
 afterAll(() => h?.close());
 
@@ -71,6 +82,18 @@ describe('service routes', () => {
         'GET /api/me/notify-channels',
         'POST /api/me/notify-links',
         'DELETE /api/me/notify-channels/{channel}',
+        'GET /api/auth/options',
+        'POST /api/auth/trial',
+        'POST /api/me/phone',
+        'GET /api/me/notices',
+        'POST /api/me/notices/read',
+        'GET /api/dossiers/{reference}/rating',
+        'POST /api/dossiers/{reference}/rating',
+        'GET /api/online-communes',
+        'POST /api/forms/{procedureCode}/check',
+        'GET /api/procedures/search',
+        'GET /api/procedures/popular',
+        'GET /api/procedures/{code}',
       ].sort(),
     );
     const schemas = res.body.components.schemas;
@@ -91,6 +114,32 @@ describe('service routes', () => {
       const probe = await h.request('GET', op.slice(4));
       expect(probe.body?.error?.code, op).not.toBe('ROUTE_NOT_FOUND');
     }
+  });
+
+  it('documents every API route the mini-app calls', async () => {
+    const paths = Object.keys((await h.request('GET', '/api/openapi.json')).body.paths);
+    const documented = paths.map(
+      (p) => new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+').replace(/\./g, '\\.')}$`),
+    );
+    const root = path.resolve(fileURLToPath(import.meta.url), '../../..');
+    const called = new Set<string>();
+    const visit = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) visit(file);
+        else if (/\.tsx?$/.test(entry.name)) {
+          for (const [, url] of readFileSync(file, 'utf8').matchAll(/[`'](\/api\/[^`'?\s]*)/g))
+            called.add(url!.replace(/\$\{[^}]+\}/g, 'x'));
+        }
+      }
+    };
+    visit(path.join(root, 'miniapp/src'));
+    expect(called.size).toBeGreaterThan(15);
+    for (const url of called)
+      expect(
+        documented.some((re) => re.test(url)),
+        `${url} is not in /api/openapi.json`,
+      ).toBe(true);
   });
 
   it('answers unknown API routes with the JSON error envelope', async () => {

@@ -129,6 +129,12 @@ describe('mini-app end to end (360×740)', () => {
     await expect(
       page.locator('a[href^="https://dichvucong.gov.vn/"]').count(),
     ).resolves.toBeGreaterThan(0);
+    // The resident view: the tờ khai first, the other cases folded under their condition.
+    await expect(
+      page.locator('.doc-list .doc-item').first().getAttribute('class'),
+    ).resolves.toMatch(/doc-form/);
+    await expect(page.locator('details.doc-case').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('details.doc-case[open]').count()).resolves.toBe(0);
     await screenshot(page, 'procedure');
     await page.click('.footer >> text=Nộp hồ sơ');
 
@@ -246,6 +252,65 @@ describe('mini-app end to end (360×740)', () => {
     expect(blocked.filter((u) => !u.startsWith(h.baseUrl))).toEqual(blocked);
     await page.context().close();
   }, 180_000);
+
+  it('files a tạm trú (CT01) from its procedure page: grouped documents, the form, the receipt', async () => {
+    const accessToken = 'zalo-e2e-tam-tru';
+    h.zalo.addUser(accessToken, { id: '990003', name: 'Trần Văn Cường' });
+    const { page, errors } = await phonePage(browser, h.baseUrl, {
+      accessToken,
+      profile: { name: 'Trần Văn Cường', avatar: null },
+      phoneToken: null,
+    });
+    await page.goto(h.baseUrl + '/miniapp/#/procedure/1.004194');
+    await page.waitForSelector('h1.procedure-name');
+    await expect(page.locator('h1.procedure-name').innerText()).resolves.toBe('Đăng ký tạm trú');
+    const army = page.locator('details.doc-case', { hasText: 'đơn vị đóng quân' });
+    await expect(army.count()).resolves.toBe(1);
+    await army.locator('summary').click();
+    await expect(army.getAttribute('open')).resolves.toBe('');
+    await expect(page.locator('text=Công an cấp Xã').count()).resolves.toBeGreaterThan(0);
+    await screenshot(page, 'tam-tru-procedure');
+
+    await page.click('.footer >> text=Nộp hồ sơ');
+    await page.waitForSelector('#f-fullName');
+    await expect(page.inputValue('#f-fullName')).resolves.toBe('Trần Văn Cường');
+    const type = (name: string, value: string) => page.fill(`#f-${name}`, value);
+    const pick = (name: string, value: string) => page.selectOption(`#f-${name}`, value);
+    await page.fill('#f-applicant-phone', '0912 345 678');
+    await type('dateOfBirth', '12/05/1990');
+    await pick('sex', 'Nam');
+    await type('cccd', '038090012345');
+    await type('householdHeadName', 'Lê Thị Hoa');
+    await pick('relationToHead', 'Khác');
+    await type('householdHeadCccd', '038170012345');
+    await type('newAddress', 'Số 12, thôn Đông, xã Minh Sơn, tỉnh Thanh Hóa');
+    const stay = new Date(Date.now() + 300 * 86_400_000);
+    await type(
+      'stayUntil',
+      `${stay.getUTCDate()}/${stay.getUTCMonth() + 1}/${stay.getUTCFullYear()}`,
+    );
+    await pick('residenceKind', 'Chỗ ở hợp pháp do thuê, mượn, ở nhờ');
+    await page.check('#f-headConsent');
+    await page.check('#f-ownerConsent');
+    await page.locator('#f-stayUntil').scrollIntoViewIfNeeded();
+    await screenshot(page, 'tam-tru-form');
+    await attach(page, 'giay_to_cho_o_hop_phap', 'pdf', {
+      name: 'hop-dong-thue-nha.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF_BYTES,
+    });
+    await page.waitForSelector('#doc-giay_to_cho_o_hop_phap .thumb.pdf');
+    await page.locator('#doc-giay_to_cho_o_hop_phap').scrollIntoViewIfNeeded();
+    await screenshot(page, 'tam-tru-attachments');
+
+    await page.click('#submit');
+    await page.waitForSelector('.receipt .reference');
+    await expect(page.locator('.receipt').innerText()).resolves.toContain('Đăng ký tạm trú');
+    await page.waitForSelector('.qr svg');
+    await screenshot(page, 'tam-tru-receipt');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
 
   it('a double tap and a connection cut mid-submit give exactly one dossier', async () => {
     const accessToken = 'zalo-e2e-double';

@@ -42,6 +42,16 @@ export function loadDraft(platform: Platform, code: string): Draft | null {
 
 export function saveDraft(platform: Platform, draft: Draft): void {
   platform.storage.set(key(draft.procedureCode), JSON.stringify(draft));
+  // The commune last filed in: procedure pages name its receiving desk and office address.
+  if (draft.communeCode) platform.storage.set(COMMUNE_KEY, draft.communeCode);
+}
+
+const COMMUNE_KEY = 'motcua.commune';
+
+/** The 5-digit code of the commune the resident last chose in a form, if any. */
+export function lastCommune(platform: Platform): string | null {
+  const code = platform.storage.get(COMMUNE_KEY);
+  return code && /^\d{5}$/.test(code) ? code : null;
 }
 
 export function dropDraft(platform: Platform, code: string): void {

@@ -1,46 +1,50 @@
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'zmp-ui';
 import { ErrorBox, Loading, Screen } from '../components';
+import { useServices } from '../context';
 import { api, messageOf } from '../lib/api';
 import { formatDate } from '../lib/dates';
-import type { ProcedureFacts } from '../lib/types';
+import { lastCommune } from '../lib/drafts';
+import type { ProcedurePage, ResidentItem } from '../lib/types';
 
-const CHANNELS: Record<string, string> = {
-  online: 'Nộp trực tuyến',
-  in_person: 'Nộp trực tiếp',
-  postal: 'Nộp qua bưu chính',
+/** What each kind of main item asks of the resident (the label itself is the record's text). */
+const KIND_NOTE: Partial<Record<ResidentItem['kind'], string>> = {
+  form: 'Tờ khai',
+  show: 'Mang theo để xuất trình',
 };
 
-const UNITS: Record<string, string> = {
-  working_day: 'ngày làm việc',
-  day: 'ngày',
-  hour: 'giờ',
-  month: 'tháng',
-  year: 'năm',
-};
-
-/** Processing time exactly as the record states it (quantity + unit, or the record's own text). */
-function timeText(t: ProcedureFacts['filingMethods'][number]['processingTime']): string | null {
-  if (!t) return null;
-  if (t.text) return t.text;
-  if (t.quantity !== null && UNITS[t.unit]) return `${t.quantity} ${UNITS[t.unit]}`;
-  return null;
+function Item({ item }: { item: ResidentItem }) {
+  const note = KIND_NOTE[item.kind];
+  return (
+    <li className={`doc-item doc-${item.kind}`}>
+      {note ? <span className="doc-kind">{note}: </span> : null}
+      {item.label}
+      {item.forms.length > 0 ? <span className="muted"> ({item.forms.join(', ')})</span> : null}
+    </li>
+  );
 }
 
+/**
+ * A procedure as a resident reads it (GET /api/procedures/:code → `resident`): what to bring (forms
+ * first), the other cases folded under their condition, current fees, time with its unit, where to
+ * file (the resident's commune office when known), how to file online, and where the facts come from.
+ */
 export function ProcedurePage() {
   const { code = '' } = useParams();
   const navigate = useNavigate();
-  const [facts, setFacts] = useState<ProcedureFacts | null>(null);
+  const { platform } = useServices();
+  const [page, setPage] = useState<ProcedurePage | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = () => {
     setError(null);
-    api<ProcedureFacts>(`/api/procedures/${encodeURIComponent(code)}`, { auth: false }).then(
-      setFacts,
-      (e: unknown) => setError(messageOf(e)),
-    );
+    const commune = lastCommune(platform);
+    const query = commune ? `?commune=${encodeURIComponent(commune)}` : '';
+    api<ProcedurePage>(`/api/procedures/${encodeURIComponent(code)}${query}`, {
+      auth: false,
+    }).then(setPage, (e: unknown) => setError(messageOf(e)));
   };
-  useEffect(load, [code]);
+  useEffect(load, [code, platform]);
 
   if (error)
     return (
@@ -48,109 +52,130 @@ export function ProcedurePage() {
         <ErrorBox message={error} onRetry={load} />
       </Screen>
     );
-  if (!facts)
+  if (!page)
     return (
       <Screen title="Thủ tục">
         <Loading />
       </Screen>
     );
 
-  const where = [...facts.agencies.executing, facts.agencies.receivingAddress].filter(Boolean);
+  const { procedure, resident } = page;
+  const { documents, where } = resident;
   return (
     <Screen
       title="Thủ tục"
       footer={
-        facts.hasForm ? (
+        procedure.hasForm ? (
           <button
             type="button"
             className="primary-button wide"
-            onClick={() => navigate(`/apply/${encodeURIComponent(facts.code)}`)}
+            onClick={() => navigate(`/apply/${encodeURIComponent(procedure.code)}`)}
           >
             Nộp hồ sơ
           </button>
         ) : null
       }
     >
-      <h1 className="procedure-name">{facts.name}</h1>
-      <p className="muted">Mã thủ tục: {facts.code}</p>
+      <h1 className="procedure-name">{resident.name}</h1>
+      <p className="muted">Mã thủ tục: {resident.code}</p>
 
       <section>
         <h2>Giấy tờ cần chuẩn bị</h2>
-        {facts.documentGroups.length === 0 ? <p>Hồ sơ chưa ghi danh mục giấy tờ.</p> : null}
-        {facts.documentGroups.map((group, i) => (
-          <div key={i} className="doc-group">
-            {group.name ? <h3>{group.name}</h3> : null}
-            <ul>
-              {group.documents.map((d, j) => (
-                <li key={j}>
-                  {d.name}
-                  {d.originals || d.copies ? (
-                    <span className="muted">
-                      {' '}
-                      (
-                      {[
-                        d.originals ? `${d.originals} bản chính` : '',
-                        d.copies ? `${d.copies} bản sao` : '',
-                      ]
-                        .filter(Boolean)
-                        .join(', ')}
-                      )
-                    </span>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
+        {documents.main.length === 0 && documents.byCondition.length === 0 ? (
+          <p>Hồ sơ chưa ghi danh mục giấy tờ.</p>
+        ) : null}
+        {documents.main.length > 0 ? (
+          <ul className="doc-list">
+            {documents.main.map((item) => (
+              <Item key={item.id} item={item} />
+            ))}
+          </ul>
+        ) : null}
+        {documents.byCondition.length > 0 ? (
+          <div className="doc-cases">
+            <h3>Giấy tờ thêm trong một số trường hợp</h3>
+            {documents.byCondition.map((group, i) => (
+              <details key={i} className="doc-case">
+                <summary>{group.condition?.replace(/[\s:]+$/u, '') ?? 'Trường hợp khác'}</summary>
+                <ul className="doc-list">
+                  {group.items.map((item) => (
+                    <Item key={item.id} item={item} />
+                  ))}
+                </ul>
+              </details>
+            ))}
           </div>
-        ))}
+        ) : null}
       </section>
 
       <section>
-        <h2>Lệ phí và thời gian</h2>
-        {facts.filingMethods.map((m, i) => {
-          const time = timeText(m.processingTime);
-          return (
-            <div key={i} className="method">
-              <h3>{CHANNELS[m.channel] ?? m.channel}</h3>
-              {time ? <p>Thời gian giải quyết: {time}</p> : null}
-              {m.fees.length > 0 ? (
-                <ul>
-                  {m.fees.map((f, j) => (
-                    <li key={j}>{f.text}</li>
-                  ))}
-                </ul>
-              ) : null}
-            </div>
-          );
-        })}
+        <h2>Lệ phí</h2>
+        {resident.fees.length > 0 ? (
+          <ul className="plain-list">
+            {resident.fees.map((fee, i) => (
+              <li key={i}>{fee}</li>
+            ))}
+          </ul>
+        ) : (
+          <p>Hồ sơ không ghi lệ phí. Bạn hỏi thêm Bộ phận Một cửa khi nộp nhé.</p>
+        )}
       </section>
 
-      {where.length > 0 ? (
-        <section>
-          <h2>Nơi nộp</h2>
-          {where.map((w, i) => (
-            <p key={i}>{w}</p>
-          ))}
-        </section>
-      ) : null}
+      <section>
+        <h2>Thời gian giải quyết</h2>
+        {resident.time.length > 0 ? (
+          <ul className="plain-list">
+            {resident.time.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        ) : (
+          <p>Hồ sơ không ghi thời gian giải quyết.</p>
+        )}
+      </section>
 
-      {!facts.hasForm ? (
-        <section>
-          <h2>Cách nộp</h2>
+      <section>
+        <h2>Nơi nộp</h2>
+        {where.commune ? (
           <p>
-            Thủ tục này chưa nộp được trong ứng dụng. Bạn mang giấy tờ đến nơi nộp ở trên, hoặc nộp
-            trực tuyến trên Cổng Dịch vụ công quốc gia.
+            <b>{where.commune.desk}</b>
+            {where.commune.officeAddress ? <> — {where.commune.officeAddress}</> : null}
           </p>
-        </section>
-      ) : null}
+        ) : null}
+        {where.agency ? <p>{where.agency}</p> : null}
+        {where.receivingAddress && where.receivingAddress !== where.agency ? (
+          <p className="muted">Địa chỉ tiếp nhận: {where.receivingAddress}</p>
+        ) : null}
+      </section>
+
+      <section>
+        <h2>Cách nộp</h2>
+        {procedure.hasForm ? (
+          <p>Bạn nộp ngay trong ứng dụng: bấm “Nộp hồ sơ” ở cuối trang.</p>
+        ) : (
+          <p>
+            Thủ tục này chưa nộp được trong ứng dụng. Bạn mang giấy tờ đến nơi nộp ở trên
+            {resident.online ? ', hoặc nộp trực tuyến trên Cổng Dịch vụ công quốc gia.' : '.'}
+          </p>
+        )}
+        {resident.online ? (
+          <p>
+            <a href={resident.sourceUrl} target="_blank" rel="noreferrer">
+              Nộp trực tuyến trên Cổng Dịch vụ công quốc gia
+            </a>
+            {resident.fullyOnline ? ' (dịch vụ công trực tuyến toàn trình)' : null}
+          </p>
+        ) : null}
+      </section>
 
       <section className="provenance">
         <p>
           Nguồn:{' '}
-          <a href={facts.sourceUrl} target="_blank" rel="noreferrer">
-            Cổng Dịch vụ công quốc gia — thủ tục {facts.code}
+          <a href={resident.sourceUrl} target="_blank" rel="noreferrer">
+            Cổng Dịch vụ công quốc gia — thủ tục {resident.code}
           </a>
         </p>
-        <p className="muted">Dữ liệu cập nhật ngày {formatDate(facts.catalogueDate)}.</p>
+        <p className="muted">Dữ liệu cập nhật ngày {formatDate(resident.snapshotDate)}.</p>
       </section>
     </Screen>
   );
