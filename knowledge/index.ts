@@ -29,7 +29,12 @@ export type { BuildProgress } from './retrieval/build-index.js';
 export { createAnswerer, type Answerer, type FindOutcome } from './answer/answerer.js';
 export { detectAttributes, foldForMatching, type Attribute } from './answer/attributes.js';
 export { deskLine, type DeskContact } from './answer/compose-answer.js';
-export { classifySmallTalk, detectSmallTalk, stripGreeting } from './answer/small-talk.js';
+export {
+  classifySmallTalk,
+  detectSmallTalk,
+  stripGreeting,
+  type SmallTalk,
+} from './retrieval/chit-chat.js';
 export { createPhraserFromSettings, type Phraser } from './answer/phraser.js';
 
 export { createMemoryGapLog, type GapLog } from './gaps/gap-log.js';

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { foldedTokens, markSet, marksCompatible, tokenize, type Token } from '../text/normalize.js';
+import { CHIT_CHAT } from './chit-chat.js';
 import { QUERY_WORDS } from './query-words.js';
 
 /** One reviewed lexicon entry: what residents say, what the catalogue calls it, and why. */
@@ -181,7 +182,12 @@ export class Lexicon {
         }>;
       };
     };
-    return new Lexicon(data.entries, data.abbreviations, data.qualifiers?.list);
+    // Chit-chat phrases come from the one chit-chat list (chit-chat.json), after the entries.
+    return new Lexicon(
+      [...data.entries, ...CHIT_CHAT.lexiconEntries],
+      data.abbreviations,
+      data.qualifiers?.list,
+    );
   }
 
   private add(entry: LexiconEntry): void {
