@@ -11,6 +11,7 @@ export const TEXTS = {
     '• Gõ câu hỏi về thủ tục, ví dụ: “đăng ký kết hôn cần giấy tờ gì”.\n' +
     '• /thutuc <câu hỏi>: hỏi về một thủ tục.\n' +
     '• /hoso <mã hồ sơ> <4 số cuối điện thoại>: xem tình trạng hồ sơ đã nộp.\n' +
+    '• /dangky: nhận thông báo của thôn/xã qua tin nhắn này; /huy: thôi nhận.\n' +
     '• /help: xem lại hướng dẫn này.\n\n' +
     'Thông tin lấy từ Cổng Dịch vụ công quốc gia; khi cần chắc chắn, bạn hỏi thêm Bộ phận Một cửa nơi nộp hồ sơ.',
   thutucUsage: 'Bạn gõ câu hỏi ngay sau lệnh nhé, ví dụ: /thutuc làm giấy khai sinh cho con',
