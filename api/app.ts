@@ -8,9 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import express, { Router, type RequestHandler } from 'express';
 import type { Config } from '../common/config.js';
-import { loadCommuneDirectory, type CommuneDirectory } from '../knowledge/index.js';
 import type { PublicStatusLookup } from '../common/dossier-contracts.js';
-import type { Logger } from '../common/logger.js';
 import { createSessionSigner } from './auth/session-token.js';
 import { createZaloGate } from './auth/zalo-gate.js';
 import { createZaloVerifier, type ZaloUserVerifier } from './auth/zalo-verifier.js';
@@ -22,7 +20,6 @@ import { cors } from './middleware/cors.js';
 import { requestLog } from './middleware/request-log.js';
 import { apiNotFound, errorHandler } from './middleware/error-handler.js';
 import { buildOpenApiDocument } from './openapi.js';
-import type { ProcedureLookup } from './procedure-lookup.js';
 import { createAuthRouter } from './routes/auth.js';
 import { createChatRouter, type ChatHandler } from './routes/chat.js';
 import { createCommunesRouter } from './routes/communes.js';
@@ -42,15 +39,15 @@ import { createTrialAuthRouter } from './routes/trial-auth.js';
 import type { ZaloPhoneExchange } from './auth/zalo-phone.js';
 import { createStatusRouter } from './routes/status.js';
 import { createBrowserAppsRouter } from './web/browser-apps.js';
-import type { Store } from './store/store.js';
 
 /** Everything the app needs, passed in by the composition root. */
 export interface AppDeps {
   config: Config;
-  store: Store;
-  logger: Logger;
-  /** Procedure facts (name, processing time); the real one is backed by the catalogue. */
-  catalogue: ProcedureLookup;
+  /**
+   * The process's one dossier context (runtime.ts): store, procedure facts, communes, logger, clock
+   * and the dispatcher's wake-up call.
+   */
+  dossiers: DossierContext;
   /** Web chat handler; when present, POST /api/chat is mounted. */
   chat?: ChatHandler;
   /** Bot webhook routers, mounted first, before any body parser (they need raw bodies). */
@@ -63,12 +60,6 @@ export interface AppDeps {
   sessionSecret?: string;
   /** Zalo token check; defaults to Zalo's Graph API at config.zaloMiniApp.graphBase. */
   verifyZalo?: ZaloUserVerifier;
-  /** The commune directory; defaults to the committed one (knowledge/communes/data). */
-  communes?: CommuneDirectory;
-  /** Clock (tests move it forward to make dossiers late). */
-  now?: () => Date;
-  /** Called after a commit that queued notifications (wakes the dispatcher). */
-  onNotificationQueued?: () => void;
   /** Catalogue and retriever for the mini-app's procedure search; /api/procedures is mounted when set. */
   procedures?: ProcedureDirectory;
   /** Zalo phone-token exchange; defaults to Zalo's Graph API when ZALO_APP_SECRET is set. */
@@ -94,7 +85,8 @@ const notFoundPage: RequestHandler = function notFoundPage(_req, res) {
 
 /** Builds the express app. */
 export function createApp(deps: AppDeps): express.Express {
-  const { config, store, logger } = deps;
+  const { config, dossiers: ctx } = deps;
+  const { store, logger, communes } = ctx;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(config.dossiers.trustProxy));
@@ -110,19 +102,7 @@ export function createApp(deps: AppDeps): express.Express {
   const verifyZalo =
     deps.verifyZalo ?? createZaloVerifier({ graphBase: config.zaloMiniApp.graphBase });
 
-  const communes = deps.communes ?? loadCommuneDirectory();
   const communeCheck = communeCheckOf(communes);
-  const now = deps.now ?? (() => new Date());
-  const ctx: DossierContext = {
-    store,
-    catalogue: deps.catalogue,
-    communes,
-    logger,
-    deskName: config.desk.name,
-    now,
-    notified: deps.onNotificationQueued ?? (() => undefined),
-    servedCommunes: new Set(),
-  };
   const counters = deps.counters ?? createCounters(store.db, ctx.now);
   const zalo = createZaloGate(verifyZalo, counters);
   const auth: AuthOptions = {
@@ -158,13 +138,13 @@ export function createApp(deps: AppDeps): express.Express {
       db: store.db,
       auth,
       counters,
-      now,
+      now: ctx.now,
       available: deps.notifyChannels ?? { channels: [] },
     }),
   );
   api.use(createDossierRouter({ config, ctx, auth }));
   api.use(createStatusRouter(lookup));
-  api.use(createFormsRouter(deps.catalogue));
+  api.use(createFormsRouter(ctx.catalogue));
   api.use(createCommunesRouter(communes));
   api.use(createOfficerRouter(ctx, auth));
   if (deps.procedures) api.use(createProceduresRouter(deps.procedures, counters, communes));

@@ -13,6 +13,7 @@ import { loadCommuneDirectory } from '../knowledge/index.js';
 import { createApp } from './app.js';
 import { loadSessionSecret } from './auth/session-secret.js';
 import type { ZaloUserVerifier } from './auth/zalo-verifier.js';
+import { createDossierContext } from './dossiers/context.js';
 import { runLateCheck } from './dossiers/late-dossiers.js';
 import { createCounters, type Counters } from './guard/counters.js';
 import { createGuardedStatusLookup } from './guard/status-guard.js';
@@ -130,29 +131,7 @@ export async function createApiRuntime(
   const linkable = (options.senders ?? [])
     .map((s) => s.channel)
     .filter((c): c is LinkableChannel => c !== 'app');
-  const app = createApp({
-    notifyChannels: {
-      channels: [...new Set(linkable)],
-      ...(options.telegramBotUsername ? { telegramBotUsername: options.telegramBotUsername } : {}),
-    },
-    communes,
-    onNoticeQueued: () => noticeWorker.poke(),
-    config,
-    store,
-    logger,
-    catalogue: options.catalogue,
-    publicStatusLookup: statusLookup,
-    counters,
-    sessionSecret,
-    now,
-    onNotificationQueued: () => dispatcher.poke(),
-    ...(options.chat ? { chat: options.chat } : {}),
-    ...(options.procedures ? { procedures: options.procedures } : {}),
-    ...(options.extraRouters ? { extraRouters: options.extraRouters } : {}),
-    ...(options.verifyZalo ? { verifyZalo: options.verifyZalo } : {}),
-  });
-
-  const lateContext = {
+  const dossiers = createDossierContext({
     store,
     catalogue: options.catalogue,
     communes,
@@ -160,11 +139,27 @@ export async function createApiRuntime(
     deskName: config.desk.name,
     now,
     notified: () => dispatcher.poke(),
-    servedCommunes: new Set<string>(),
-  };
+  });
+  const app = createApp({
+    dossiers,
+    notifyChannels: {
+      channels: [...new Set(linkable)],
+      ...(options.telegramBotUsername ? { telegramBotUsername: options.telegramBotUsername } : {}),
+    },
+    onNoticeQueued: () => noticeWorker.poke(),
+    config,
+    publicStatusLookup: statusLookup,
+    counters,
+    sessionSecret,
+    ...(options.chat ? { chat: options.chat } : {}),
+    ...(options.procedures ? { procedures: options.procedures } : {}),
+    ...(options.extraRouters ? { extraRouters: options.extraRouters } : {}),
+    ...(options.verifyZalo ? { verifyZalo: options.verifyZalo } : {}),
+  });
+
   const lateCheck = async () => {
     try {
-      const drafted = await runLateCheck(lateContext);
+      const drafted = await runLateCheck(dossiers);
       if (drafted > 0) logger.info('late dossiers: apologies drafted', { count: drafted });
       return drafted;
     } catch (error) {

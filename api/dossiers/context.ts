@@ -24,6 +24,16 @@ export interface DossierContext {
   servedCommunes: Set<string>;
 }
 
+/**
+ * The dossier context of a process, built once by the runtime (api/runtime.ts) and shared by the
+ * routes and the late-dossier check, so there is one cache of served communes.
+ */
+export function createDossierContext(
+  parts: Omit<DossierContext, 'servedCommunes'>,
+): DossierContext {
+  return { ...parts, servedCommunes: new Set() };
+}
+
 /** A resident signed in through the Zalo Mini App. */
 export interface ResidentActor {
   role: 'resident';

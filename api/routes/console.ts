@@ -23,12 +23,11 @@ import { dossierPageExtras, setAppointment } from '../console/dossier-page.js';
 import { inboxAll, inboxCounts, inboxPage, INBOX_VIEWS, type InboxRow } from '../console/inbox.js';
 import { onTimeByMonth, ratingsByProcedureMonth } from '../console/reports.js';
 import type { DossierContext, OfficerActor } from '../dossiers/context.js';
-import { dossierView } from '../dossiers/dossier-view.js';
+import { readDossierDetails } from '../dossiers/dossier-details.js';
 import { loadVisible } from '../dossiers/transition-dossier.js';
 import { forbidden, notFound } from '../errors.js';
 import { actorOf, requireActor, type AuthOptions } from '../middleware/auth.js';
 import { parseOr400 } from '../middleware/validate.js';
-import { listAttachments, listHistory } from '../store/dossier-repository.js';
 import { revokeOfficerSession } from '../store/officer-session-repository.js';
 import { normaliseReference, REFERENCE_PATTERN } from '../../common/dossier-schema.js';
 
@@ -231,12 +230,11 @@ export function createConsoleRouter({ config, ctx, auth }: ConsoleRouterDeps): R
     const reference = normaliseReference(String(req.params.reference ?? ''));
     if (!REFERENCE_PATTERN.test(reference)) throw notFound();
     const d = await loadVisible(db, actor, reference);
-    const [attachments, history, extras] = await Promise.all([
-      listAttachments(db, d.id),
-      listHistory(db, d.id),
+    const [dossier, extras] = await Promise.all([
+      readDossierDetails(db, d, actor),
       dossierPageExtras(ctx, d, actor),
     ]);
-    res.json({ dossier: dossierView(d, attachments, history, actor), ...extras });
+    res.json({ dossier, ...extras });
   });
 
   router.post('/officer/dossiers/:reference/appointment', officerOnly, json, async (req, res) => {

@@ -23,8 +23,12 @@ import {
 } from '../attachments/read-upload.js';
 import type { DossierContext, OfficerActor, ResidentActor } from '../dossiers/context.js';
 import { deskOf } from '../dossiers/desk.js';
-import { readDossierDetails } from '../dossiers/dossier-details.js';
-import { dossierView, receiptView, summaryView } from '../dossiers/dossier-view.js';
+import {
+  listVisibleDossiers,
+  readDossierAttachment,
+  readDossierDetails,
+} from '../dossiers/dossier-details.js';
+import { receiptView, summaryView } from '../dossiers/dossier-view.js';
 import { submitDossier } from '../dossiers/submit-dossier.js';
 import {
   loadVisible,
@@ -34,12 +38,6 @@ import {
 import { HttpError, notFound } from '../errors.js';
 import { actorOf, requireActor, type AuthOptions } from '../middleware/auth.js';
 import { parseOr400 } from '../middleware/validate.js';
-import {
-  findAttachment,
-  listAttachments,
-  listDossiers,
-  listHistory,
-} from '../store/dossier-repository.js';
 
 export interface DossierRouterDeps {
   config: Config;
@@ -143,16 +141,16 @@ export function createDossierRouter({ config, ctx, auth }: DossierRouterDeps): R
         files,
       });
       const { dossier, created } = outcome;
-      const [attachments, history] = outcome.created
-        ? [outcome.attachments, outcome.history]
-        : await Promise.all([
-            listAttachments(ctx.store.db, dossier.id),
-            listHistory(ctx.store.db, dossier.id),
-          ]);
+      const view = await readDossierDetails(
+        ctx.store.db,
+        dossier,
+        actor,
+        outcome.created ? outcome : undefined,
+      );
       // Written directly rather than with res.json: express would hash the body for an ETag, which a
       // POST response never uses (conditional requests apply to GET/HEAD only).
       const body = JSON.stringify({
-        dossier: dossierView(dossier, attachments, history, actor),
+        dossier: view,
         receipt: receiptView(dossier, deskOf(ctx, dossier.commune_code)),
       });
       res
@@ -165,19 +163,12 @@ export function createDossierRouter({ config, ctx, auth }: DossierRouterDeps): R
   );
 
   router.get('/dossiers', anyone, async (req, res) => {
-    const actor = actorOf(res);
+    const actor = actorOf(res) as ResidentActor | OfficerActor;
     const query = parseOr400(ListQuerySchema, req.query);
-    const filter =
-      actor.role === 'resident'
-        ? { residentId: actor.residentId }
-        : {
-            communeCode: (actor as OfficerActor).communeCode,
-            ...(actor.role === 'officer' && actor.desk ? { desk: actor.desk } : {}),
-            ...(query.status ? { status: query.status } : {}),
-          };
-    const rows = await listDossiers(ctx.store.db, filter, {
+    const rows = await listVisibleDossiers(ctx.store.db, actor, {
       limit: query.limit + 1,
       ...(query.cursor ? { after: decodeCursor(query.cursor) } : {}),
+      ...(query.status ? { status: query.status } : {}),
     });
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
@@ -231,7 +222,7 @@ export function createDossierRouter({ config, ctx, auth }: DossierRouterDeps): R
     const dossier = await loadVisible(ctx.store.db, actor, referenceParam(req));
     const id = String(req.params.attachmentId);
     if (!/^[0-9a-f-]{36}$/.test(id)) throw notFound('Không tìm thấy tệp đính kèm.');
-    const attachment = await findAttachment(ctx.store.db, dossier.id, id);
+    const attachment = await readDossierAttachment(ctx.store.db, dossier, id);
     if (!attachment) throw notFound('Không tìm thấy tệp đính kèm.');
     res.setHeader('Content-Type', attachment.content_type);
     res.setHeader('Content-Length', String(attachment.size_bytes));
