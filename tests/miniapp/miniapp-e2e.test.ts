@@ -290,6 +290,8 @@ describe('mini-app end to end (360×740)', () => {
       `${stay.getUTCDate()}/${stay.getUTCMonth() + 1}/${stay.getUTCFullYear()}`,
     );
     await pick('residenceKind', 'Chỗ ở hợp pháp do thuê, mượn, ở nhờ');
+    // A picked option is checked as picked (not as the answer before it).
+    await expect(page.locator('#f-residenceKind-error').count()).resolves.toBe(0);
     await page.check('#f-headConsent');
     await page.check('#f-ownerConsent');
     await page.locator('#f-stayUntil').scrollIntoViewIfNeeded();

@@ -8,7 +8,11 @@ export interface FieldProps {
   value: unknown;
   errors: Record<string, string>;
   onChange: (path: string, value: unknown) => void;
-  onBlur: (path: string, field: FieldView) => void;
+  /**
+   * Check the field. Selects and radios check on change and pass the new `value`: the draft the parent
+   * holds is only updated on the next render, so reading it would find the previous answer.
+   */
+  onBlur: (path: string, field: FieldView, value?: unknown) => void;
 }
 
 const INPUT_MODES: Partial<Record<FieldView['kind'], 'numeric' | 'tel' | 'email'>> = {
@@ -117,7 +121,7 @@ export function Field({ field, path, value, errors, onChange, onBlur }: FieldPro
           aria-describedby={describedBy}
           onChange={(e) => {
             onChange(path, e.target.value);
-            onBlur(path, field);
+            onBlur(path, field, e.target.value);
           }}
         >
           <option value="">— Chọn —</option>
@@ -141,7 +145,7 @@ export function Field({ field, path, value, errors, onChange, onBlur }: FieldPro
                 checked={text === o}
                 onChange={() => {
                   onChange(path, o);
-                  onBlur(path, field);
+                  onBlur(path, field, o);
                 }}
               />
               {o}

@@ -177,14 +177,16 @@ export function Apply() {
     update((d) => ({ ...d, formData: { ...d.formData, [path]: value } }));
     if (errors[path]) setErrors((e) => ({ ...e, [path]: '' }));
   };
-  const blurField = (path: string, field: (typeof fields)[number]) => {
+  const blurField = (path: string, field: (typeof fields)[number], picked?: unknown) => {
     const parts = path.split('.');
     const value =
-      parts.length === 3
-        ? ((draft?.formData[parts[0]!] as Record<string, unknown>[] | undefined)?.[
-            Number(parts[1])
-          ]?.[parts[2]!] ?? '')
-        : draft?.formData[path];
+      picked !== undefined
+        ? picked
+        : parts.length === 3
+          ? ((draft?.formData[parts[0]!] as Record<string, unknown>[] | undefined)?.[
+              Number(parts[1])
+            ]?.[parts[2]!] ?? '')
+          : draft?.formData[path];
     const problem = checkField(field, value);
     setErrors((e) => ({ ...e, [path]: problem ?? '' }));
   };

@@ -7,9 +7,11 @@ import { formatDate } from '../lib/dates';
 import { lastCommune } from '../lib/drafts';
 import type { ProcedurePage, ResidentItem } from '../lib/types';
 
-/** What each kind of main item asks of the resident (the label itself is the record's text). */
+/**
+ * What a kind of item asks of the resident when its label does not say it (the label is the record's
+ * text; forms already read "Tờ khai …", so they get no prefix).
+ */
 const KIND_NOTE: Partial<Record<ResidentItem['kind'], string>> = {
-  form: 'Tờ khai',
   show: 'Mang theo để xuất trình',
 };
 

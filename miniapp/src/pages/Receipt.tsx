@@ -107,7 +107,8 @@ export function Receipt() {
           <dd>
             {dossier.resultDelivery === 'buu_chinh'
               ? `Qua bưu chính, gửi đến: ${dossier.deliveryAddress ?? ''}`
-              : 'Tại Bộ phận Một cửa'}
+              : // Police procedures are received by the commune police, others by the one-stop desk.
+                'Nhận trực tiếp tại nơi tiếp nhận hồ sơ'}
           </dd>
           <dt>Trạng thái</dt>
           <dd>{dossier.statusLabel}</dd>
