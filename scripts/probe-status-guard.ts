@@ -11,11 +11,6 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import {
-  COMMUNE_X,
-  inlineBirthCertificate,
-  khaiSinhPayload,
-} from '../tests/support/dossier-fixtures.js';
 import { tgUpdates, visibleText } from '../tests/support/fake-telegram-server.js';
 import { exitWithHelpIfAsked } from './lib/help.js';
 import { LOCAL_TELEGRAM_SECRET, startLocalStack, type LocalStack } from './lib/local-stack.js';
@@ -54,26 +49,6 @@ const clients = Number(values.clients);
 if (![maxTries, maxMs, clients].every((n) => Number.isFinite(n) && n > 0)) {
   process.stderr.write('probe:status: --max-tries, --max-seconds and --clients must be positive\n');
   process.exit(2);
-}
-
-/** Files the dossier whose phone digits are guessed; returns its reference. */
-async function fileDossier(stack: LocalStack): Promise<string> {
-  await stack.officer(COMMUNE_X);
-  const token = await stack.resident('Lê Văn An');
-  const res = await fetch(`${stack.baseUrl}/api/dossiers`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${token}`,
-      'content-type': 'application/json',
-      'idempotency-key': `probe-${randomUUID()}`,
-    },
-    body: JSON.stringify({
-      ...khaiSinhPayload({ applicant: { fullName: 'Lê Văn An', phone: PHONE } }),
-      attachments: [inlineBirthCertificate()],
-    }),
-  });
-  if (res.status !== 201) throw new Error(`filing the dossier failed: ${res.status}`);
-  return ((await res.json()) as { dossier: { reference: string } }).dossier.reference;
 }
 
 /** Reads a chat or bot reply: a wrong guess, the dossier itself, or a refusal. */
@@ -141,7 +116,7 @@ async function main(): Promise<void> {
     values['index-dir'] ? { INDEX_DIR: values['index-dir'] } : {},
   );
   try {
-    const reference = await fileDossier(stack);
+    const reference = await stack.fileDossier(PHONE);
     // Every 4-digit value once, in random order (the right one somewhere among them).
     const candidates = Array.from({ length: 10_000 }, (_, i) => String(i).padStart(4, '0'));
     for (let i = candidates.length - 1; i > 0; i--) {

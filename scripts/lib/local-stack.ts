@@ -18,6 +18,7 @@ import { guardStatusLookup } from '../../api/guard/status-guard.js';
 import { createPublicStatusLookup } from '../../api/dossiers/public-status.js';
 import { createChatLinker } from '../../api/notifications/notify-links.js';
 import { procedureLookupFromCatalogue } from '../../api/procedure-lookup.js';
+import type { ChatHandler } from '../../api/routes/chat.js';
 import { createApiRuntime, type ApiRuntime } from '../../api/runtime.js';
 import { upsertOfficer } from '../../api/store/officer-repository.js';
 import { openStore, storeOptionsFrom } from '../../api/store/store.js';
@@ -25,6 +26,11 @@ import { startBots, type Bots } from '../../bot/main.js';
 import { loadConfig, type Config } from '../../common/config.js';
 import type { PublicStatusLookup } from '../../common/dossier-contracts.js';
 import { silentLogger } from '../../common/logger.js';
+import {
+  COMMUNE_X,
+  inlineBirthCertificate,
+  khaiSinhPayload,
+} from '../../tests/support/dossier-fixtures.js';
 import { FakeTelegramServer } from '../../tests/support/fake-telegram-server.js';
 import { startFakeZaloGraph, type FakeZaloGraph } from '../../tests/support/fake-zalo-graph.js';
 import { createAssistant, loadBundledOrConfiguredCatalogue } from './create-assistant.js';
@@ -40,12 +46,16 @@ export interface LocalStack {
   bots: Bots;
   telegram: FakeTelegramServer;
   counters: Counters;
+  /** The web chat handler behind POST /api/chat (the real conversation core). */
+  chat: ChatHandler;
   /** Phone-digit comparisons the status lookup actually made, per reference (ground truth). */
   evaluated: Map<string, number>;
   /** Signs a fresh Zalo user in; returns the session token. */
   resident(name: string): Promise<string>;
   /** Creates an officer of `communeCode` (so the commune accepts online dossiers). */
   officer(communeCode: string): Promise<void>;
+  /** Files a birth registration with this phone (its commune gets an officer); returns its reference. */
+  fileDossier(phone: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -104,18 +114,19 @@ export async function startLocalStack(env: Record<string, string> = {}): Promise
     logger: silentLogger,
     replay: counters,
   });
+  const chat: ChatHandler = ({ sessionId, text, action, client }) =>
+    assistant.conversation.handle({
+      channel: 'web',
+      userId: sessionId,
+      ...(client ? { clientKey: client } : {}),
+      text,
+      ...(action ? { action } : {}),
+    });
   const runtime = await createApiRuntime(config, {
     logger: silentLogger,
     store,
     statusLookup,
-    chat: ({ sessionId, text, action, client }) =>
-      assistant.conversation.handle({
-        channel: 'web',
-        userId: sessionId,
-        ...(client ? { clientKey: client } : {}),
-        text,
-        ...(action ? { action } : {}),
-      }),
+    chat,
     senders: bots.senders,
     extraRouters: bots.routers,
     catalogue: procedureLookupFromCatalogue(catalogue),
@@ -126,13 +137,14 @@ export async function startLocalStack(env: Record<string, string> = {}): Promise
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   let residents = 0;
-  return {
+  const stack: LocalStack = {
     baseUrl,
     config,
     runtime,
     bots,
     telegram,
     counters,
+    chat,
     evaluated,
     async resident(name) {
       const token = `zalo-token-${randomUUID()}`;
@@ -152,6 +164,24 @@ export async function startLocalStack(env: Record<string, string> = {}): Promise
         role: 'officer',
       });
     },
+    async fileDossier(phone) {
+      await stack.officer(COMMUNE_X);
+      const token = await stack.resident('Lê Văn An');
+      const res = await fetch(`${baseUrl}/api/dossiers`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'idempotency-key': `local-${randomUUID()}`,
+        },
+        body: JSON.stringify({
+          ...khaiSinhPayload({ applicant: { fullName: 'Lê Văn An', phone } }),
+          attachments: [inlineBirthCertificate()],
+        }),
+      });
+      if (res.status !== 201) throw new Error(`filing the dossier failed: ${res.status}`);
+      return ((await res.json()) as { dossier: { reference: string } }).dossier.reference;
+    },
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -164,4 +194,5 @@ export async function startLocalStack(env: Record<string, string> = {}): Promise
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+  return stack;
 }
