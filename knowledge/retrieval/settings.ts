@@ -28,7 +28,7 @@ export interface SituationSettings {
 export interface ChoiceSettings {
   /**
    * Offer choices when the best different procedure (copies of the first hit do not count) is
-   * within this reported score of the best hit (scores are 0..1). 0.04 asks back on 9–16 % of
+   * within this reported score of the best hit (scores are 0..1). 0.05 asks back on 10–19 % of
    * short questions (the answerer's old rule asked on ~14 %).
    */
   gap: number;
@@ -124,5 +124,5 @@ export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
   maxK: 50,
   letter: DEFAULT_LETTER_SETTINGS,
   situations: { enabled: true, expansion: 0.5, bonus: 0.2, letterExpansion: 0.7, letterBonus: 0.4 },
-  choices: { gap: 0.04, letterGap: 0.1 },
+  choices: { gap: 0.05, letterGap: 0.12 },
 };
