@@ -14,8 +14,20 @@ export interface CopyCandidate {
   field?: string | null;
 }
 
+/** Keys by name: retrieval compares the same few names on every search (at most one per record). */
+const keys = new Map<string, string>();
+
 /** The folded name without "Thủ tục", parenthetical parts and level words: copies share it. */
 export function copyNameKey(name: string): string {
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = foldKey(name);
+    keys.set(name, key);
+  }
+  return key;
+}
+
+function foldKey(name: string): string {
   return foldText(name.replace(/^\s*Thủ tục\s*:?\s*/iu, '').replace(/\([^)]*\)/g, ' '))
     .replace(/\b(cap xa|cap tinh|cap huyen)\b/g, ' ')
     .replace(/\s+/g, ' ')
