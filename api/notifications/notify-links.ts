@@ -109,9 +109,10 @@ export function createChatLinker(deps: {
           reply: `Bạn đã nhập sai mã liên kết nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
         };
       }
-      // Telegram group and channel ids are negative: dossier notices carry personal data, so they are
-      // linked to private chats only.
-      if (request.channel === 'telegram' && request.chatId.startsWith('-')) {
+      // Dossier notices carry personal data, so only a private chat can be linked: there the chat is
+      // the person who sent the code (Telegram and Zalo Bot private chat id = sender id; OA chats are
+      // always one person). In a group the chat id is the group's, not the sender's.
+      if (request.chatId !== request.senderKey) {
         return {
           ok: false,
           reply:
