@@ -121,7 +121,7 @@ async function ablation(
     `${ablationTable(
       sets.map((s) => s.name),
       rows,
-    )}\nNo set changes when switched off: ${idle.map((r) => r.name).join(', ') || '(none)'}\n`,
+    )}\nLose nothing on any set when switched off (drop them): ${idle.map((r) => r.name).join(', ') || '(none)'}\n`,
   );
 }
 

@@ -107,7 +107,11 @@ export class HybridRetriever implements Retriever {
 
   /** The same index with other settings (the ablation switches rules off one at a time). */
   withSettings(settings: Partial<RetrieverSettings>): HybridRetriever {
-    return new HybridRetriever(this.parts, { ...this.settings, ...settings });
+    // The loaded situations are shared, so a run compares rules on the same data.
+    return new HybridRetriever(
+      { ...this.parts, situations: this.situations },
+      { ...this.settings, ...settings },
+    );
   }
 
   /** Code and name of every indexed procedure (for baselines and diagnostics). */

@@ -40,8 +40,6 @@ export interface QueryWeights {
   accent: number;
   /** Weight left on the resident's own words once a lexicon phrase has translated them: the meaning speaks for them. */
   translated: number;
-  /** Weight of a marked syllable no catalogue word fits: probably a different word that folds the same ("bạn" ≠ "bán"). */
-  foreignMarks: number;
   /** Weight of question phrases' words ("mất bao lâu", "lệ phí"): they ask about a procedure, never which one. */
   questionPhrase: number;
   /**
@@ -72,8 +70,6 @@ export interface QueryWeights {
    * the land, not a death registration.
    */
   explained: number;
-  /** Weight of an age word after a number ("bà nội 81 tuổi"): a condition, not a topic that should pull names with "tuổi". */
-  statedAge: number;
   /** Content syllables a request needs before a purpose clause or after a "giờ" turn: "giờ làm sao" has no request of its own. */
   minMainRequest: number;
   /** At most this many syllables of a question are used: long messages ramble; a letter is cut by letter-reader instead. */
@@ -107,7 +103,6 @@ export const DEFAULT_QUERY_WEIGHTS: QueryWeights = {
   bigram: 1.0,
   accent: 0.5,
   translated: 0.5,
-  foreignMarks: 0.2,
   questionPhrase: 0.05,
   expansionBudget: 3,
   purpose: 0.25,
@@ -115,7 +110,6 @@ export const DEFAULT_QUERY_WEIGHTS: QueryWeights = {
   background: 0.5,
   story: 0.5,
   explained: 0.4,
-  statedAge: 0.6,
   minMainRequest: 2,
   maxTokens: 64,
   lexiconPairEvidence: 100,
@@ -316,7 +310,6 @@ export class QueryAnalyzer {
         matches,
         requestClause: requestPart,
         weights: w,
-        foreignMarks: (i) => accepted[i]!.length === 0 && this.vocabulary.has(raw[i]!.folded),
       },
       w.rules,
     );

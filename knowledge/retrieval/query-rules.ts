@@ -38,7 +38,7 @@ export type RuleEffect =
   | { factor: number }
   /** The part counts at most this much, however much the other clause rules leave it (papers after a copy request). */
   | { factorCap: number }
-  /** The word itself counts less (filler, a stated age): multiplies the weight only. */
+  /** The word itself counts less (filler): multiplies the weight only. */
   | { scale: number }
   /** The word weighs exactly this, wherever it stands (question phrases); `unsaid` drops it from "what was said". */
   | { fixed: number; unsaid?: boolean }
@@ -52,11 +52,9 @@ export const QUERY_RULE_NAMES = [
   'background',
   'purpose',
   'objects',
-  'statedAge',
   'translated',
   'questionPhrase',
   'negation',
-  'foreignMarks',
 ] as const;
 export type QueryRuleName = (typeof QUERY_RULE_NAMES)[number];
 
@@ -68,10 +66,8 @@ export interface RuleWeights {
   background: number;
   purpose: number;
   object: number;
-  statedAge: number;
   translated: number;
   questionPhrase: number;
-  foreignMarks: number;
   minMainRequest: number;
 }
 
@@ -83,8 +79,6 @@ export interface RuleContext {
   /** Null for a question; for a letter, whether each sentence part is in a request sentence. */
   readonly requestClause: readonly boolean[] | null;
   readonly weights: RuleWeights;
-  /** True when the syllable was typed with marks that no catalogue word of its spelling has. */
-  readonly foreignMarks: (i: number) => boolean;
 }
 
 /** A named step: prepared once per question, then asked about each token. */
@@ -189,15 +183,6 @@ export const QUERY_RULES: readonly QueryRule[] = [
     },
   },
   {
-    name: 'statedAge',
-    why: 'An age after a number ("bà nội 81 tuổi") is a condition, not a topic that pulls names with "tuổi".',
-    settings: ['statedAge'],
-    prepare: (ctx) => (t, i) =>
-      QUERY_WORDS.ageWords.has(t.folded) && /^\d{1,3}$/.test(ctx.tokens[i - 1]?.folded ?? '')
-        ? { scale: ctx.weights.statedAge }
-        : null,
-  },
-  {
     name: 'translated',
     why: "Once a lexicon phrase has translated the resident's words, its meaning speaks for them.",
     settings: ['translated'],
@@ -223,12 +208,6 @@ export const QUERY_RULES: readonly QueryRule[] = [
       const inside = spans(ctx, (m) => !isQuestionPhrase(m) && m.entry.negation === true);
       return (_t, i) => (inside[i] ? { fixed: ctx.weights.questionPhrase, unsaid: true } : null);
     },
-  },
-  {
-    name: 'foreignMarks',
-    why: 'A syllable typed with marks no catalogue word of its spelling has is another word ("bạn" is not "bán").',
-    settings: ['foreignMarks'],
-    prepare: (ctx) => (_t, i) => (ctx.foreignMarks(i) ? { cap: ctx.weights.foreignMarks } : null),
   },
 ];
 

@@ -68,7 +68,7 @@ export interface RerankSettings {
   namedExactly: number;
   /** A stated age decides a variant with an age limit ("con tròn 14 tuổi" is not "dưới 14 tuổi"). */
   agesDecide: boolean;
-  /** A query word counts as asked for (name precision) from this weight: filler (0.1), foreign marks (0.2) and question phrases do not. */
+  /** A query word counts as asked for (name precision) from this weight: filler (0.1) and question phrases (0.05) do not. */
   askedWeight: number;
 }
 

@@ -7,7 +7,6 @@ import {
 } from '../../../knowledge/retrieval/query-analyzer.js';
 import type { LetterSentence } from '../../../knowledge/retrieval/letter-reader.js';
 import { QUERY_RULES, type QueryRuleName } from '../../../knowledge/retrieval/query-rules.js';
-import { accentTerm } from '../../../knowledge/retrieval/terms.js';
 
 const entries: LexiconEntry[] = [
   { say: ['sao y'], means: 'chứng thực bản sao', objectsFollow: true, note: 'copy request' },
@@ -17,14 +16,14 @@ const entries: LexiconEntry[] = [
   { say: ['không có lương hưu'], means: 'trợ cấp xã hội', negation: true, note: 'no pension' },
 ];
 const vocabulary = new Map(
-  ['dang', 'ky', 'thuong', 'tru', 'cuoi', 'khai', 'sinh', 'tuoi', 'so', 'ho', 'khau'].map(
+  ['dang', 'ky', 'thuong', 'tru', 'khai', 'sinh', 'tuoi', 'so', 'ho', 'khau'].map(
     (w) => [w, 50] as const,
   ),
 );
 
 function analyzer(rules: Partial<QueryWeights['rules']> = {}) {
   const weights = { ...DEFAULT_QUERY_WEIGHTS, rules: { ...DEFAULT_QUERY_WEIGHTS.rules, ...rules } };
-  return new QueryAnalyzer(new Lexicon(entries), vocabulary, ['cưới'].map(accentTerm), weights);
+  return new QueryAnalyzer(new Lexicon(entries), vocabulary, [], weights);
 }
 
 /** The record of the first syllable `folded` of a question, with every rule on and with `rule` off. */
@@ -82,17 +81,6 @@ describe('query rules: each named step, and its switch', () => {
     expect(off.weight).toBe(1);
   });
 
-  it('statedAge: "tuổi" after a number is a condition, and a copy request after it keeps that', () => {
-    const { on, off } = token('statedAge', 'tuoi', 'bà nội 81 tuổi');
-    expect(on.weight).toBe(0.6);
-    expect(off.weight).toBe(1);
-    // The old analyser recomputed weights after a copy request and dropped the age cap.
-    const after = analyzer()
-      .analyze('sao y giấy khai sinh con 14 tuổi')
-      .tokens.find((t) => t.folded === 'tuoi')!;
-    expect(after.weight).toBeCloseTo(0.2 * 0.6);
-  });
-
   it("translated: a lexicon phrase's own words weigh less than its meaning", () => {
     const { on, off } = token('translated', 'do', 'làm sổ đỏ');
     expect(on.weight).toBe(0.5);
@@ -112,12 +100,6 @@ describe('query rules: each named step, and its switch', () => {
     expect(on.said).toBe(false);
     expect(off.weight).toBe(0.5);
     expect(off.said).toBe(true);
-  });
-
-  it('foreignMarks: a marked word the catalogue never writes that way weighs little', () => {
-    const { on, off } = token('foreignMarks', 'cuoi', 'cười');
-    expect(on.weight).toBe(0.2);
-    expect(off.weight).toBe(1);
   });
 
   it('repair: a typo is read as the catalogue word only when repair is on', () => {
