@@ -128,15 +128,18 @@ export class HybridRetriever implements Retriever {
   private situationsOf(
     tokens: readonly Token[],
     letter: boolean,
-  ): { docs: Set<number>; extra: ExtraMeaning[] } {
+  ): { docs: Set<number>; extra: ExtraMeaning[]; concerned: boolean[] | null } {
     const docs = new Set<number>();
     const extra: ExtraMeaning[] = [];
     const { enabled } = this.settings.situations;
     const expansion = letter
       ? this.settings.situations.letterExpansion
       : this.settings.situations.expansion;
-    if (!enabled) return { docs, extra };
-    for (const situation of this.situations.match(tokens)) {
+    if (!enabled) return { docs, extra, concerned: null };
+    const matched = this.situations.match(tokens);
+    const concerns = new Set(matched.flatMap((s) => s.concerns ?? []));
+    const concerned = concerns.size > 0 ? this.situations.phrasesOf(tokens, concerns) : null;
+    for (const situation of matched) {
       for (const code of situation.procedures) {
         const doc = this.docOfCode.get(code);
         if (doc === undefined || docs.has(doc)) continue;
@@ -154,7 +157,7 @@ export class HybridRetriever implements Retriever {
         });
       }
     }
-    return { docs, extra };
+    return { docs, extra, concerned };
   }
 
   async explain(question: unknown, options: SearchOptions = {}): Promise<ExplainedResult> {
@@ -169,7 +172,7 @@ export class HybridRetriever implements Retriever {
     const situationBonus = letter
       ? this.settings.situations.letterBonus
       : this.settings.situations.bonus;
-    const query = this.analyzer.analyzeRead(read, situation.extra);
+    const query = this.analyzer.analyzeRead(read, situation.extra, situation.concerned);
     if (query.terms.size === 0) return { ...NOTHING, query, features: null };
 
     const { bm25, vectors, embeddings, docs } = this.parts;

@@ -31,7 +31,7 @@ interface NameSegment {
 export function askedTerms(query: AnalyzedQuery, minWeight: number): Set<string> {
   const asked = new Set<string>();
   for (const [term, weight] of query.terms)
-    if (weight >= minWeight && isUnigram(term)) asked.add(term);
+    if (weight >= minWeight && isUnigram(term) && !query.unasked?.has(term)) asked.add(term);
   return asked;
 }
 

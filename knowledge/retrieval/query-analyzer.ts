@@ -70,6 +70,12 @@ export interface QueryWeights {
    * the land, not a death registration.
    */
   explained: number;
+  /**
+   * Share of weight kept by the words that say whom a life situation concerns (situations.json
+   * `concerns`): in "Mẹ tôi là Bà mẹ Việt Nam anh hùng, vừa mất" the death decides the procedure,
+   * the title only says who died.
+   */
+  concerned: number;
   /** Content syllables a request needs before a purpose clause or after a "giờ" turn: "giờ làm sao" has no request of its own. */
   minMainRequest: number;
   /** At most this many syllables of a question are used: long messages ramble; a letter is cut by letter-reader instead. */
@@ -110,6 +116,7 @@ export const DEFAULT_QUERY_WEIGHTS: QueryWeights = {
   background: 0.5,
   story: 0.5,
   explained: 0.4,
+  concerned: 0.25,
   minMainRequest: 2,
   maxTokens: 64,
   lexiconPairEvidence: 100,
@@ -150,6 +157,11 @@ export interface AnalyzedQuery {
   sequences: Token[][];
   /** Each syllable of the question with its clause, weight and the reasons for it. */
   tokens: QueryToken[];
+  /**
+   * Syllables that say whom the message concerns, not what it asks (situations.ts `concerns`): they
+   * still find the field, but a procedure named after them is not thereby asked for (name-fit.ts).
+   */
+  unasked?: ReadonlySet<string>;
 }
 
 /** A question or letter split into sentence parts and tokenised (once per search). */
@@ -296,7 +308,15 @@ export class QueryAnalyzer {
   }
 
   /** {@link analyze} on a question already {@link read}. */
-  analyzeRead(read: ReadQuestion, extra: readonly ExtraMeaning[] = []): AnalyzedQuery {
+  /**
+   * @param concerned for each syllable of `read`, whether it says whom a life situation concerns
+   *   (situations.ts `concerns`), not what is asked.
+   */
+  analyzeRead(
+    read: ReadQuestion,
+    extra: readonly ExtraMeaning[] = [],
+    concerned: readonly boolean[] | null = null,
+  ): AnalyzedQuery {
     const w = this.weights;
     const { parts, requestPart } = read;
     const repaired = w.rules.repair ? this.repair(parts.flat()) : parts.flat();
@@ -309,6 +329,7 @@ export class QueryAnalyzer {
         tokens,
         matches,
         requestClause: requestPart,
+        concerned,
         weights: w,
       },
       w.rules,
@@ -405,6 +426,7 @@ export class QueryAnalyzer {
       phrases: [...phrases],
       sequences,
       tokens,
+      unasked: new Set(tokens.filter((_t, i) => concerned?.[i]).map((t) => t.folded)),
     };
   }
 }

@@ -55,6 +55,7 @@ export const QUERY_RULE_NAMES = [
   'translated',
   'questionPhrase',
   'negation',
+  'concerned',
 ] as const;
 export type QueryRuleName = (typeof QUERY_RULE_NAMES)[number];
 
@@ -63,6 +64,7 @@ export interface RuleWeights {
   fillerWeight: number;
   askAboutWeight: number;
   story: number;
+  concerned: number;
   background: number;
   purpose: number;
   object: number;
@@ -78,6 +80,8 @@ export interface RuleContext {
   readonly matches: readonly LexiconMatch[];
   /** Null for a question; for a letter, whether each sentence part is in a request sentence. */
   readonly requestClause: readonly boolean[] | null;
+  /** Whether each token says whom a life situation concerns (situations.ts `concerns`), or null. */
+  readonly concerned?: readonly boolean[] | null;
   readonly weights: RuleWeights;
 }
 
@@ -208,6 +212,15 @@ export const QUERY_RULES: readonly QueryRule[] = [
       const inside = spans(ctx, (m) => !isQuestionPhrase(m) && m.entry.negation === true);
       return (_t, i) => (inside[i] ? { fixed: ctx.weights.questionPhrase, unsaid: true } : null);
     },
+  },
+  {
+    name: 'concerned',
+    why: 'When a life event decides the procedure ("là thương binh, vừa mất"), the status words say who it concerns, not what is asked.',
+    settings: ['concerned'],
+    prepare:
+      ({ concerned, weights: w }) =>
+      (_t, i) =>
+        concerned?.[i] ? { factor: w.concerned } : null,
   },
 ];
 

@@ -22,6 +22,12 @@ export interface Situation {
   when: string[];
   /** Names of cues that, when told, mean another situation (e.g. a death for a recognition). */
   unless?: string[];
+  /**
+   * Names of cues that say whom the situation concerns, not what is asked: when an event decides
+   * the procedure ("Mẹ tôi là Bà mẹ Việt Nam anh hùng, **vừa mất**"), the status words describe the
+   * person and must not pull towards the procedures named after the status (the award).
+   */
+  concerns?: string[];
   /** Catalogue codes, best first. */
   procedures: string[];
   note: string;
@@ -96,6 +102,20 @@ export class Situations {
     return told;
   }
 
+  /** For each token, whether it is inside a phrase of one of the named cues. */
+  phrasesOf(tokens: readonly Token[], cues: ReadonlySet<string>): boolean[] {
+    const inside = tokens.map(() => false);
+    if (cues.size === 0) return inside;
+    tokens.forEach((_t, i) => {
+      for (const p of this.byFirst.get(tokens[i]!.folded) ?? []) {
+        if (!cues.has(p.cue)) continue;
+        const end = endOfMatch(tokens, i, p.syllables);
+        for (let j = i; j < end; j += 1) inside[j] = true;
+      }
+    });
+    return inside;
+  }
+
   /** The situations the tokens tell: every `when` cue told, no `unless` cue. */
   match(tokens: readonly Token[]): Situation[] {
     const told = this.cuesIn(tokens);
@@ -108,6 +128,11 @@ export class Situations {
 
 /** Does the phrase start at token i (folded, typed marks fitting, helper words stepped over)? */
 function matchesAt(tokens: readonly Token[], i: number, phrase: readonly Token[]): boolean {
+  return endOfMatch(tokens, i, phrase) > i;
+}
+
+/** The token index just after the phrase when it starts at token i, or i when it does not. */
+function endOfMatch(tokens: readonly Token[], i: number, phrase: readonly Token[]): number {
   let j = i;
   let skipped = 0;
   for (let k = 0; k < phrase.length; k += 1) {
@@ -123,9 +148,9 @@ function matchesAt(tokens: readonly Token[], i: number, phrase: readonly Token[]
     }
     const t = tokens[j];
     if (!t || t.folded !== phrase[k]!.folded || !marksCompatible(t.text, phrase[k]!.text)) {
-      return false;
+      return i;
     }
     j += 1;
   }
-  return true;
+  return j;
 }

@@ -37,7 +37,7 @@ describe('situations.json (reviewed data)', () => {
   it('names only cues it defines, and explains every entry', () => {
     const cues = new Set(Object.keys(data.cues));
     const unknown = data.situations.flatMap((s) =>
-      [...s.when, ...(s.unless ?? [])].filter((c) => !cues.has(c)),
+      [...s.when, ...(s.unless ?? []), ...(s.concerns ?? [])].filter((c) => !cues.has(c)),
     );
     expect(unknown).toEqual([]);
     expect(data.situations.filter((s) => s.note.trim() === '' || s.when.length === 0)).toEqual([]);
@@ -54,6 +54,21 @@ describe('situations told in a message', () => {
 
   it('reads an inheritance of land as the change of owner, whatever the family words between', () => {
     expect(ids('bố tôi mất năm ngoái, mẹ tôi muốn đứng tên mảnh đất')).toContain('inherit-land');
+  });
+
+  it('marks the words saying whom a death concerns, so the title does not pick the award', () => {
+    const tokens = tokenize('Mẹ tôi là Bà mẹ Việt Nam anh hùng, vừa mất.');
+    const [death] = situations.match(tokens).filter((s) => s.id === 'merit-death');
+    expect(death?.concerns).toEqual(['merit-title']);
+    const inside = situations.phrasesOf(tokens, new Set(death!.concerns));
+    expect(tokens.filter((_t, i) => inside[i]).map((t) => t.text)).toEqual([
+      'bà',
+      'mẹ',
+      'việt',
+      'nam',
+      'anh',
+      'hùng',
+    ]);
   });
 
   it('does not take "mất mấy ngày" (how long it takes) for a death', () => {

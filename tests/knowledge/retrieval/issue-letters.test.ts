@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import {
+  BUNDLED_CATALOGUE_DIR,
+  PROCEDURES_FILE,
+} from '../../../knowledge/catalogue/load-catalogue.js';
+import { openRetriever } from '../../../knowledge/retrieval/open-retriever.js';
+import { LOCAL_EMBEDDINGS } from './support.js';
+
+const ready = existsSync(path.join(BUNDLED_CATALOGUE_DIR, PROCEDURES_FILE));
+
+// The four example letters of issue #17, through the public retriever over the full catalogue: a
+// letter tells a situation (a death, a move, a birth) and the situation decides the procedure.
+describe.skipIf(!ready)('the example letters of issue #17', () => {
+  it('ranks the procedure the situation leads to first', { timeout: 120_000 }, async () => {
+    const { retriever } = await openRetriever({
+      indexDir: inject('indexDir'),
+      embeddings: LOCAL_EMBEDDINGS,
+    });
+    const first = async (q: string) => (await retriever.search(q)).hits[0]?.code;
+    // An inheritance the family agrees on is a change of owner, not a first certificate.
+    expect(['1.013831', '1.115538']).toContain(
+      await first(
+        'Bố tôi mất năm ngoái không để lại di chúc, mẹ tôi và các con thống nhất để mẹ đứng tên mảnh đất 3 sào. Vậy gia đình tôi phải làm thủ tục gì, có mất lệ phí không?',
+      ),
+    );
+    // A person with merit who moves takes the allowance file along.
+    expect(
+      await first(
+        'Ông X là thương binh, hưởng trợ cấp từ năm 1990, nay chuyển về ở với con gái ở Thanh Hóa. Hồ sơ trợ cấp của ông phải làm thế nào?',
+      ),
+    ).toBe('1.010827');
+    // The title says who died; the death decides: the survivors' benefit, not the award of the title.
+    const mother = await retriever.search(
+      'Mẹ tôi là Bà mẹ Việt Nam anh hùng, vừa mất. Gia đình có được hỗ trợ gì không?',
+    );
+    expect(mother.hits[0]?.code).toBe('1.010824');
+    expect(mother.unsure).toBe(false);
+    // A birth while insured is the maternity benefit.
+    expect(['2.000693', '1.014166']).toContain(
+      await first(
+        'Năm 2012 tôi sinh con khi đang đóng BHXH ở công ty, nay tôi muốn hỏi chế độ thai sản của tôi được giải quyết thế nào?',
+      ),
+    );
+  });
+});
