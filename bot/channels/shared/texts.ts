@@ -12,6 +12,7 @@ export const TEXTS = {
     '• /thutuc <câu hỏi>: hỏi về một thủ tục.\n' +
     '• /hoso <mã hồ sơ> <4 số cuối điện thoại>: xem tình trạng hồ sơ đã nộp.\n' +
     '• /dangky: nhận thông báo của thôn/xã qua tin nhắn này; /huy: thôi nhận.\n' +
+    '• /lienket <mã>: nhận thông báo về hồ sơ của bạn tại đây (mã lấy trong ứng dụng khi nộp hồ sơ).\n' +
     '• /help: xem lại hướng dẫn này.\n\n' +
     'Thông tin lấy từ Cổng Dịch vụ công quốc gia; khi cần chắc chắn, bạn hỏi thêm Bộ phận Một cửa nơi nộp hồ sơ.',
   thutucUsage: 'Bạn gõ câu hỏi ngay sau lệnh nhé, ví dụ: /thutuc làm giấy khai sinh cho con',

@@ -15,6 +15,7 @@ const COMMANDS = [
   { command: 'hoso', description: 'Xem tình trạng hồ sơ: /hoso <mã hồ sơ> <4 số cuối SĐT>' },
   { command: 'dangky', description: 'Nhận thông báo của thôn/xã qua tin nhắn riêng' },
   { command: 'huy', description: 'Thôi nhận thông báo của thôn/xã' },
+  { command: 'lienket', description: 'Nhận thông báo hồ sơ tại đây: /lienket <mã trong ứng dụng>' },
   { command: 'help', description: 'Hướng dẫn sử dụng' },
 ];
 const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;

@@ -82,9 +82,10 @@ describe('Telegram bot (long polling against a fake Bot API)', () => {
     const { fake, bots } = await setup();
     expect(bots.active).toEqual(['telegram (polling)']);
     await fake.waitFor((calls) => calls.some((c) => c.method === 'deleteWebhook'));
-    expect(fake.callsOf('setMyCommands')[0]!.body.commands).toContainEqual(
-      expect.objectContaining({ command: 'hoso' }),
-    );
+    const commands = fake.callsOf('setMyCommands')[0]!.body.commands;
+    expect(commands).toContainEqual(expect.objectContaining({ command: 'hoso' }));
+    // A resident who got a link code in the mini-app finds how to use it in the menu.
+    expect(commands).toContainEqual(expect.objectContaining({ command: 'lienket' }));
     const pending = nextReply(fake, 501);
     fake.pushUpdate(tgUpdates.privateText(501, '/start'));
     const [reply] = await pending;
