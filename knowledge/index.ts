@@ -28,6 +28,14 @@ export type { BuildProgress } from './retrieval/build-index.js';
 
 export { createAnswerer, type Answerer, type FindOutcome } from './answer/answerer.js';
 export { detectAttributes, foldForMatching, type Attribute } from './answer/attributes.js';
+export {
+  foldPhrase,
+  foldedPhrases,
+  phraseAlternation,
+  readPhraseFile,
+  type PhraseEntry,
+  type PhraseList,
+} from './text/phrase-lists.js';
 export { deskLine, type DeskContact } from './answer/compose-answer.js';
 export {
   classifySmallTalk,

@@ -1,22 +1,14 @@
 import { foldForMatching } from '../../knowledge/index.js';
 import type { Intent } from './intent.js';
+import { FOLLOW_UP_FILLER } from './words.js';
 
-// Words that carry no topic: when a follow-up has only these plus attribute words, it refers to the
-// current procedure ("còn lệ phí thì sao?", "thế làm online được không?").
-const FILLER = new Set(
-  (
-    'con thi sao the lam duoc khong a vay nhi nhe nua the nao bao nhieu mat may ngay o dau nop can gi giay to ' +
-    'le phi phi tien thoi gian bao lau online truc tuyen qua mang mau don to khai ho so cho hoi hoi em anh chi minh ' +
-    'toi ban oi ad the con co va voi la gi nhung cac ra sao nao lau tren thu tuc nay do kia luon ay day cua ' +
-    'gom mang theo chuan bi dang ky dich vu cong khi nao bao gio xong lay nhan ket qua dau o can cu phap ly ' +
-    'trinh tu cac buoc huong dan nhanh mien duoc phai tra dong het ton mat'
-  ).split(' '),
-);
-
-/** True when every word of the (folded) question is filler or an attribute word. */
+/**
+ * True when every word of the (folded) question is filler or an attribute word (words.json
+ * `followUpFiller`): then it refers to the current procedure ("còn lệ phí thì sao?").
+ */
 export function onlyFiller(foldedQuestion: string): boolean {
   const words = foldedQuestion.split(' ').filter(Boolean);
-  return words.length > 0 && words.every((w) => FILLER.has(w));
+  return words.length > 0 && words.every((w) => FOLLOW_UP_FILLER.has(w));
 }
 
 /** A question about another part of the current procedure ("còn lệ phí thì sao?"). */

@@ -2,15 +2,13 @@ import type { Procedure } from '../../knowledge/index.js';
 import { plain } from '../context.js';
 import { texts } from '../texts.js';
 import type { Intent } from './intent.js';
-
-const REJECT =
-  /^(khong phai|khong dung|sai roi|khong phai cai nay|khong phai thu tuc nay|sai|nham roi|khong)( a| nhe| dau)?$/;
+import { REJECT_PATTERN } from './words.js';
 
 /** "không phải": the answer was about the wrong procedure; offer the runners-up. */
 export const reject: Intent = {
   name: 'reject',
   handle(turn, ctx) {
-    if (!REJECT.test(turn.folded)) return null;
+    if (!REJECT_PATTERN.test(turn.folded)) return null;
     const { session } = turn;
     const options = session.alternatives
       .map((c) => ctx.deps.catalogue.get(c))
