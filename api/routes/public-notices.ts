@@ -37,7 +37,7 @@ h1{font-size:24px;line-height:1.3;margin:0 0 12px;color:#8a1c1c}
 img{max-width:100%;height:auto;border-radius:6px;margin:12px 0}
 a{color:#0b5cad;overflow-wrap:anywhere}
 .meta{color:#555;font-size:15px;border-top:1px solid #ddd;margin-top:20px;padding-top:10px}
-textarea{width:100%;min-height:220px;font:16px/1.5 system-ui,sans-serif;box-sizing:border-box}
+textarea{width:100%;min-height:220px;field-sizing:content;font:16px/1.5 system-ui,sans-serif;box-sizing:border-box}
 button{font-size:18px;padding:12px 18px;margin-top:12px;border-radius:6px;border:0;background:#0b5cad;color:#fff}
 .ok{background:#e7f6ea;padding:10px;border-radius:6px}
 `;
@@ -50,6 +50,17 @@ const TZ = 'Asia/Ho_Chi_Minh';
 /** "13:34 ngày 07/12/2026", in Vietnam's time zone. */
 const dateTime = (d: Date) =>
   `${d.toLocaleTimeString('vi-VN', { timeZone: TZ, hour: '2-digit', minute: '2-digit' })} ngày ${d.toLocaleDateString('vi-VN', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' })}`;
+
+/**
+ * Rows for the share-kit text box, so the team lead sees the whole text on a phone without
+ * scrolling inside the box (about 28 characters fit a 360-px line at 16 px).
+ */
+function shareKitRows(text: string): number {
+  const lines = text
+    .split('\n')
+    .reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 28)), 0);
+  return Math.min(60, lines + 1);
+}
 
 export function createPublicNoticeRouter(deps: {
   db: Database;
@@ -152,7 +163,7 @@ export function createPublicNoticeRouter(deps: {
       `<p class="from">Bộ chia sẻ cho nhóm “${esc(row.title)}”${row.admin_name ? ` (${esc(row.admin_name)})` : ''}</p>`,
       `<h1>${esc(notice.title)}</h1>`,
       '<p>Chép nội dung dưới đây và dán vào nhóm Zalo của thôn, kèm ảnh mã QR nếu cần.</p>',
-      `<textarea readonly aria-label="Nội dung để dán vào nhóm">${esc(text)}</textarea>`,
+      `<textarea readonly rows="${shareKitRows(text)}" aria-label="Nội dung để dán vào nhóm">${esc(text)}</textarea>`,
       `<p><img src="/n/${esc(notice.public_id)}/qr.png" alt="Mã QR mở trang thông báo" width="220" height="220"></p>`,
       state === 'shared'
         ? '<p class="ok">✅ Đã ghi nhận: thông báo đã được chia sẻ vào nhóm. Cảm ơn anh/chị!</p>'

@@ -333,6 +333,11 @@ describe('notices in the officer console', () => {
       const img = document.querySelector<HTMLImageElement>('img[alt^="Mã QR"]');
       return img !== null && img.complete && img.naturalWidth >= 256;
     });
+    // The whole text shows in its box: the team lead copies it without scrolling inside the box.
+    const box = await phone.page
+      .locator('textarea')
+      .evaluate((t) => ({ scroll: t.scrollHeight, client: t.clientHeight }));
+    expect(box.scroll).toBeLessThanOrEqual(box.client + 2);
     await shot(phone.page, '9-share-kit-qr-360x740.png');
     expect(phone.errors).toEqual([]);
     expect(phone.blocked).toEqual([]);
