@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { foldedTokens } from '../text/normalize.js';
+import { foldedTokens, foldMarks } from '../text/normalize.js';
 
 /** What kind of chit-chat a message is, for the conversation's reply. */
 export type SmallTalk = 'greeting' | 'thanks' | 'sensitive' | 'bye' | 'desk';
@@ -31,9 +31,21 @@ interface ChitChatSection {
   list: ChitChatEntry[];
 }
 
+/** Words with why they are listed. */
+interface WordsNote {
+  say: string[];
+  note: string;
+}
+
 /** The shape of chit-chat.json. */
 export interface ChitChatFile {
-  greeting: ChitChatSection & { words: { say: string[]; note: string } };
+  greeting: ChitChatSection & {
+    words: WordsNote;
+    /** Words opening a greeting before the question (stripGreeting). */
+    openers: WordsNote;
+    /** A word that may come before an opener ("xin"). */
+    openerLead: WordsNote;
+  };
   thanks: ChitChatSection;
   bye: ChitChatSection;
   sensitive: ChitChatSection;
@@ -68,10 +80,23 @@ function phrasePattern(section: ChitChatSection): RegExp {
   return new RegExp(`\\b(${[...new Set(phrases)].map(escape).join('|')})\\b`);
 }
 
+/**
+ * Each word as typed with marks and its unaccented twin, for matching raw (unfolded) text. Only the
+ * marks are stripped: the tokenizer's spelling rules would turn "hi" into "hy".
+ */
+function wordForms(words: WordsNote): string {
+  const forms = words.say.flatMap((w) => {
+    const typed = w.normalize('NFC').toLowerCase();
+    return [typed, foldMarks(typed)];
+  });
+  return [...new Set(forms)].map(escape).join('|');
+}
+
 /** The loaded list, read both ways. */
 export class ChitChat {
   private readonly patterns: Record<SmallTalk, RegExp>;
   private readonly greetingWords: ReadonlySet<string>;
+  private readonly greetingOpener: RegExp;
   /** The retrieval side: phrases the lexicon matches as off-topic (in file order). */
   readonly lexiconEntries: readonly ChitChatLexiconEntry[];
 
@@ -84,6 +109,12 @@ export class ChitChat {
       greeting: phrasePattern(data.greeting),
     };
     this.greetingWords = new Set(data.greeting.words.say.map(fold));
+    // The shape stays here (a lead word, an opener, anything up to the first punctuation); the
+    // words come from the data.
+    this.greetingOpener = new RegExp(
+      `^\\s*(${wordForms(data.greeting.openerLead)}\\s+)?(${wordForms(data.greeting.openers)})\\b[^,.!?\\n]*?[,.!?\\n]+\\s*`,
+      'iu',
+    );
     const sections = [
       data.greeting,
       data.thanks,
@@ -126,6 +157,11 @@ export class ChitChat {
     if (p.greeting.test(folded) && words.every((w) => this.greetingWords.has(w))) return 'greeting';
     return null;
   }
+
+  /** Removes a leading greeting ("chào bạn, cho hỏi …") so the rest can be searched. */
+  stripGreeting(text: string): string {
+    return text.replace(this.greetingOpener, '').trim() || text;
+  }
 }
 
 /** The bundled list, loaded once. */
@@ -143,8 +179,5 @@ export function classifySmallTalk(folded: string): SmallTalk | null {
 
 /** Removes a leading greeting ("chào bạn, cho hỏi …") so the rest can be searched. */
 export function stripGreeting(text: string): string {
-  return (
-    text.replace(/^\s*(xin\s+)?(ch[àa]o|hi|hello|alo)\b[^,.!?\n]*?[,.!?\n]+\s*/iu, '').trim() ||
-    text
-  );
+  return CHIT_CHAT.stripGreeting(text);
 }

@@ -32,6 +32,7 @@ export interface WordsFile {
   filler: WordList;
   askAbout: WordList;
   skippable: WordList;
+  situationSkippable: WordList;
   purpose: WordList;
   notPurposeAfter: WordList;
   nowMarkers: WordList;
@@ -76,6 +77,8 @@ export class QueryWords {
   readonly filler: WordSet;
   readonly askAbout: WordSet;
   readonly skippable: WordSet;
+  /** Words a situation cue may step over ("bố tôi mất"), matched folded. */
+  readonly situationSkippable: WordSet;
   /** Folded forms of the purpose word ("để" → "de"). */
   readonly purpose: WordSet;
   /** Folded words after an unaccented "de" that make it "đề …"/"để lại". */
@@ -90,6 +93,7 @@ export class QueryWords {
     this.filler = new WordSet(data.filler);
     this.askAbout = new WordSet(data.askAbout);
     this.skippable = new WordSet(data.skippable);
+    this.situationSkippable = new WordSet(data.situationSkippable);
     this.purpose = new WordSet(data.purpose);
     const folded = (list: WordList) =>
       list.list.flatMap((e) => e.say.map((s) => tokenize(s).map((t) => t.folded)));

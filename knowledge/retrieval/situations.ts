@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { marksCompatible, tokenize, type Token } from '../text/normalize.js';
+import { QUERY_WORDS } from './query-words.js';
 
 /** A named cue: any of its phrases in the text means the cue is told. */
 export interface SituationCue {
@@ -44,21 +45,7 @@ export interface SituationData {
   situations: Situation[];
 }
 
-/** Possessive and helper words a cue may step over ("bố **tôi** mất", "mẹ **đã** mất"). */
-const SKIPPABLE = new Set([
-  'toi',
-  'tui',
-  'em',
-  'minh',
-  'cua',
-  'da',
-  'vua',
-  'moi',
-  'ay',
-  'nha',
-  'noi',
-  'ngoai',
-]);
+// Words a cue may step over: words.json `situationSkippable` (compared folded, as typed or not).
 const MAX_SKIPPED = 2;
 
 interface Phrase {
@@ -140,7 +127,7 @@ function endOfMatch(tokens: readonly Token[], i: number, phrase: readonly Token[
       k > 0 &&
       j < tokens.length &&
       tokens[j]!.folded !== phrase[k]!.folded &&
-      SKIPPABLE.has(tokens[j]!.folded) &&
+      QUERY_WORDS.situationSkippable.folded.has(tokens[j]!.folded) &&
       skipped < MAX_SKIPPED
     ) {
       j += 1;

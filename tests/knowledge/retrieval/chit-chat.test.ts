@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CHIT_CHAT, ChitChat, detectSmallTalk } from '../../../knowledge/retrieval/chit-chat.js';
+import {
+  CHIT_CHAT,
+  ChitChat,
+  detectSmallTalk,
+  stripGreeting,
+} from '../../../knowledge/retrieval/chit-chat.js';
 import { Lexicon } from '../../../knowledge/retrieval/lexicon.js';
 import { foldedTokens, tokenize } from '../../../knowledge/text/normalize.js';
 
@@ -43,5 +48,27 @@ describe('one classifier, two readers', () => {
   it('is what the bundled lexicon uses for chit-chat', () => {
     const offTopic = Lexicon.load().entries.filter((e) => e.kind === 'offtopic');
     expect(offTopic).toHaveLength(CHIT_CHAT.lexiconEntries.length);
+  });
+});
+
+describe('stripGreeting (greeting.openers in chit-chat.json)', () => {
+  it('lists its words once, each with a note', () => {
+    const greeting = file.data.greeting as unknown as Record<
+      string,
+      { say: string[]; note: string }
+    >;
+    for (const key of ['openers', 'openerLead']) {
+      expect(greeting[key]!.note.length, key).toBeGreaterThan(10);
+      expect(new Set(greeting[key]!.say).size).toBe(greeting[key]!.say.length);
+    }
+  });
+
+  it('removes a leading greeting typed with marks or without, up to the first punctuation', () => {
+    expect(stripGreeting('Xin chào ad, cho hỏi làm CCCD ở đâu')).toBe('cho hỏi làm CCCD ở đâu');
+    expect(stripGreeting('chao ban! lam cccd o dau')).toBe('lam cccd o dau');
+    expect(stripGreeting('hi. đăng ký khai sinh')).toBe('đăng ký khai sinh');
+    expect(stripGreeting('hy, đăng ký khai sinh')).toBe('hy, đăng ký khai sinh');
+    expect(stripGreeting('chào bạn')).toBe('chào bạn');
+    expect(stripGreeting('chảo, đăng ký khai sinh')).toBe('chảo, đăng ký khai sinh');
   });
 });

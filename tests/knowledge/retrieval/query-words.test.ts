@@ -44,7 +44,7 @@ describe('words.json (reviewed word lists)', () => {
   });
 
   it('writes words as the tokenizer reads them (lower case, one syllable per filler word)', () => {
-    for (const name of ['filler', 'askAbout', 'skippable'] as const) {
+    for (const name of ['filler', 'askAbout', 'skippable', 'situationSkippable'] as const) {
       for (const word of QUERY_WORDS.data[name].list.flatMap((e) => e.say)) {
         expect(
           tokenize(word).map((t) => t.text),
