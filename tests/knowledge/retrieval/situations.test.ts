@@ -71,6 +71,15 @@ describe('situations told in a message', () => {
     ]);
   });
 
+  it('tells the social pension’s funeral grant from that of other social allowances', () => {
+    expect(
+      ids('Mẹ tôi khuyết tật nặng, đang hưởng trợ cấp xã hội hằng tháng, vừa qua đời.'),
+    ).toContain('social-death');
+    const pension = ids('Bố tôi đang hưởng trợ cấp hưu trí xã hội, vừa mất tuần trước.');
+    expect(pension).toContain('social-pension-death');
+    expect(pension).not.toContain('social-death');
+  });
+
   it('does not take "mất mấy ngày" (how long it takes) for a death', () => {
     expect(ids('xin lý lịch tư pháp để đi xuất khẩu lao động thì mất mấy ngày')).toEqual([]);
   });
