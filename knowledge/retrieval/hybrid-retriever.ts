@@ -128,8 +128,9 @@ export class HybridRetriever implements Retriever {
   private situationsOf(
     tokens: readonly Token[],
     letter: boolean,
-  ): { docs: Set<number>; extra: ExtraMeaning[]; concerned: boolean[] | null } {
-    const docs = new Set<number>();
+    asked: readonly boolean[] | null,
+  ): { docs: Map<number, number>; extra: ExtraMeaning[]; concerned: boolean[] | null } {
+    const docs = new Map<number, number>();
     const extra: ExtraMeaning[] = [];
     const { enabled } = this.settings.situations;
     const expansion = letter
@@ -139,11 +140,22 @@ export class HybridRetriever implements Retriever {
     const matched = this.situations.match(tokens);
     const concerns = new Set(matched.flatMap((s) => s.concerns ?? []));
     const concerned = concerns.size > 0 ? this.situations.phrasesOf(tokens, concerns) : null;
-    for (const situation of matched) {
+    // A letter's request decides between the situations its story and its request tell.
+    const inRequest = matched.map(
+      (s) =>
+        asked !== null &&
+        this.situations.phrasesOf(tokens, new Set(s.when)).some((x, i) => x && asked[i]),
+    );
+    const share = (i: number) =>
+      inRequest.some(Boolean) && !inRequest[i] ? this.settings.situations.storyOnly : 1;
+    // Situations with a cue in the request come first, so their share wins for shared procedures.
+    const order = matched.map((_s, i) => i).sort((a, b) => share(b) - share(a));
+    for (const i of order) {
+      const situation = matched[i]!;
       for (const code of situation.procedures) {
         const doc = this.docOfCode.get(code);
         if (doc === undefined || docs.has(doc)) continue;
-        docs.add(doc);
+        docs.set(doc, share(i));
         if (expansion <= 0) continue;
         let means = this.nameTokens.get(doc);
         if (!means) {
@@ -152,7 +164,7 @@ export class HybridRetriever implements Retriever {
         }
         extra.push({
           means,
-          weight: expansion,
+          weight: expansion * share(i),
           entry: { say: [], means: '', note: situation.note },
         });
       }
@@ -168,7 +180,10 @@ export class HybridRetriever implements Retriever {
     const letter = typeof question === 'string' ? this.letters.read(question) : null;
     // Read (split and tokenised) once: the situations and the analyser see the same syllables.
     const read = this.analyzer.read(text, letter);
-    const situation = this.situationsOf(read.parts.flat(), letter !== null);
+    const asked = read.requestPart
+      ? read.parts.flatMap((part, p) => part.map(() => read.requestPart![p]!))
+      : null;
+    const situation = this.situationsOf(read.parts.flat(), letter !== null, asked);
     const situationBonus = letter
       ? this.settings.situations.letterBonus
       : this.settings.situations.bonus;
@@ -196,13 +211,13 @@ export class HybridRetriever implements Retriever {
         .map(([doc, score]) => ({ doc, score: score + this.priors[doc]! }))
         .concat(
           // A situation's procedure competes even when the words alone did not find it.
-          [...situation.docs]
+          [...situation.docs.keys()]
             .filter((doc) => !lexical.has(doc) && !dense.has(doc))
             .map((doc) => ({ doc, score: this.priors[doc]! })),
         )
         .map(({ doc, score }) => ({
           doc,
-          score: score + (situation.docs.has(doc) ? situationBonus : 0),
+          score: score + situationBonus * (situation.docs.get(doc) ?? 0),
         }))
         .sort((a, b) => b.score - a.score || a.doc - b.doc),
     );

@@ -22,6 +22,12 @@ export interface SituationSettings {
    */
   letterExpansion: number;
   letterBonus: number;
+  /**
+   * In a letter, when some situations are told in its request sentences and others only in its
+   * story, the story-only ones keep this share of their expansion and bonus: "có nhà riêng trên
+   * cùng thửa đất… **nay con muốn tách ra thành hộ riêng**" asks about the household, not the plot.
+   */
+  storyOnly: number;
 }
 
 /** When the best hit is not clearly ahead, the first three are offered as choices. */
@@ -123,6 +129,13 @@ export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
   suggestionFloor: 0.15,
   maxK: 50,
   letter: DEFAULT_LETTER_SETTINGS,
-  situations: { enabled: true, expansion: 0.5, bonus: 0.2, letterExpansion: 0.7, letterBonus: 0.4 },
+  situations: {
+    enabled: true,
+    expansion: 0.5,
+    bonus: 0.2,
+    letterExpansion: 0.7,
+    letterBonus: 0.4,
+    storyOnly: 0.5,
+  },
   choices: { gap: 0.05, letterGap: 0.12 },
 };

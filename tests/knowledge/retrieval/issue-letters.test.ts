@@ -44,4 +44,16 @@ describe.skipIf(!ready)('the example letters of issue #17', () => {
       ),
     );
   });
+
+  it('lets the request decide between what the story and the request tell', async () => {
+    const { retriever } = await openRetriever({
+      indexDir: inject('indexDir'),
+      embeddings: LOCAL_EMBEDDINGS,
+    });
+    // The plot is where the son lives; the request is a household of his own.
+    const split = await retriever.search(
+      'Ông Hoàng Văn Thông (Như Xuân) hỏi: Con trai tôi đã lấy vợ, có nhà riêng trên cùng thửa đất nhưng vẫn chung hộ khẩu với bố mẹ. Nay con muốn tách ra thành hộ riêng thì làm thế nào?',
+    );
+    expect(split.hits[0]?.code).toBe('1.010038');
+  });
 });

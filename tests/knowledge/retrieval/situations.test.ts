@@ -80,6 +80,14 @@ describe('situations told in a message', () => {
     expect(pension).not.toContain('social-death');
   });
 
+  it('reads a household of one’s own next to the household registration, plot or not', () => {
+    expect(
+      ids(
+        'Con trai tôi có nhà trên cùng thửa đất nhưng chung hộ khẩu, nay muốn tách ra thành hộ riêng.',
+      ),
+    ).toContain('own-household-registered');
+  });
+
   it('does not take "mất mấy ngày" (how long it takes) for a death', () => {
     expect(ids('xin lý lịch tư pháp để đi xuất khẩu lao động thì mất mấy ngày')).toEqual([]);
   });
