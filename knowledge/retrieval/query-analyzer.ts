@@ -76,6 +76,8 @@ export interface QueryWeights {
    * the title only says who died.
    */
   concerned: number;
+  /** Weight of an age word after a number ("bà nội 81 tuổi"): a condition, not a topic that should pull names with "tuổi". */
+  statedAge: number;
   /** Content syllables a request needs before a purpose clause or after a "giờ" turn: "giờ làm sao" has no request of its own. */
   minMainRequest: number;
   /** At most this many syllables of a question are used: long messages ramble; a letter is cut by letter-reader instead. */
@@ -117,6 +119,7 @@ export const DEFAULT_QUERY_WEIGHTS: QueryWeights = {
   story: 0.5,
   explained: 0.4,
   concerned: 0.25,
+  statedAge: 0.6,
   minMainRequest: 2,
   maxTokens: 64,
   lexiconPairEvidence: 100,

@@ -38,7 +38,7 @@ export type RuleEffect =
   | { factor: number }
   /** The part counts at most this much, however much the other clause rules leave it (papers after a copy request). */
   | { factorCap: number }
-  /** The word itself counts less (filler): multiplies the weight only. */
+  /** The word itself counts less (filler, a stated age): multiplies the weight only. */
   | { scale: number }
   /** The word weighs exactly this, wherever it stands (question phrases); `unsaid` drops it from "what was said". */
   | { fixed: number; unsaid?: boolean }
@@ -52,6 +52,7 @@ export const QUERY_RULE_NAMES = [
   'background',
   'purpose',
   'objects',
+  'statedAge',
   'translated',
   'questionPhrase',
   'negation',
@@ -68,6 +69,7 @@ export interface RuleWeights {
   background: number;
   purpose: number;
   object: number;
+  statedAge: number;
   translated: number;
   questionPhrase: number;
   minMainRequest: number;
@@ -185,6 +187,15 @@ export const QUERY_RULES: readonly QueryRule[] = [
       }
       return (_t, i) => (after[i] ? { factorCap: ctx.weights.object } : null);
     },
+  },
+  {
+    name: 'statedAge',
+    why: 'An age after a number ("bà nội 81 tuổi") is a condition, not a topic that pulls names with "tuổi".',
+    settings: ['statedAge'],
+    prepare: (ctx) => (t, i) =>
+      QUERY_WORDS.ageWords.has(t.folded) && /^\d{1,3}$/.test(ctx.tokens[i - 1]?.folded ?? '')
+        ? { scale: ctx.weights.statedAge }
+        : null,
   },
   {
     name: 'translated',

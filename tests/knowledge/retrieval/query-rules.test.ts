@@ -75,6 +75,17 @@ describe('query rules: each named step, and its switch', () => {
     expect(off.weight).toBe(1);
   });
 
+  it('statedAge: "tuổi" after a number is a condition, and a copy request after it keeps that', () => {
+    const { on, off } = token('statedAge', 'tuoi', 'bà nội 81 tuổi');
+    expect(on.weight).toBe(0.6);
+    expect(off.weight).toBe(1);
+    // The old analyser recomputed weights after a copy request and dropped the age cap.
+    const after = analyzer()
+      .analyze('sao y giấy khai sinh con 14 tuổi')
+      .tokens.find((t) => t.folded === 'tuoi')!;
+    expect(after.weight).toBeCloseTo(0.2 * 0.6);
+  });
+
   it('objects: the papers after a copy request weigh less', () => {
     const { on, off } = token('objects', 'khau', 'sao y sổ hộ khẩu');
     expect(on.weight).toBe(0.2);
