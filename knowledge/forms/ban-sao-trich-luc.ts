@@ -6,9 +6,10 @@
  * nothing in the common case (identity papers are shown or looked up); a proxy attaches the power of
  * attorney.
  */
+import { CIVIL_REQUESTER_FIELDS } from './civil-requester-fields.js';
 import { checkPersonId, textOf } from './form-checks.js';
 import type { FormDefinition } from './form-types.js';
-import { ETHNIC_GROUPS, IDENTITY_DOCUMENTS, SEX_OPTIONS } from './options.js';
+import { ETHNIC_GROUPS, SEX_OPTIONS } from './options.js';
 
 /** Civil-status events registered in the commune's books (Luật Hộ tịch 2014, Điều 3). */
 export const CIVIL_STATUS_EVENTS = [
@@ -45,34 +46,7 @@ export const banSaoTrichLucForm: FormDefinition = {
     {
       title: 'Người yêu cầu',
       fields: [
-        {
-          name: 'requesterName',
-          label: 'Họ, chữ đệm, tên người yêu cầu',
-          kind: 'text',
-          required: true,
-          prefill: 'fullName',
-        },
-        {
-          name: 'requesterIdType',
-          label: 'Giấy tờ tùy thân: loại',
-          kind: 'select',
-          required: true,
-          options: IDENTITY_DOCUMENTS,
-        },
-        {
-          name: 'requesterCccd',
-          label: 'Số định danh cá nhân của người yêu cầu',
-          kind: 'cccd',
-          required: true,
-          prefill: 'cccd',
-        },
-        {
-          name: 'requesterAddress',
-          label: 'Nơi cư trú',
-          kind: 'textarea',
-          required: true,
-          prefill: 'address',
-        },
+        ...CIVIL_REQUESTER_FIELDS,
         {
           name: 'relationToSubject',
           label: 'Quan hệ với người được cấp bản sao trích lục hộ tịch',

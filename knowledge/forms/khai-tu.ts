@@ -6,9 +6,10 @@
  * the death), the power of attorney when a proxy files, and proof of the place of death when the last
  * residence is unknown.
  */
+import { CIVIL_REQUESTER_FIELDS } from './civil-requester-fields.js';
 import { checkPersonId, textOf } from './form-checks.js';
 import type { FormDefinition } from './form-types.js';
-import { ETHNIC_GROUPS, IDENTITY_DOCUMENTS, SEX_OPTIONS, YES_NO } from './options.js';
+import { ETHNIC_GROUPS, SEX_OPTIONS, YES_NO } from './options.js';
 
 /** Who may register a death (Luật Hộ tịch 2014, Điều 33), as a relation to the deceased. */
 export const DEATH_REQUESTER_RELATIONS = [
@@ -34,34 +35,7 @@ export const khaiTuForm: FormDefinition = {
     {
       title: 'Người yêu cầu',
       fields: [
-        {
-          name: 'requesterName',
-          label: 'Họ, chữ đệm, tên người yêu cầu',
-          kind: 'text',
-          required: true,
-          prefill: 'fullName',
-        },
-        {
-          name: 'requesterIdType',
-          label: 'Giấy tờ tùy thân: loại',
-          kind: 'select',
-          required: true,
-          options: IDENTITY_DOCUMENTS,
-        },
-        {
-          name: 'requesterCccd',
-          label: 'Số định danh cá nhân của người yêu cầu',
-          kind: 'cccd',
-          required: true,
-          prefill: 'cccd',
-        },
-        {
-          name: 'requesterAddress',
-          label: 'Nơi cư trú',
-          kind: 'textarea',
-          required: true,
-          prefill: 'address',
-        },
+        ...CIVIL_REQUESTER_FIELDS,
         {
           name: 'relationToDeceased',
           label: 'Quan hệ với người đã chết',
