@@ -71,7 +71,7 @@ export interface QueryWeights {
    */
   explained: number;
   /**
-   * Share of weight kept by the words that say whom a life situation concerns (situations.json
+   * Share of weight kept by the words that say whom a life situation concerns (situations/*.json
    * `concerns`): in "Mẹ tôi là Bà mẹ Việt Nam anh hùng, vừa mất" the death decides the procedure,
    * the title only says who died.
    */

@@ -1,10 +1,10 @@
 /**
- * @module Life situations → the procedures they lead to (situations.json, reviewed data). A letter
+ * @module Life situations → the procedures they lead to (situations/*.json, reviewed data). A letter
  * tells what happened — a death in the family, a move, a lost paper, a relative with merit — and
  * seldom names the procedure. A situation is a set of cues that must all be told (anywhere in the
  * letter, story included) and the catalogue codes it leads to.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { marksCompatible, tokenize, type Token } from '../text/normalize.js';
@@ -34,15 +34,48 @@ export interface Situation {
   note: string;
 }
 
-/** Path of the bundled data file. */
-export const SITUATIONS_FILE = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
-  'situations.json',
-);
+/**
+ * Folder of the bundled data: `cues.json` (the cues every field shares) and one file per field
+ * (`merit.json`, `land.json`, …), each `{ cues?, situations? }`, so a field's entries are reviewed
+ * (and edited) apart from the others'.
+ */
+export const SITUATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'situations');
 
 export interface SituationData {
   cues: Record<string, SituationCue>;
   situations: Situation[];
+}
+
+/** Thrown when the situation files contradict each other (a cue or situation defined twice). */
+export class SituationDataError extends Error {
+  override name = 'SituationDataError';
+}
+
+/**
+ * Reads and merges every `*.json` of the folder (sorted by name). A cue name or a situation id
+ * defined in two files is an error: silently letting one win would hide a reviewer's entry.
+ */
+export function readSituationData(dir: string = SITUATIONS_DIR): SituationData {
+  const merged: SituationData = { cues: {}, situations: [] };
+  const seen = new Set<string>();
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    const part = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Partial<SituationData>;
+    for (const [name, cue] of Object.entries(part.cues ?? {})) {
+      if (name.startsWith('_')) continue;
+      if (name in merged.cues)
+        throw new SituationDataError(`cue "${name}" defined twice (${file})`);
+      merged.cues[name] = cue;
+    }
+    for (const s of part.situations ?? []) {
+      if (seen.has(s.id))
+        throw new SituationDataError(`situation "${s.id}" defined twice (${file})`);
+      seen.add(s.id);
+      merged.situations.push(s);
+    }
+  }
+  return merged;
 }
 
 // Words a cue may step over: words.json `situationSkippable` (compared folded, as typed or not).
@@ -53,7 +86,7 @@ interface Phrase {
   syllables: Token[];
 }
 
-/** Matches the situations of situations.json in a question's tokens. */
+/** Matches the situations of situations/*.json in a question's tokens. */
 export class Situations {
   readonly situations: readonly Situation[];
   /** First folded syllable → the cue phrases starting with it. */
@@ -74,8 +107,8 @@ export class Situations {
     }
   }
 
-  static load(file: string = SITUATIONS_FILE): Situations {
-    return new Situations(JSON.parse(readFileSync(file, 'utf8')) as SituationData);
+  static load(dir: string = SITUATIONS_DIR): Situations {
+    return new Situations(readSituationData(dir));
   }
 
   /** Names of the cues told in the tokens. */

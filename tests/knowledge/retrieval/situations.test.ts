@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -6,13 +7,13 @@ import {
   PROCEDURES_FILE,
 } from '../../../knowledge/catalogue/load-catalogue.js';
 import {
-  SITUATIONS_FILE,
+  readSituationData,
   Situations,
-  type SituationData,
+  SituationDataError,
 } from '../../../knowledge/retrieval/situations.js';
 import { tokenize } from '../../../knowledge/text/normalize.js';
 
-const data = JSON.parse(readFileSync(SITUATIONS_FILE, 'utf8')) as SituationData;
+const data = readSituationData();
 const catalogue = new Map(
   readFileSync(path.join(BUNDLED_CATALOGUE_DIR, PROCEDURES_FILE), 'utf8')
     .split('\n')
@@ -23,7 +24,15 @@ const catalogue = new Map(
 const situations = Situations.load();
 const ids = (text: string) => situations.match(tokenize(text)).map((s) => s.id);
 
-describe('situations.json (reviewed data)', () => {
+describe('situations/*.json (reviewed data)', () => {
+  it('refuses a cue or a situation defined in two files', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'situations-'));
+    const cue = { say: ['qua đời'], note: 'n' };
+    writeFileSync(path.join(dir, 'a.json'), JSON.stringify({ cues: { death: cue } }));
+    writeFileSync(path.join(dir, 'b.json'), JSON.stringify({ cues: { death: cue } }));
+    expect(() => readSituationData(dir)).toThrow(SituationDataError);
+  });
+
   it('leads only to procedures in the catalogue, never to another province’s own procedure', () => {
     const bad = data.situations.flatMap((s) =>
       s.procedures.filter((code) => {
