@@ -19,7 +19,14 @@ export function toAskJson(reply: ChatReply) {
 export function toReadable(reply: ChatReply): string {
   const lines = [reply.text];
   if (reply.choices.length > 0) {
-    lines.push('', ...reply.choices.map((c, i) => `  ${i + 1}. ${c.label} (mã ${c.code})`));
+    // The conversation core numbers its labels itself ("1. Đăng ký khai sinh"): never twice.
+    lines.push(
+      '',
+      ...reply.choices.map(
+        (c, i) =>
+          `  ${c.label.startsWith(`${i + 1}. `) ? c.label : `${i + 1}. ${c.label}`} (mã ${c.code})`,
+      ),
+    );
   }
   return lines.join('\n') + '\n';
 }
