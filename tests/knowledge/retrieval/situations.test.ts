@@ -140,3 +140,76 @@ describe('situations told in a message', () => {
     ]);
   });
 });
+
+describe('civil status and residence: life events told in a letter', () => {
+  it('tells a father recognising a registered child from a birth registered with the father', () => {
+    expect(
+      ids('giấy khai sinh của cháu chỉ có tên mẹ, nay bố cháu muốn nhận con thì làm thế nào'),
+    ).toContain('father-recognition-registered');
+    expect(
+      ids('giấy khai sinh của cháu chỉ có tên mẹ, nay bố cháu muốn nhận con thì làm thế nào'),
+    ).not.toContain('father-recognition');
+    expect(ids('chúng tôi chưa đăng ký kết hôn, vừa sinh con, bố cháu muốn ghi tên')).toContain(
+      'father-recognition',
+    );
+    expect(ids('bố cháu là người Lào, không đăng ký kết hôn, khai sinh không có tên cha')).toEqual([
+      'father-recognition-foreign',
+    ]);
+  });
+
+  it('reads a customary wedding never registered as a marriage to register, not a recognition', () => {
+    expect(
+      ids('vợ chồng tôi cưới nhau từ năm 1990 theo phong tục nhưng chưa đăng ký kết hôn'),
+    ).toEqual(['marriage-customary']);
+  });
+
+  it('reads a child born abroad by whether the foreign authority registered the birth', () => {
+    expect(ids('con tôi sinh ở Nhật, đã có giấy khai sinh bản Nhật, nay về nước')).toEqual([
+      'birth-abroad-registered',
+    ]);
+    expect(ids('tôi sinh con bên đó nhưng chưa làm giấy tờ gì, nay về quê')).toEqual([
+      'birth-abroad-unregistered',
+    ]);
+  });
+
+  it('reads the commune’s certification desk: copies, signatures, contracts, estate deeds', () => {
+    expect(ids('cần bản sao có chứng thực của bằng tốt nghiệp để xin việc')).toEqual([
+      'certify-copy',
+    ]);
+    expect(ids('giấy ủy quyền phải có xác nhận chữ ký thì ký ở đâu')).toEqual([
+      'certify-signature',
+    ]);
+    expect(ids('hai bên muốn làm hợp đồng mua bán đất ở ủy ban xã cho gần')).toContain(
+      'certify-contract',
+    );
+    expect(ids('hợp đồng cho thuê đã chứng thực ở xã, nay muốn hủy hợp đồng')).not.toContain(
+      'certify-contract',
+    );
+  });
+
+  it('reads renting, leaving a room and a new household head at the police desk', () => {
+    expect(ids('tôi thuê phòng trọ, chủ trọ bảo phải đăng ký với công an phường')).toEqual([
+      'rent-room',
+    ]);
+    expect(ids('tôi đăng ký tạm trú ở nhà trọ, nay về hẳn quê muốn xóa tạm trú')).toContain(
+      'temp-leave',
+    );
+    expect(ids('bố tôi già yếu muốn giao cho tôi làm chủ hộ')).toEqual(['head-change']);
+  });
+
+  it('reads a registered young man’s absence or move at the military desk', () => {
+    expect(ids('cháu đã đăng ký nghĩa vụ quân sự, nay đi làm công nhân vài tháng')).toEqual([
+      'military-away',
+    ]);
+    expect(ids('đã đăng ký nghĩa vụ quân sự ở quê, vừa chuyển về ở rể, đã nhập hộ khẩu')).toContain(
+      'military-move-in',
+    );
+  });
+
+  it('sends a changed name or birth date to the ID card exchange, VNeID mistakes to the police', () => {
+    expect(ids('tôi đã đổi tên nhưng thẻ căn cước vẫn mang tên cũ')).toEqual(['id-card-update']);
+    expect(ids('trên VNeID quê quán bị ghi sai so với giấy khai sinh')).toEqual([
+      'population-data-fix',
+    ]);
+  });
+});
