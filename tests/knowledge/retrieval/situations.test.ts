@@ -126,7 +126,7 @@ describe('situations told in a message', () => {
     ).toContain('birth-register-lost');
     expect(ids('ngân hàng yêu cầu giấy chứng minh tôi còn độc thân')).toEqual(['single-proof']);
     expect(ids('tôi sắp nghỉ hưu, đóng bảo hiểm xã hội 30 năm, hồ sơ hưởng lương hưu')).toContain(
-      'retire-pension',
+      'retire-compulsory',
     );
     expect(ids('mẹ tôi 82 tuổi, không có lương hưu, có được trợ cấp gì không')).toContain(
       'old-no-pension',
@@ -211,5 +211,88 @@ describe('civil status and residence: life events told in a letter', () => {
     expect(ids('trên VNeID quê quán bị ghi sai so với giấy khai sinh')).toEqual([
       'population-data-fix',
     ]);
+  });
+});
+
+describe('insurance situations (social, health and unemployment insurance, jobs)', () => {
+  it('tells a compulsory-insurance pension from a voluntary one and from topping up the years', () => {
+    expect(
+      ids(
+        'Tôi đóng bảo hiểm xã hội ở công ty 20 năm, nay 62 tuổi, muốn làm thủ tục nhận lương hưu',
+      ),
+    ).toEqual(['retire-claim']);
+    const voluntary = ids(
+      'Ông làm ruộng, tham gia bảo hiểm xã hội tự nguyện 17 năm, nay hỏi làm thế nào để được nhận lương hưu',
+    );
+    expect(voluntary).toContain('retire-voluntary');
+    expect(voluntary).not.toContain('retire-claim');
+    expect(voluntary).not.toContain('continue-voluntary');
+    expect(
+      ids('Bố tôi 62 tuổi, đóng BHXH 12 năm, muốn đóng thêm cho đủ năm để hưởng lương hưu'),
+    ).toEqual(['top-up-years']);
+    expect(
+      ids('Tôi 48 tuổi, chưa từng đóng bảo hiểm, muốn tham gia để về già có lương hưu'),
+    ).toEqual(['voluntary-join']);
+  });
+
+  it('reads a wrong birth date on the insurance book before retiring as a correction', () => {
+    const found = ids(
+      'Sổ bảo hiểm xã hội ghi năm sinh 1975 nhưng căn cước ghi 1976, sắp làm hồ sơ hưởng lương hưu',
+    );
+    expect(found).toContain('insurance-book-mismatch');
+    expect(found.filter((id) => id.startsWith('retire'))).toEqual([]);
+  });
+
+  it('reads a one-off withdrawal without a left job (emigrating, a grave illness)', () => {
+    const ill = ids(
+      'Tôi đóng bảo hiểm xã hội 11 năm, nay bị ung thư phải điều trị, muốn nhận bảo hiểm một lần',
+    );
+    expect(ill).toContain('insured-one-off-any');
+    expect(ill).not.toContain('insured-sick');
+    expect(
+      ids('Em trai tôi đóng BHXH 5 năm thì mất, bố mẹ có được nhận tiền tuất một lần không'),
+    ).not.toContain('insured-one-off-any');
+  });
+
+  it('tells the follow-ups of unemployment benefit apart', () => {
+    expect(
+      ids('Tôi đang hưởng trợ cấp thất nghiệp ở Bắc Ninh thì chuyển về quê Thanh Hóa sinh sống'),
+    ).toEqual(['ui-move']);
+    expect(
+      ids('Tôi đang hưởng trợ cấp thất nghiệp, mới được 2 tháng thì đã tìm được việc mới'),
+    ).toEqual(['ui-found-job']);
+    expect(ids('Tôi đang hưởng trợ cấp thất nghiệp, muốn đi học nghề may để chuyển nghề')).toEqual([
+      'ui-training',
+    ]);
+    expect(ids('Công ty phá sản, tôi đã đóng bảo hiểm thất nghiệp 6 năm')).toContain(
+      'insured-unemployed',
+    );
+  });
+
+  it('does not take a paper for a job or for working abroad as a request for job support', () => {
+    expect(ids('Ông cần sao y bằng tốt nghiệp để nộp hồ sơ xin việc cho con')).not.toContain(
+      'job-help',
+    );
+    expect(
+      ids('Tôi chuẩn bị đi xuất khẩu lao động sang Nhật, cần giấy chứng minh không có tiền án'),
+    ).not.toContain('labour-abroad-support');
+    expect(
+      ids('Tôi thuộc hộ cận nghèo, muốn đi xuất khẩu lao động Hàn Quốc, nhà nước có hỗ trợ không'),
+    ).toEqual(['labour-abroad-support']);
+  });
+
+  it('reads health insurance events: a refund, a clinic change, a newborn card, a work disease', () => {
+    expect(
+      ids('Đi cấp cứu ở bệnh viện tỉnh khác quên mang thẻ, phải tự trả tiền, xin thanh toán lại'),
+    ).toContain('medical-refund');
+    expect(ids('Muốn đổi nơi khám chữa bệnh ban đầu trên thẻ BHYT về bệnh viện huyện')).toContain(
+      'insurance-card-clinic',
+    );
+    expect(ids('Vợ tôi vừa sinh, muốn làm giấy khai sinh và thẻ bảo hiểm y tế cho cháu')).toContain(
+      'birth-and-health-card',
+    );
+    expect(ids('Làm thợ mỏ 18 năm bị bệnh nghề nghiệp bụi phổi, công ty có đóng BHXH')).toContain(
+      'work-accident',
+    );
   });
 });
