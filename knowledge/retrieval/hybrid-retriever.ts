@@ -250,12 +250,20 @@ export class HybridRetriever implements Retriever {
     // lightly renamed copy of a national record) are one choice, and never a runner-up.
     const choices = suggest ? this.distinctProcedures(ranked, OFFERED_CHOICES).map(report) : [];
     const runnerUp = choices[1];
-    const unsure =
+    const sure = confidence >= this.settings.abstention.threshold;
+    // A letter not clear enough to answer is offered choices rather than declined (settings.ts).
+    const letterChoices =
+      letter !== null &&
+      !sure &&
       runnerUp !== undefined &&
-      choices[0]!.score - runnerUp.score <
-        (letter ? this.settings.choices.letterGap : this.settings.choices.gap);
+      confidence >= this.settings.choices.letterFloor;
+    const unsure =
+      letterChoices ||
+      (runnerUp !== undefined &&
+        choices[0]!.score - runnerUp.score <
+          (letter ? this.settings.choices.letterGap : this.settings.choices.gap));
     return {
-      answered: confidence >= this.settings.abstention.threshold,
+      answered: sure || letterChoices,
       confidence: Math.round(confidence * 10_000) / 10_000,
       hits,
       unsure,

@@ -44,6 +44,13 @@ export interface ChoiceSettings {
    * first hit of a letter is less certain than that of a short question at the same gap.
    */
   letterGap: number;
+  /**
+   * A letter whose confidence is below the abstention threshold but at least this is answered
+   * with choices instead of being declined: a long letter telling a resident's situation is almost
+   * never off-topic, and a declined letter got only "I'm not sure" (no suggestions unless it asked
+   * for a fee or papers) although the right procedure was often first.
+   */
+  letterFloor: number;
 }
 
 /**
@@ -138,5 +145,5 @@ export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
     letterBonus: 0.4,
     storyOnly: 0.5,
   },
-  choices: { gap: 0.04, letterGap: 0.12 },
+  choices: { gap: 0.04, letterGap: 0.12, letterFloor: 0.25 },
 };

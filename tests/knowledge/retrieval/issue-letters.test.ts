@@ -56,4 +56,32 @@ describe.skipIf(!ready)('the example letters of issue #17', () => {
     );
     expect(split.hits[0]?.code).toBe('1.010038');
   });
+
+  it('offers choices for a letter it is not sure about, where a short question is declined', async () => {
+    const { retriever } = await openRetriever({
+      indexDir: inject('indexDir'),
+      embeddings: LOCAL_EMBEDDINGS,
+    });
+    // An abstention threshold no answer reaches: only the letter floor decides.
+    const strict = (letterFloor: number) =>
+      retriever.withSettings({
+        ...retriever.settings,
+        abstention: { ...retriever.settings.abstention, threshold: 0.99 },
+        choices: { ...retriever.settings.choices, letterFloor },
+      });
+    const letter =
+      'Nhà tôi và nhà bên cạnh có tranh chấp ranh giới, bên kia xây tường lấn sang đất nhà tôi khoảng nửa mét. Hai bên đã nói chuyện nhiều lần không được. Tôi muốn nhờ chính quyền xã giải quyết thì phải làm đơn gửi đâu?';
+    const offered = await strict(retriever.settings.choices.letterFloor).search(letter);
+    expect(offered.answered).toBe(true);
+    expect(offered.unsure).toBe(true);
+    expect(offered.choices).toHaveLength(3);
+    expect(offered.choices!.map((c) => c.code)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^1\.01(2812|3967)$/)]),
+    );
+    expect((await strict(1).search(letter)).answered).toBe(false);
+    expect(
+      (await strict(retriever.settings.choices.letterFloor).search('nhà bên cạnh lấn đất'))
+        .answered,
+    ).toBe(false);
+  });
 });
