@@ -43,6 +43,10 @@ const EnvSchema = z.object({
   LLM_BASE_URL: optionalString,
   LLM_API_KEY: optionalString,
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+  /** Rewrite long letters into a one-sentence request before retrieval (needs LLM_PROVIDER). */
+  LLM_REWRITE_LETTERS: bool(false),
+  /** The rewrite is waited for at most this long, then the letter is searched as written. */
+  LLM_REWRITE_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
 
   DESK_NAME: z
     .string()
@@ -154,6 +158,9 @@ export interface Config {
       baseUrl: string | undefined;
       apiKey: string | undefined;
       timeoutMs: number;
+      /** Letters are rewritten into a short request before retrieval (LLM_REWRITE_LETTERS). */
+      rewriteLetters: boolean;
+      rewriteTimeoutMs: number;
     };
   };
   desk: { name: string; phone: string | undefined; address: string | undefined; hours: string };
@@ -262,6 +269,9 @@ export function loadConfig(source?: Record<string, string | undefined>): Config 
   if (e.LLM_PROVIDER !== 'none' && !e.LLM_MODEL) {
     problems.push('LLM_MODEL: required when LLM_PROVIDER is set');
   }
+  if (e.LLM_REWRITE_LETTERS && e.LLM_PROVIDER === 'none') {
+    problems.push('LLM_REWRITE_LETTERS: needs an LLM_PROVIDER (openai or ollama)');
+  }
   if (e.NODE_ENV === 'production' && e.DATABASE_URL && !e.AUDIT_KEY && !e.AUDIT_KEY_FILE) {
     problems.push(
       'AUDIT_KEY: cần khóa kiểm toán khi chạy production với PostgreSQL / required with NODE_ENV=production and DATABASE_URL: set AUDIT_KEY or AUDIT_KEY_FILE from a secret store, never kept beside the database',
@@ -295,6 +305,8 @@ export function loadConfig(source?: Record<string, string | undefined>): Config 
         baseUrl: e.LLM_BASE_URL,
         apiKey: e.LLM_API_KEY,
         timeoutMs: e.LLM_TIMEOUT_MS,
+        rewriteLetters: e.LLM_REWRITE_LETTERS,
+        rewriteTimeoutMs: e.LLM_REWRITE_TIMEOUT_MS,
       },
     },
     desk: { name: e.DESK_NAME, phone: e.DESK_PHONE, address: e.DESK_ADDRESS, hours: e.DESK_HOURS },

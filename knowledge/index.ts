@@ -43,7 +43,13 @@ export {
   stripGreeting,
   type SmallTalk,
 } from './retrieval/chit-chat.js';
-export { createPhraserFromSettings, type Phraser } from './answer/phraser.js';
+export { createLlmPhraser, type Phraser } from './answer/phraser.js';
+export { createChatModel, type LlmSettings } from './llm/chat-model.js';
+export {
+  createLlmLetterRewriter,
+  withLetterRewriter,
+  type LetterRewriter,
+} from './retrieval/letter-rewriter.js';
 
 export { createMemoryGapLog, type GapLog } from './gaps/gap-log.js';
 

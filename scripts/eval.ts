@@ -9,10 +9,16 @@
  *   --half A|B      only one half of the groups (split by a hash of the group id), so tuning on
  *                   one half can be checked on the other
  *   --ablation      hit@1 / hit@3 on every set with each rule switched off in turn (Markdown table)
+ *   --rewrite       the letter sets (or --dev-set FILE) with and without the configured LLM rewriting
+ *                   letters first (LLM_PROVIDER, LLM_MODEL…); refuses (exit 2) when none is configured
+ *   --rewrite-simulated perfect|misleading
+ *                   the same with a rewriter simulated from the labels (bounds; blind sets skipped)
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../common/config.js';
+import { loadConfig, type Config } from '../common/config.js';
+import type { Logger } from '../common/logger.js';
+import { createChatModel } from '../knowledge/llm/chat-model.js';
 import { NameSearchBaseline } from '../knowledge/retrieval/baseline.js';
 import { ablationTable, earnsNothing, runAblation } from '../knowledge/retrieval/eval/ablation.js';
 import { loadDevSet, type DevQuestion } from '../knowledge/retrieval/eval/dev-set.js';
@@ -23,6 +29,12 @@ import {
   type QuestionOutcome,
   type StyleSummary,
 } from '../knowledge/retrieval/eval/metrics.js';
+import {
+  createLlmLetterRewriter,
+  withLetterRewriter,
+  type LetterRewriter,
+} from '../knowledge/retrieval/letter-rewriter.js';
+import { coreName } from '../knowledge/retrieval/procedure-text.js';
 import { openConfiguredRetriever } from './ask/open-index.js';
 import { exitWithHelpIfAsked } from './lib/help.js';
 
@@ -34,7 +46,11 @@ exitWithHelpIfAsked(
   --misses        list the misses (question, expected, got) on stderr
   --dev-set FILE  another labelled question file of the same format
   --half A|B      only one half of the groups
-  --ablation      hit@1 / hit@3 on every set with each retrieval rule switched off in turn`,
+  --ablation      hit@1 / hit@3 on every set with each retrieval rule switched off in turn
+  --rewrite       the letter sets with and without the configured LLM rewriting letters first
+                  (needs LLM_PROVIDER and LLM_MODEL; exits 2 when none is configured)
+  --rewrite-simulated perfect|misleading
+                  the same with a rewriter simulated from the labels (bounds, not a model)`,
 );
 
 const DEFAULT_DEV_SET = 'tests/eval/dev-set.jsonl';
@@ -125,13 +141,123 @@ async function ablation(
   );
 }
 
+type OpenedIndex = Awaited<ReturnType<typeof openConfiguredRetriever>>['retriever'];
+
+/**
+ * Simulated rewriters built from the labels, to bound what rewriting can do without a model:
+ * `perfect` asks for the expected procedure by name, `misleading` for the best-ranked wrong one.
+ */
+function simulatedRewriter(
+  kind: string,
+  retriever: OpenedIndex,
+  questions: readonly DevQuestion[],
+): LetterRewriter {
+  const names = new Map(retriever.documents().map((d) => [d.code, d.name]));
+  const expected = new Map(questions.map((q) => [q.question, q.expected]));
+  const ask = (name: string | undefined) =>
+    name === undefined ? undefined : `Xin hỏi thủ tục ${coreName(name)} thế nào?`;
+  return {
+    async rewrite(letter) {
+      const codes = expected.get(letter) ?? [];
+      if (kind === 'perfect') return ask(names.get(codes[0] ?? ''));
+      const own = await retriever.search(letter, { k: 10 });
+      return ask(own.hits.find((h) => !codes.includes(h.code))?.name);
+    },
+  };
+}
+
+/**
+ * `--rewrite`: each letter set searched as written and through a rewrite: the configured LLM's, or
+ * a simulated one (`--rewrite-simulated perfect|misleading`). Counts calls and why rewrites were
+ * dropped; never prints a letter or a rewrite.
+ */
+async function rewriteEval(
+  config: Config,
+  retriever: OpenedIndex,
+  files: readonly string[],
+  simulated: string | undefined,
+): Promise<void> {
+  const dropped = new Map<string, number>();
+  const counting: Logger = {
+    info: () => {},
+    error: () => {},
+    warn: (_message, fields) => {
+      const reason = String(fields?.reason ?? 'other');
+      dropped.set(reason, (dropped.get(reason) ?? 0) + 1);
+    },
+  };
+  const model = simulated ? undefined : await createChatModel(config.knowledge.llm);
+  const llm = model
+    ? createLlmLetterRewriter(model, {
+        timeoutMs: config.knowledge.llm.rewriteTimeoutMs,
+        logger: counting,
+      })
+    : undefined;
+  const { provider, model: name, rewriteTimeoutMs } = config.knowledge.llm;
+  process.stdout.write(
+    `${simulated ? `Letters rewritten by a simulated ${simulated} rewriter (from the labels: a bound, not a model)` : `Letters rewritten by ${provider}/${name} (timeout ${rewriteTimeoutMs} ms)`}\n` +
+      `${'set'.padEnd(22)} ${HEADER}\n`,
+  );
+  let calls = 0;
+  for (const file of files) {
+    const questions = loadDevSet(file);
+    const inner = llm ?? simulatedRewriter(simulated ?? 'perfect', retriever, questions);
+    const counted: LetterRewriter = {
+      rewrite: (letter) => {
+        calls++;
+        return inner.rewrite(letter);
+      },
+    };
+    const plain = summarizeOutcomes(await runQuestions(retriever, questions));
+    const rewriting = withLetterRewriter(retriever, counted);
+    const rewritten = summarizeOutcomes(await runQuestions(rewriting, questions));
+    process.stdout.write(
+      `${row(setName(file), plain.overall)}\n${row(`  + rewrite`, rewritten.overall)}\n`,
+    );
+  }
+  const drops = [...dropped].map(([reason, n]) => `${reason} ${n}`).join(', ');
+  process.stdout.write(
+    `${calls} letters sent to the rewriter; dropped (searched as written): ${drops || 'none'}\n`,
+  );
+  const kept = calls - [...dropped.values()].reduce((a, b) => a + b, 0);
+  if (calls > 0 && kept === 0) {
+    process.stderr.write('eval --rewrite: no rewrite came back: check the provider settings.\n');
+    process.exitCode = 1;
+  }
+}
+
 async function main(args: string[]): Promise<void> {
   const devSetArg = args.indexOf('--dev-set');
   const file = devSetArg >= 0 ? args[devSetArg + 1]! : DEFAULT_DEV_SET;
   const halfArg = args.indexOf('--half');
   const half = halfArg >= 0 ? args[halfArg + 1]?.toUpperCase() : undefined;
+  const config = loadConfig();
+  const simulatedArg = args.indexOf('--rewrite-simulated');
+  const simulated = simulatedArg >= 0 ? args[simulatedArg + 1] : undefined;
+  if (simulated !== undefined && simulated !== 'perfect' && simulated !== 'misleading') {
+    throw new Error('--rewrite-simulated takes perfect or misleading');
+  }
+  if (
+    args.includes('--rewrite') &&
+    simulated === undefined &&
+    config.knowledge.llm.provider === 'none'
+  ) {
+    process.stderr.write(
+      'eval --rewrite: no LLM configured (LLM_PROVIDER=none). Set LLM_PROVIDER (openai | ollama), LLM_MODEL and, as needed, LLM_BASE_URL / LLM_API_KEY.\n',
+    );
+    process.exitCode = 2;
+    return;
+  }
   const questions = loadDevSet(file).filter((q) => half === undefined || halfOf(q.group) === half);
-  const { retriever, manifest } = await openConfiguredRetriever(loadConfig().knowledge);
+  const { retriever, manifest } = await openConfiguredRetriever(config.knowledge);
+  if (args.includes('--rewrite') || simulated !== undefined) {
+    // The simulated rewriters read the labels: never on the blind sets.
+    const letterSets = otherSets('').filter(
+      (f) => setName(f).startsWith('letters') && !(simulated && setName(f).includes('blind')),
+    );
+    await rewriteEval(config, retriever, devSetArg >= 0 ? [file] : letterSets, simulated);
+    return;
+  }
   if (args.includes('--ablation')) {
     await ablation(retriever, file, questions, half);
     return;

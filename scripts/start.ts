@@ -187,7 +187,7 @@ process.stderr.write(
     `  Trợ lý Một cửa đang chạy: ${url}  (web chat tại ${url}/ , API tại ${url}/api/openapi.json)`,
     `  Cơ sở dữ liệu: ${config.storage.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite nhúng tại ${config.storage.dataDir}`}`,
     `  Bot: ${botsLine()}`,
-    `  Mô hình ngôn ngữ: ${config.knowledge.llm.provider === 'none' ? 'tắt (trả lời theo mẫu, ngoại tuyến)' : config.knowledge.llm.provider}`,
+    `  Mô hình ngôn ngữ: ${config.knowledge.llm.provider === 'none' ? 'tắt (trả lời theo mẫu, ngoại tuyến)' : `${config.knowledge.llm.provider}${config.knowledge.llm.rewriteLetters ? ', kèm tóm thư dài thành một câu hỏi trước khi tìm' : ''}`}`,
     '',
   ].join('\n'),
 );

@@ -8,15 +8,6 @@ export interface Phraser {
   rephrase(groundedText: string, procedure: Procedure): Promise<string>;
 }
 
-/** LLM settings (config.knowledge.llm). */
-export interface LlmSettings {
-  provider: 'none' | 'openai' | 'ollama';
-  model: string | undefined;
-  baseUrl: string | undefined;
-  apiKey: string | undefined;
-  timeoutMs: number;
-}
-
 const SYSTEM_PROMPT = [
   'Bạn là trợ lý hành chính công, viết lại câu trả lời cho người dân bằng tiếng Việt tự nhiên, lịch sự, ngắn gọn.',
   'CHỈ dùng thông tin có trong câu trả lời gốc. Không thêm giấy tờ, số tiền, thời hạn, mã thủ tục hay đường link nào khác.',
@@ -105,26 +96,4 @@ export function createLlmPhraser(
       }
     },
   };
-}
-
-/** Builds the configured chat model, or undefined when LLM phrasing is off (the default). */
-export async function createPhraserFromSettings(
-  settings: LlmSettings,
-  logger?: Logger,
-): Promise<Phraser | undefined> {
-  if (settings.provider === 'none' || !settings.model) return undefined;
-  let model: BaseChatModel;
-  if (settings.provider === 'openai') {
-    const { ChatOpenAI } = await import('@langchain/openai');
-    model = new ChatOpenAI({
-      model: settings.model,
-      apiKey: settings.apiKey ?? 'not-needed',
-      temperature: 0,
-      configuration: settings.baseUrl ? { baseURL: settings.baseUrl } : {},
-    });
-  } else {
-    const { ChatOllama } = await import('@langchain/ollama');
-    model = new ChatOllama({ model: settings.model, baseUrl: settings.baseUrl, temperature: 0 });
-  }
-  return createLlmPhraser(model, { timeoutMs: settings.timeoutMs, ...(logger ? { logger } : {}) });
 }

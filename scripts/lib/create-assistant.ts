@@ -8,13 +8,16 @@ import {
   Catalogue,
   createAnswerer,
   createMemoryGapLog,
-  createPhraserFromSettings,
+  createChatModel,
+  createLlmLetterRewriter,
+  createLlmPhraser,
   createRetriever,
   communeInSentence,
   loadCommuneDirectory,
   type Answerer,
   type GapLog,
   type Retriever,
+  withLetterRewriter,
 } from '../../knowledge/index.js';
 
 /** Everything a channel needs to answer residents. */
@@ -47,11 +50,23 @@ export async function createAssistant(
   } = {},
 ): Promise<Assistant> {
   const catalogue = options.catalogue ?? loadBundledOrConfiguredCatalogue(config);
-  const retriever = await createRetriever(
+  const { llm } = config.knowledge;
+  const indexRetriever = await createRetriever(
     config.knowledge,
     options.onProgress ? { onProgress: options.onProgress } : {},
   );
-  const phraser = await createPhraserFromSettings(config.knowledge.llm, logger);
+  // One chat model for every optional LLM feature; none unless LLM_PROVIDER is set (the default).
+  const chatModel = await createChatModel(llm);
+  const phraser = chatModel
+    ? createLlmPhraser(chatModel, { timeoutMs: llm.timeoutMs, logger })
+    : undefined;
+  const retriever =
+    chatModel && llm.rewriteLetters
+      ? withLetterRewriter(
+          indexRetriever,
+          createLlmLetterRewriter(chatModel, { timeoutMs: llm.rewriteTimeoutMs, logger }),
+        )
+      : indexRetriever;
   // The commune directory (166 current units, 547 former ones): a few hundred KB, loads in milliseconds.
   const communes = loadCommuneDirectory();
   const answerer = createAnswerer({
