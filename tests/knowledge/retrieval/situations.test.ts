@@ -68,7 +68,7 @@ describe('situations told in a message', () => {
   it('marks the words saying whom a death concerns, so the title does not pick the award', () => {
     const tokens = tokenize('Mẹ tôi là Bà mẹ Việt Nam anh hùng, vừa mất.');
     const [death] = situations.match(tokens).filter((s) => s.id === 'merit-death');
-    expect(death?.concerns).toEqual(['merit-title']);
+    expect(death?.concerns).toContain('merit-title');
     const inside = situations.phrasesOf(tokens, new Set(death!.concerns));
     expect(tokens.filter((_t, i) => inside[i]).map((t) => t.text)).toEqual([
       'bà',
@@ -293,6 +293,82 @@ describe('insurance situations (social, health and unemployment insurance, jobs)
     );
     expect(ids('Làm thợ mỏ 18 năm bị bệnh nghề nghiệp bụi phổi, công ty có đóng BHXH')).toContain(
       'work-accident',
+    );
+  });
+});
+
+describe('merit situations (people with merit, martyrs, awards)', () => {
+  it('tells a first recognition of a war wound from a new assessment of a recognised one', () => {
+    const first = ids(
+      'Chồng tôi bị thương do mìn năm 1986 ở chiến trường Campuchia, trong người vẫn còn mảnh đạn, nhưng chưa bao giờ được giám định hay hưởng chế độ gì.',
+    );
+    expect(first).toContain('war-wound-unrecognised');
+    expect(first).not.toContain('wound-recurrence');
+    const again = ids(
+      'Bố tôi là thương binh hạng 3/4, vết thương cũ tái phát, muốn giám định lại tỷ lệ thương tật.',
+    );
+    expect(again).toContain('wound-reassess');
+    expect(again).not.toContain('war-wound');
+    expect(
+      ids('Thời chống Mỹ tôi là dân quân xã, bị thương khi trực chiến, có được công nhận không?'),
+    ).toContain('war-wound-civilian');
+  });
+
+  it('reads a death of a person with merit, whatever survivors’ word the family uses', () => {
+    expect(
+      ids('Ông nội tôi là thương binh 2/4, mất tháng trước, bà tôi có được tuất nuôi dưỡng không'),
+    ).toContain('merit-death');
+    expect(
+      ids('Anh tôi vẫn chưa được công nhận liệt sĩ, gia đình muốn đề nghị công nhận liệt sĩ'),
+    ).toEqual(['martyr-recognition']);
+  });
+
+  it('tells where a martyr’s remains are moved from, and a DNA test from a reburial', () => {
+    expect(
+      ids(
+        'Mộ liệt sĩ của bác tôi ở nghĩa trang liệt sĩ tỉnh Bình Phước, gia đình muốn đưa hài cốt về quê',
+      ),
+    ).toEqual(['martyr-rebury']);
+    expect(
+      ids(
+        'Mộ liệt sĩ của bố tôi nằm trong nghĩa trang dòng họ, muốn cất bốc đưa vào nghĩa trang liệt sĩ xã',
+      ),
+    ).toContain('martyr-rebury-outside');
+    expect(
+      ids(
+        'Đội quy tập báo có một ngôi mộ liệt sĩ ở nghĩa trang Trường Sơn có thể là chú tôi, muốn xét nghiệm ADN',
+      ),
+    ).toEqual(['martyr-dna']);
+  });
+
+  it('reads medals, youth volunteers, a second regime and a moved file', () => {
+    expect(
+      ids('Ông tôi có Huân chương Kháng chiến hạng Nhì nhưng chưa nhận trợ cấp một lần'),
+    ).toContain('resistance-medal');
+    expect(ids('Mẹ tôi đi thanh niên xung phong 4 năm, nay già yếu sống một mình')).toEqual([
+      'youth-volunteer-monthly',
+    ]);
+    expect(
+      ids('Ông là thương binh 21%, đồng thời là bệnh binh, có được hưởng cả hai chế độ không'),
+    ).toContain('invalid-also-sick');
+    expect(ids('Bố tôi là thương binh, muốn chuyển hồ sơ thương binh về Thanh Hóa')).toContain(
+      'merit-file-move',
+    );
+  });
+
+  it('keeps negations and look-alike words apart', () => {
+    // "chưa được phong tặng" holds "được phong tặng"; "xác nhận con" holds "nhận con".
+    expect(
+      ids(
+        'Bà nội tôi có 2 con là liệt sĩ, bà mất năm 1995 mà chưa được phong tặng danh hiệu, muốn đề nghị truy tặng',
+      ),
+    ).toContain('mother-award-posthumous');
+    expect(ids('nhà trường yêu cầu giấy xác nhận con thương binh để miễn học phí')).not.toContain(
+      'father-recognition',
+    );
+    // unaccented "nang" is also "nặng": a heavily wounded invalid is not a crutch.
+    expect(ids('bac toi la thuong binh nang, muon vao trung tam nuoi duong')).not.toContain(
+      'merit-prosthesis',
     );
   });
 });
