@@ -215,6 +215,49 @@ describe('civil status and residence: life events told in a letter', () => {
 });
 
 describe('insurance situations (social, health and unemployment insurance, jobs)', () => {
+  it('reads "không đóng tiếp" as having stopped paying, not as topping up', () => {
+    const found = ids(
+      'Tôi nghỉ việc về quê chăm con, không đóng tiếp, có được rút tiền bảo hiểm một lần không',
+    );
+    expect(found).toContain('insured-one-off-stopped');
+    expect(found).not.toContain('top-up-years');
+    expect(found).not.toContain('continue-voluntary');
+  });
+
+  it('tells convalescence after a birth from convalescence after an illness', () => {
+    expect(
+      ids('hết thời gian nghỉ thai sản, đi làm lại còn yếu, có được nghỉ dưỡng sức không'),
+    ).toContain('recuperate-maternity');
+    expect(ids('ốm nằm viện 20 ngày, đi làm lại còn mệt, có được nghỉ dưỡng sức không')).toEqual([
+      'recuperate-sick',
+    ]);
+  });
+
+  it('reads the unemployment claim, its pause and its monthly report', () => {
+    expect(ids('đã nộp hồ sơ hưởng trợ cấp thất nghiệp, bao lâu thì có quyết định')).toEqual([
+      'ui-claim',
+    ]);
+    expect(
+      ids(
+        'tôi ốm nên không đi thông báo tìm việc, bị tạm dừng trợ cấp thất nghiệp, muốn nhận tiếp',
+      ),
+    ).toContain('ui-resume');
+    expect(
+      ids('đang hưởng trợ cấp thất nghiệp, tháng này ốm không đi thông báo tìm việc được'),
+    ).toContain('ui-monthly');
+  });
+
+  it('reads a retired teacher’s seniority allowance and a treatment with the health card', () => {
+    const teacher = ids('Bà là giáo viên nghỉ hưu năm 2010, chưa được hưởng phụ cấp thâm niên');
+    expect(teacher).toContain('teacher-seniority');
+    expect(teacher.filter((id) => id.startsWith('retire'))).toEqual([]);
+    expect(
+      ids(
+        'Bố tôi có thẻ bảo hiểm y tế, muốn ra bệnh viện tuyến trung ương, có cần giấy chuyển tuyến',
+      ),
+    ).toEqual(['health-card-treatment']);
+  });
+
   it('tells a compulsory-insurance pension from a voluntary one and from topping up the years', () => {
     expect(
       ids(
