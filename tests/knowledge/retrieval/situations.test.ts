@@ -212,6 +212,25 @@ describe('civil status and residence: life events told in a letter', () => {
       'population-data-fix',
     ]);
   });
+  it('reads a single mother, an adoption and a surname change apart from a father’s recognition', () => {
+    expect(
+      ids('tôi là mẹ đơn thân, bố cháu không nhận con, tôi đi làm giấy khai sinh cho cháu'),
+    ).toEqual(['single-mother-birth']);
+    expect(ids('vợ chồng tôi muốn nhận cháu làm con nuôi')).toEqual(['adoption-register']);
+    expect(
+      ids('vừa nhận nuôi một bé 2 tháng tuổi, vợ tôi có được hưởng chế độ không'),
+    ).not.toContain('adoption-register');
+    expect(ids('con tôi đang mang họ bố, nay tôi muốn đổi sang họ mẹ')).toEqual(['name-change']);
+  });
+
+  it('removes from the household register a child who married away, not one who moves in', () => {
+    expect(
+      ids('con gái tôi đã nhập hộ khẩu bên nhà chồng, tên cháu vẫn còn ở hộ khẩu nhà tôi'),
+    ).toContain('household-remove');
+    expect(
+      ids('muốn nhập khẩu vào hộ nhà chồng, có phải về quê xin cắt khẩu trước không'),
+    ).not.toContain('household-remove');
+  });
 });
 
 describe('insurance situations (social, health and unemployment insurance, jobs)', () => {
