@@ -234,6 +234,23 @@ describe('civil status and residence: life events told in a letter', () => {
 });
 
 describe('insurance situations (social, health and unemployment insurance, jobs)', () => {
+  it('reads an injury off work as sickness and a commute accident as a work accident', () => {
+    const off = ids('Tôi bị gãy tay do ngã xe khi đi chơi ngày nghỉ, công ty có đóng BHXH');
+    expect(off).toContain('insured-injury-off-duty');
+    expect(off).not.toContain('work-accident');
+    expect(
+      ids('Trên đường tan ca về nhà tôi bị xe tải va quẹt, công ty nói ngoài giờ làm việc'),
+    ).toContain('work-accident');
+  });
+
+  it('reads a monthly work-injury benefit paid into a bank account like a pension', () => {
+    const found = ids(
+      'Bố tôi đang hưởng trợ cấp tai nạn lao động hằng tháng, muốn nhận qua tài khoản ngân hàng',
+    );
+    expect(found).toContain('benefit-bank');
+    expect(found).not.toContain('work-accident');
+  });
+
   it('reads "không đóng tiếp" as having stopped paying, not as topping up', () => {
     const found = ids(
       'Tôi nghỉ việc về quê chăm con, không đóng tiếp, có được rút tiền bảo hiểm một lần không',
