@@ -98,7 +98,9 @@ describe('situations told in a message', () => {
   });
 
   it('does not take "mất mấy ngày" (how long it takes) for a death', () => {
-    expect(ids('xin lý lịch tư pháp để đi xuất khẩu lao động thì mất mấy ngày')).toEqual([]);
+    expect(ids('xin lý lịch tư pháp để đi xuất khẩu lao động thì mất mấy ngày')).toEqual([
+      'criminal-record',
+    ]);
   });
 
   it('lets an unless cue hand the message to the more specific situation', () => {
