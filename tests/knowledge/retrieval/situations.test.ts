@@ -453,3 +453,58 @@ describe('merit situations (people with merit, martyrs, awards)', () => {
     );
   });
 });
+
+describe('land, construction and housing situations', () => {
+  it('tells registering a mortgage from striking a paid-off one off', () => {
+    expect(ids('vay ngân hàng phải thế chấp sổ đỏ, đăng ký thế chấp ở đâu')).toContain(
+      'land-mortgage',
+    );
+    const paid = ids('tôi đã trả hết nợ ngân hàng nhưng sổ đỏ vẫn ghi thế chấp, muốn giải chấp');
+    expect(paid).toContain('land-mortgage-paid');
+    expect(paid).not.toContain('land-mortgage');
+    expect(ids('sổ đỏ còn ghi nợ tiền sử dụng đất, nay muốn trả hết nợ')).toEqual(['land-debt']);
+  });
+
+  it('reads a boundary quarrel as mediation, but not "sử dụng ổn định, không tranh chấp"', () => {
+    expect(ids('nhà hàng xóm xây tường lấn sang đất nhà tôi, muốn xã hòa giải')).toContain(
+      'land-dispute',
+    );
+    expect(
+      ids('mua đất bằng giấy tay, đất chưa có sổ, sử dụng ổn định không tranh chấp'),
+    ).not.toContain('land-dispute');
+  });
+
+  it('reads a spouse added to the certificate, plots merged and a house written on the book', () => {
+    expect(ids('sổ đỏ chỉ ghi tên chồng tôi, tôi muốn thêm tên tôi vào sổ')).toEqual([
+      'land-add-spouse',
+    ]);
+    expect(ids('hai thửa đất liền kề, muốn gộp lại thành một thửa')).toEqual(['land-merge']);
+    expect(
+      ids('xây nhà 2 tầng trên đất đã có sổ, muốn bổ sung ngôi nhà vào giấy chứng nhận'),
+    ).toContain('house-onto-book');
+  });
+
+  it('tells a new house from a repair, and leaves a house on farm land to the change of use', () => {
+    expect(ids('muốn xây nhà 3 tầng ở thị trấn, có phải xin giấy phép xây dựng không')).toEqual([
+      'build-permit',
+    ]);
+    expect(ids('nhà xuống cấp, muốn cơi nới thêm một tầng thì có phải xin phép không')).toEqual([
+      'repair-permit',
+    ]);
+    expect(ids('muốn chuyển đất vườn sang đất ở để làm nhà, có phải xin phép không')).not.toContain(
+      'build-permit',
+    );
+  });
+
+  it('reads expired farmland, an old book and a road gift; a handwritten will is not a sale', () => {
+    expect(ids('ruộng được giao năm 1993 đã hết thời hạn sử dụng, vẫn cấy lúa')).toContain(
+      'farm-term-expired',
+    );
+    expect(ids('sổ đỏ loại cũ cấp năm 2000, muốn đổi sang sổ mới')).toEqual(['land-old-book']);
+    expect(ids('sổ đỏ bị chuột cắn rách nát một nửa')).not.toContain('split-land');
+    expect(ids('gia đình tự nguyện hiến đất để mở rộng đường thôn')).toContain('land-road-gift');
+    expect(ids('bố để lại di chúc viết tay cho tôi thửa đất, tôi muốn đứng tên')).not.toContain(
+      'handwritten-land',
+    );
+  });
+});
