@@ -465,12 +465,15 @@ describe('land, construction and housing situations', () => {
     expect(ids('sổ đỏ còn ghi nợ tiền sử dụng đất, nay muốn trả hết nợ')).toEqual(['land-debt']);
   });
 
-  it('reads a boundary quarrel as mediation, but not "sử dụng ổn định, không tranh chấp"', () => {
+  it('reads a boundary quarrel as mediation, but not "không tranh chấp" or "khỏi tranh chấp"', () => {
     expect(ids('nhà hàng xóm xây tường lấn sang đất nhà tôi, muốn xã hòa giải')).toContain(
       'land-dispute',
     );
     expect(
       ids('mua đất bằng giấy tay, đất chưa có sổ, sử dụng ổn định không tranh chấp'),
+    ).not.toContain('land-dispute');
+    expect(
+      ids('bà muốn viết di chúc chia đất cho các con để sau này khỏi tranh chấp'),
     ).not.toContain('land-dispute');
   });
 
