@@ -236,6 +236,34 @@ describe('civil status and residence: life events told in a letter', () => {
 });
 
 describe('insurance situations (social, health and unemployment insurance, jobs)', () => {
+  it('reads the negations "chưa tìm được việc" and "không muốn đóng tiếp"', () => {
+    const stillLooking = ids(
+      'đã hết thời gian hưởng trợ cấp thất nghiệp mà vẫn chưa tìm được việc, nhờ giới thiệu việc',
+    );
+    expect(stillLooking).toContain('job-help');
+    expect(stillLooking).not.toContain('ui-found-job');
+    const notEnough = ids(
+      'Tôi 57 tuổi, 8 năm đóng bảo hiểm xã hội, không đủ điều kiện hưởng lương hưu, không muốn đóng tiếp',
+    );
+    expect(notEnough).toContain('not-enough-stopped');
+    expect(notEnough).not.toContain('top-up-years');
+    expect(notEnough).not.toContain('retire-claim');
+  });
+
+  it('reads a pensioner going home, an out-of-date card, a worker missing abroad', () => {
+    expect(
+      ids(
+        'Tôi đang hưởng trợ cấp bảo hiểm xã hội hằng tháng ở Đắk Lắk, nay chuyển về quê sinh sống',
+      ),
+    ).toContain('pensioner-move');
+    expect(
+      ids('Tôi lấy chồng xã khác, thẻ bảo hiểm y tế vẫn ghi địa chỉ cũ, có cần đổi thẻ không'),
+    ).toContain('insurance-card-update');
+    expect(
+      ids('Em tôi đi lao động ở Malaysia theo hợp đồng thì mất tích, gia đình có được hỗ trợ gì'),
+    ).toEqual(['labour-abroad-missing']);
+  });
+
   it('reads an injury off work as sickness and a commute accident as a work accident', () => {
     const off = ids('Tôi bị gãy tay do ngã xe khi đi chơi ngày nghỉ, công ty có đóng BHXH');
     expect(off).toContain('insured-injury-off-duty');
