@@ -465,6 +465,29 @@ describe('merit situations (people with merit, martyrs, awards)', () => {
     );
   });
 
+  it('reads a discharged veteran’s one-off allowance by war, and a martyr file’s wrong name', () => {
+    expect(
+      ids(
+        'Năm 1979 tôi chiến đấu ở biên giới phía Bắc rồi xuất ngũ, nghe nói được trợ cấp một lần',
+      ),
+    ).toContain('veteran-62');
+    expect(
+      ids(
+        'Chồng tôi làm nhiệm vụ quốc tế ở Campuchia, xuất ngũ năm 1984, chồng tôi mất năm 2018, tôi xin hưởng thay chồng',
+      ),
+    ).toContain('veteran-62-deceased');
+    expect(
+      ids(
+        'Ông đi chiến trường miền Nam, năm 1976 phục viên, có được chế độ theo Quyết định 290 không',
+      ),
+    ).toContain('veteran-290');
+    const wrong = ids(
+      'Trong hồ sơ liệt sĩ tên tôi bị ghi là Lê Thị Thao, khác với căn cước, muốn sửa lại tên',
+    );
+    expect(wrong).toContain('martyr-record-wrong');
+    expect(wrong).not.toContain('martyr-file');
+  });
+
   it('keeps negations and look-alike words apart', () => {
     // "chưa được phong tặng" holds "được phong tặng"; "xác nhận con" holds "nhận con".
     expect(
