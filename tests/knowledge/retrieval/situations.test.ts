@@ -236,6 +236,13 @@ describe('civil status and residence: life events told in a letter', () => {
 });
 
 describe('insurance situations (social, health and unemployment insurance, jobs)', () => {
+  it('reads an early pension for reduced working capacity and merging two insurance books', () => {
+    expect(ids('nghỉ hưu trước tuổi do suy giảm khả năng lao động')).toEqual([
+      'retire-early-reduced',
+    ]);
+    expect(ids('có 2 sổ bhxh muốn gộp làm một')).toContain('insurance-books-merge');
+  });
+
   it('reads the negations "chưa tìm được việc" and "không muốn đóng tiếp"', () => {
     const stillLooking = ids(
       'đã hết thời gian hưởng trợ cấp thất nghiệp mà vẫn chưa tìm được việc, nhờ giới thiệu việc',
