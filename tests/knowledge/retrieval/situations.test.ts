@@ -495,6 +495,21 @@ describe('merit situations (people with merit, martyrs, awards)', () => {
     expect(wrong).not.toContain('martyr-file');
   });
 
+  it('reads a discharged soldier’s mental illness, experts sent abroad, heroes and early revolutionaries', () => {
+    expect(
+      ids('Em tôi ra quân được mấy năm thì có biểu hiện tâm thần, bác sĩ nói bệnh cũ tái phát'),
+    ).toContain('veteran-mental');
+    expect(ids('Năm 1980 ông được cử sang giúp Lào làm chuyên gia thủy lợi')).toContain(
+      'expert-laos-cambodia',
+    );
+    expect(
+      ids('Bố tôi là Anh hùng lực lượng vũ trang thời chống Mỹ, đã nghỉ, được hưởng chế độ gì'),
+    ).toContain('hero-allowance');
+    expect(ids('Ông nội tôi là cán bộ lão thành cách mạng, hoạt động từ trước năm 1945')).toContain(
+      'revolutionary-pre-1945',
+    );
+  });
+
   it('keeps negations and look-alike words apart', () => {
     // "chưa được phong tặng" holds "được phong tặng"; "xác nhận con" holds "nhận con".
     expect(
