@@ -525,6 +525,23 @@ describe('merit situations (people with merit, martyrs, awards)', () => {
       'merit-prosthesis',
     );
   });
+  it('reads a death reported at home, a birth record that disagrees, and a first trip abroad', () => {
+    expect(
+      ids('bố tôi mất ở nhà hôm qua, gia đình đang lo hậu sự, cần báo với xã thế nào'),
+    ).toContain('death-report-commune');
+    expect(
+      ids('giấy khai sinh ghi năm sinh 1990 nhưng trong học bạ và bằng cấp đều ghi 1991'),
+    ).toContain('birth-mismatch');
+    expect(
+      ids('con gái bà lấy chồng ở Đài Loan, mời bà sang thăm, bà chưa bao giờ đi nước ngoài'),
+    ).toContain('first-trip-abroad');
+  });
+
+  it('reads a contract certified at the commune apart from its later copy', () => {
+    expect(ids('hợp đồng mua bán đã chứng thực ở xã năm ngoái giờ làm mất, xin bản sao')).toEqual([
+      'contract-copy',
+    ]);
+  });
 });
 
 describe('land, construction and housing situations', () => {
