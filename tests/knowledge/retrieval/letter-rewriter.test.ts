@@ -175,13 +175,14 @@ describe('the rewriter is off unless configured', () => {
 const ready = existsSync(path.join(BUNDLED_CATALOGUE_DIR, PROCEDURES_FILE));
 
 describe.skipIf(!ready)('a rewritten letter over the full catalogue', () => {
-  it('finds the death registration the letter alone misses', { timeout: 120_000 }, async () => {
+  it('finds the death registration through the rewrite', { timeout: 120_000 }, async () => {
     const { retriever } = await openRetriever({
       indexDir: inject('indexDir'),
       embeddings: LOCAL_EMBEDDINGS,
     });
-    const alone = await retriever.search(DEATH_LETTER, { k: 10 });
-    expect(alone.hits.slice(0, 3).map((h) => h.code)).not.toContain(KHAI_TU);
+    // The offline path used to miss this letter; since the civil-status situation
+    // 'death-report-commune' ("báo với xã" after a death) it finds it too, so only the rewrite
+    // path is checked here: the model is asked once and its request leads to the registration.
 
     const model = new FakeListChatModel({ responses: [DEATH_REQUEST] });
     const invoke = vi.spyOn(model, 'invoke');
