@@ -236,6 +236,17 @@ describe('civil status and residence: life events told in a letter', () => {
 });
 
 describe('insurance situations (social, health and unemployment insurance, jobs)', () => {
+  it('reads "sức khỏe còn yếu" after maternity leave as convalescence, a pension into an ATM card as no move', () => {
+    expect(
+      ids(
+        'Chị vừa hết thời gian nghỉ sinh con, đi làm lại nhưng sức khỏe còn yếu, có được nghỉ thêm',
+      ),
+    ).toContain('recuperate-maternity');
+    const bank = ids('Mẹ tôi lĩnh lương hưu bằng tiền mặt, muốn chuyển sang nhận qua thẻ ATM');
+    expect(bank).toContain('pension-bank');
+    expect(bank).not.toContain('pension-move');
+  });
+
   it('reads an early pension for reduced working capacity and merging two insurance books', () => {
     expect(ids('nghỉ hưu trước tuổi do suy giảm khả năng lao động')).toEqual([
       'retire-early-reduced',
