@@ -89,10 +89,12 @@ export interface QueryWeights {
   /** Lexicon phrase matching. */
   lexicon: LexiconMatchSettings;
   /**
-   * On/off switch of each rule (query-rules.ts), and of typo repair: all on by default; the
-   * ablation switches each off in turn.
+   * On/off switch of each rule (query-rules.ts), of typo repair, and of `storyChitChat` (in a
+   * letter that tells a life situation, a chit-chat phrase told in the story — "gần đây hay đau
+   * đầu", "không tự nấu ăn được" — does not make the letter chit-chat; only one in a request
+   * sentence does): all on by default; the ablation switches each off in turn.
    */
-  rules: Record<QueryRuleName | 'repair', boolean>;
+  rules: Record<QueryRuleName | 'repair' | 'storyChitChat', boolean>;
 }
 
 /**
@@ -125,7 +127,7 @@ export const DEFAULT_QUERY_WEIGHTS: QueryWeights = {
   lexiconPairEvidence: 100,
   minTypoLength: 4,
   lexicon: DEFAULT_LEXICON_MATCH,
-  rules: { ...ALL_RULES_ON, repair: true },
+  rules: { ...ALL_RULES_ON, repair: true, storyChitChat: true },
 };
 
 /** One syllable of a concept: found in a procedure when any of `accepts` is among its terms. */
@@ -359,9 +361,17 @@ export class QueryAnalyzer {
       means: e.means,
       entry: { ...e.entry, weight: e.weight },
     }));
+    // A chit-chat phrase in a letter's story, when the letter tells a life situation, is part of
+    // the story (an illness, a meal), not what is asked (QueryWeights.rules.storyChitChat).
+    const toldInStory = (start: number) =>
+      w.rules.storyChitChat &&
+      requestPart !== null &&
+      extra.length > 0 &&
+      start >= 0 &&
+      requestPart[tokens[start]!.clause] === false;
     for (const m of [...matches, ...extraMatches]) {
       if (m.entry.kind === 'offtopic' && m.entry.polite) politeHits += 1;
-      else if (m.entry.kind === 'offtopic') offTopicHits += 1;
+      else if (m.entry.kind === 'offtopic' && !toldInStory(m.start)) offTopicHits += 1;
       if (m.means.length === 0) continue;
       lexiconHits += 1;
       sequences.push([...m.means]);

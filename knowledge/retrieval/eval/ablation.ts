@@ -15,7 +15,7 @@ export interface Ablation {
   off: (defaults: RetrieverSettings) => Partial<RetrieverSettings>;
 }
 
-function queryRuleOff(name: QueryRuleName | 'repair') {
+function queryRuleOff(name: QueryRuleName | 'repair' | 'storyChitChat') {
   return (d: RetrieverSettings): Partial<RetrieverSettings> => ({
     query: { ...d.query, rules: { ...d.query.rules, [name]: false } },
   });
@@ -28,6 +28,11 @@ export const ABLATIONS: readonly Ablation[] = [
     name: 'repair',
     what: 'Telex leftovers and one-edit typos repaired against the catalogue words.',
     off: queryRuleOff('repair'),
+  },
+  {
+    name: 'storyChitChat',
+    what: "A chit-chat phrase in a letter's story does not make a letter telling a situation chit-chat.",
+    off: queryRuleOff('storyChitChat'),
   },
   {
     name: 'bigrams',

@@ -84,4 +84,22 @@ describe.skipIf(!ready)('the example letters of issue #17', () => {
         .answered,
     ).toBe(false);
   });
+
+  it('does not take an illness told in a letter’s story for chit-chat', async () => {
+    const { retriever } = await openRetriever({
+      indexDir: inject('indexDir'),
+      embeddings: LOCAL_EMBEDDINGS,
+    });
+    const letter =
+      'Bố tôi là thương binh, trong đầu vẫn còn mảnh đạn từ năm 1979. Gần đây ông hay đau đầu, chóng mặt. Xin hỏi ông có được đi giám định lại tỷ lệ thương tật không?';
+    const read = await retriever.search(letter);
+    expect(read.answered).toBe(true);
+    expect(read.hits[0]?.name).toMatch(/giám định lại/i);
+    const rules = { ...retriever.settings.query.rules, storyChitChat: false };
+    const asChitChat = retriever.withSettings({
+      ...retriever.settings,
+      query: { ...retriever.settings.query, rules },
+    });
+    expect((await asChitChat.search(letter)).answered).toBe(false);
+  });
 });
