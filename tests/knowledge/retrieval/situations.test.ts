@@ -611,4 +611,22 @@ describe('land, construction and housing situations', () => {
       'handwritten-land',
     );
   });
+
+  it('reads erosion, a household agreement, an auction and a bought strip joined to a plot', () => {
+    expect(ids('lũ làm sạt lở một phần đất vườn, diện tích thực tế nhỏ hơn sổ đỏ')).toEqual([
+      'land-landslide',
+    ]);
+    const household = ids(
+      'sổ đỏ cấp cho hộ gia đình, bố mẹ đã mất, các thành viên trong hộ thống nhất để em út đứng tên',
+    );
+    expect(household).toContain('land-household-agreement');
+    expect(household).not.toContain('inherit-land');
+    expect(ids('trúng đấu giá lô đất ở do xã tổ chức, chưa có sổ đỏ')).toEqual(['land-auction']);
+    expect(ids('mua thêm một phần đất của hàng xóm, muốn nhập luôn vào sổ đỏ của mình')).toContain(
+      'land-part-bought-merged',
+    );
+    expect(ids('chuyen dat vuon thanh dat o thi nop tien su dung dat bao nhieu')).not.toContain(
+      'criminal-record',
+    );
+  });
 });
