@@ -143,6 +143,75 @@ describe('situations told in a message', () => {
   });
 });
 
+describe('social protection situations (allowances, poverty, children, legal aid)', () => {
+  it('asks a death about the funeral grant only when the allowance or the funeral is told', () => {
+    expect(
+      ids('Cháu mồ côi đang hưởng trợ cấp xã hội, bị đuối nước mất, xin hỗ trợ tiền mai táng'),
+    ).not.toContain('orphan-allowance');
+    const widower = ids(
+      'Vợ tôi mất năm ngoái, tôi ở vậy nuôi ba con, nhà thuộc hộ nghèo. Các cháu có được trợ cấp xã hội hằng tháng không?',
+    );
+    expect(widower).toContain('single-poor-parent');
+    expect(widower).not.toContain('social-death');
+    expect(widower).not.toContain('social-death-funeral');
+    expect(widower).not.toContain('poor-sudden');
+  });
+
+  it('tells the first disability certificate from the allowance, a new assessment and an exchange', () => {
+    expect(
+      ids('Em tôi đã có giấy xác nhận khuyết tật nặng nhưng chưa được nhận trợ cấp hằng tháng'),
+    ).toEqual(['disabled-certified-allowance']);
+    expect(
+      ids('Con tôi được xác nhận khuyết tật nặng, nay bệnh nặng thêm, muốn xác định lại mức độ'),
+    ).toContain('disabled-reassess');
+    expect(ids('Giấy xác nhận khuyết tật ghi sai năm sinh, muốn đổi giấy mới')).toContain(
+      'disabled-paper-wrong',
+    );
+  });
+
+  it('reads poverty recognition now, at the yearly review and leaving the list', () => {
+    expect(ids('Lũ cuốn trôi nhà, xin xét vào hộ nghèo ngay không chờ đến cuối năm')).toContain(
+      'poor-now',
+    );
+    expect(
+      ids('Tôi bị ung thư, nhà không thuộc hộ nghèo, muốn đề nghị xét hộ cận nghèo'),
+    ).toContain('not-yet-poor');
+    expect(ids('Xã sắp rà soát hộ nghèo cuối năm, nhà tôi muốn được xét')).toEqual(['poor-review']);
+    expect(ids('Nhà đã khá lên, muốn xin thoát nghèo')).toEqual(['leave-poverty']);
+  });
+
+  it('keeps the social pension apart from the BHXH pension when moving', () => {
+    const moved = ids('Bố tôi đang hưởng trợ cấp hưu trí xã hội, nay chuyển về ở với em gái');
+    expect(moved).toContain('social-pension-move');
+    expect(moved).not.toContain('pension-move');
+    expect(moved).not.toContain('social-move');
+  });
+
+  it('reads care centres, alternative care, violence, trafficking and rehabilitation', () => {
+    expect(
+      ids('Bác tôi sống một mình, họ hàng không đón về được, muốn đưa bác vào trung tâm bảo trợ'),
+    ).toEqual(['social-centre-admission']);
+    expect(
+      ids('Anh tôi đang được nuôi dưỡng ở trung tâm bảo trợ xã hội, gia đình muốn đón anh về'),
+    ).toEqual(['social-centre-leave']);
+    expect(ids('Vợ chồng tôi không phải người thân, muốn nhận chăm sóc thay thế cháu bé')).toEqual([
+      'alt-care-stranger',
+    ]);
+    expect(ids('Chồng tôi thường xuyên đánh đập vợ con, tôi muốn xã cấm anh ta đến gần')).toEqual([
+      'domestic-violence',
+    ]);
+    expect(ids('Con gái tôi bị lừa bán sang Trung Quốc, vừa được giải cứu trở về')).toContain(
+      'trafficking-victim',
+    );
+    expect(ids('Con tôi nghiện ma túy đá, nay muốn tự nguyện cai tại nhà')).toContain(
+      'voluntary-rehab',
+    );
+    expect(
+      ids('Tôi là thương binh, con tôi bị khởi tố, không có tiền thuê luật sư bào chữa'),
+    ).toContain('legal-aid-group');
+  });
+});
+
 describe('civil status and residence: life events told in a letter', () => {
   it('tells a father recognising a registered child from a birth registered with the father', () => {
     expect(
