@@ -210,6 +210,18 @@ describe('social protection situations (allowances, poverty, children, legal aid
       ids('Tôi là thương binh, con tôi bị khởi tố, không có tiền thuê luật sư bào chữa'),
     ).toContain('legal-aid-group');
   });
+
+  it('reads a poor old person under 75, a relative carer and a homeless wanderer', () => {
+    expect(
+      ids('Bà 72 tuổi, thuộc hộ cận nghèo, không có lương hưu, có được trợ cấp hằng tháng không'),
+    ).toContain('old-poor-no-pension');
+    expect(
+      ids('Tôi là dì ruột, đón cháu về nuôi, muốn làm thủ tục nhận chăm sóc thay thế'),
+    ).toEqual(['alt-care-relative']);
+    expect(
+      ids('Ở chợ có người phụ nữ lang thang, không nhớ tên, muốn đưa vào trung tâm bảo trợ'),
+    ).toEqual(['urgent-protection']);
+  });
 });
 
 describe('civil status and residence: life events told in a letter', () => {
