@@ -602,6 +602,48 @@ describe('merit situations (people with merit, martyrs, awards)', () => {
     );
   });
 
+  it("reads long-serving veterans, southern guerrillas, appeals, leaving a care home and relatives' health cards", () => {
+    expect(
+      ids(
+        'Ông đi bộ đội chống Mỹ, phục vụ trong quân đội hơn 21 năm rồi phục viên, chưa có lương hưu',
+      ),
+    ).toContain('veteran-142-pension');
+    expect(
+      ids(
+        'Ông đi bộ đội chống Mỹ, phục vụ trong quân đội hơn 21 năm rồi phục viên, chưa có lương hưu',
+      ),
+    ).not.toContain('veteran-290');
+    expect(
+      ids(
+        'Chồng tôi đánh nhau ở Campuchia, 17 năm trong quân đội rồi xuất ngũ, có được trợ cấp không',
+      ),
+    ).toContain('veteran-62-monthly');
+    expect(ids('Trước năm 1975 ông là du kích ấp ở Tây Ninh, chưa được hưởng chế độ gì')).toContain(
+      'southern-guerrilla',
+    );
+    expect(
+      ids(
+        'Bố tôi là thương binh, gia đình không đồng ý với kết quả giám định, muốn khám ở hội đồng cấp trên',
+      ),
+    ).toContain('merit-assessment-appeal');
+    expect(
+      ids(
+        'Mẹ tôi là thương binh đang ở trung tâm điều dưỡng người có công, các con muốn đón mẹ về nhà chăm sóc',
+      ),
+    ).toEqual(expect.arrayContaining(['merit-care-home-leave']));
+    expect(
+      ids(
+        'Mẹ tôi là thương binh đang ở trung tâm điều dưỡng người có công, các con muốn đón mẹ về nhà chăm sóc',
+      ),
+    ).not.toContain('merit-care-home');
+    expect(
+      ids('Chồng tôi là thương binh 81%, vợ thương binh có được cấp thẻ bảo hiểm y tế không'),
+    ).toContain('merit-relative-health-card');
+    expect(ids('Ông bị cụt một chân trong chiến tranh, chân giả đã hỏng')).toContain(
+      'war-wound-prosthesis',
+    );
+  });
+
   it('keeps negations and look-alike words apart', () => {
     // "chưa được phong tặng" holds "được phong tặng"; "xác nhận con" holds "nhận con".
     expect(
