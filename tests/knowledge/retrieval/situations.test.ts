@@ -753,3 +753,61 @@ describe('land, construction and housing situations', () => {
     );
   });
 });
+
+describe('other desks: fishing boats, farming, school costs, permits, vehicles', () => {
+  it('tells a bought, a sunk and a broken-up fishing boat apart', () => {
+    expect(
+      ids('vừa mua lại một chiếc tàu cá của chủ tàu ở tỉnh khác, muốn tàu mang tên tôi'),
+    ).toContain('fishing-boat-register');
+    const storm = ids('cơn bão vừa qua đánh chìm tàu đánh cá của gia đình, có được hỗ trợ không');
+    expect(storm).toContain('fishing-boat-storm');
+    expect(storm).not.toContain('fishing-boat-register');
+    expect(ids('tàu cá vỏ gỗ quá cũ, mục nát, đã phá dỡ bán gỗ')).toContain('fishing-boat-end');
+  });
+
+  it('reads an epidemic cull, a rice field turned to a pond and a large-timber loan', () => {
+    expect(ids('đàn lợn bị dịch tả lợn châu Phi, thú y đã tiêu hủy')).toContain(
+      'animal-epidemic-loss',
+    );
+    expect(ids('ruộng lúa hay bị ngập, muốn chuyển sang đào ao nuôi cá')).toContain(
+      'rice-field-convert',
+    );
+    expect(ids('ruộng lúa muốn chuyển sang đất ở để làm nhà')).not.toContain('rice-field-convert');
+    expect(
+      ids('trồng rừng keo, muốn chuyển sang gỗ lớn nhưng thiếu vốn, cần vay ưu đãi'),
+    ).toContain('forest-large-timber-loan');
+  });
+
+  it('reads school costs for a child at a general school, not university tuition', () => {
+    expect(ids('hộ nghèo, cháu đang học tiểu học, được hỗ trợ tiền sách vở không')).toContain(
+      'school-costs',
+    );
+    expect(ids('con học đại học, nhà nghèo có được miễn giảm học phí không')).not.toContain(
+      'school-costs',
+    );
+  });
+
+  it('reads a will made by a living parent, not one left by the deceased', () => {
+    expect(ids('bố tôi 85 tuổi muốn lập di chúc để lại nhà đất cho các con')).toContain(
+      'make-will',
+    );
+    expect(
+      ids('mẹ tôi mất năm ngoái, trước khi mất có lập di chúc để lại đất cho tôi'),
+    ).not.toContain('make-will');
+  });
+
+  it('reads a rebuilt house, a lapsing permit, a used motorbike and a fine by the commune police', () => {
+    expect(
+      ids('nhà cũ xuống cấp, định dỡ đi để xây nhà hai tầng, có phải xin phép không'),
+    ).toContain('house-rebuild-permit');
+    expect(ids('đã được cấp giấy phép xây dựng nhưng chưa khởi công, sắp hết hạn')).toContain(
+      'build-permit-extend',
+    );
+    expect(ids('mua lại chiếc xe máy cũ của hàng xóm, đăng ký vẫn mang tên chủ cũ')).toContain(
+      'vehicle-transfer',
+    );
+    expect(ids('công an xã phạt tôi không đội mũ bảo hiểm là không đúng')).toContain(
+      'complaint-commune-police',
+    );
+  });
+});
