@@ -800,6 +800,9 @@ describe('other desks: fishing boats, farming, school costs, permits, vehicles',
     expect(
       ids('nhà cũ xuống cấp, định dỡ đi để xây nhà hai tầng, có phải xin phép không'),
     ).toContain('house-rebuild-permit');
+    expect(
+      ids('nhà cũ xuống cấp, định dỡ đi để xây nhà hai tầng, có phải xin phép không'),
+    ).not.toContain('repair-permit');
     expect(ids('đã được cấp giấy phép xây dựng nhưng chưa khởi công, sắp hết hạn')).toContain(
       'build-permit-extend',
     );
