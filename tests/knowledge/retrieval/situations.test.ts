@@ -443,6 +443,30 @@ describe('insurance situations (social, health and unemployment insurance, jobs)
     ).toEqual(['voluntary-join']);
   });
 
+  it('reads days off paid by the insurance without the insurance named (illness, sick child, stillbirth)', () => {
+    expect(
+      ids(
+        'Con tôi bị sốt xuất huyết nằm viện, tôi phải nghỉ làm chăm con, công ty bảo có chế độ của bảo hiểm',
+      ),
+    ).toContain('leave-pay-sick');
+    expect(
+      ids(
+        'Con gái tôi mang thai 7 tháng thì thai chết lưu, được nghỉ bao nhiêu ngày, bảo hiểm có trả tiền không',
+      ),
+    ).toContain('leave-pay-miscarriage');
+    const bill = ids(
+      'Tôi nằm viện 10 ngày, thẻ bảo hiểm y tế có trả tiền viện phí không, thời gian nghỉ thế nào',
+    );
+    expect(bill).not.toContain('leave-pay-sick');
+  });
+
+  it('reads an ID card that disagrees with the insurance book, and a hand cut by a machine as a work accident', () => {
+    expect(
+      ids('Sổ bảo hiểm xã hội của tôi ghi năm sinh 1968 nhưng căn cước công dân là 1966'),
+    ).toContain('insurance-book-mismatch');
+    expect(ids('Tôi làm ở xưởng gỗ, bị máy cưa cắt đứt hai ngón tay')).toContain('work-accident');
+  });
+
   it('reads a wrong birth date on the insurance book before retiring as a correction', () => {
     const found = ids(
       'Sổ bảo hiểm xã hội ghi năm sinh 1975 nhưng căn cước ghi 1976, sắp làm hồ sơ hưởng lương hưu',
