@@ -779,6 +779,13 @@ describe('land, construction and housing situations', () => {
 });
 
 describe('other desks: fishing boats, farming, school costs, permits, vehicles', () => {
+  it('reads a karaoke business, not any mention of singing karaoke', () => {
+    expect(ids('nhà em muốn mở quán hát karaoke 3 phòng, cần xin giấy phép gì')).toContain(
+      'karaoke',
+    );
+    expect(ids('Mèo nhà tôi có biết hát karaoke không')).not.toContain('karaoke');
+  });
+
   it('tells a bought, a sunk and a broken-up fishing boat apart', () => {
     expect(
       ids('vừa mua lại một chiếc tàu cá của chủ tàu ở tỉnh khác, muốn tàu mang tên tôi'),
