@@ -6,15 +6,20 @@
 import type { FieldDefinition } from './form-types.js';
 import { IDENTITY_DOCUMENTS } from './options.js';
 
-/** Name, identity paper, personal number and residence of whoever files the request. */
-export const CIVIL_REQUESTER_FIELDS: readonly FieldDefinition[] = [
-  {
-    name: 'requesterName',
-    label: 'Họ, chữ đệm, tên người yêu cầu',
-    kind: 'text',
-    required: true,
-    prefill: 'fullName',
-  },
+/** The name of whoever files the request (first line of the block). */
+export const REQUESTER_NAME_FIELD: FieldDefinition = {
+  name: 'requesterName',
+  label: 'Họ, chữ đệm, tên người yêu cầu',
+  kind: 'text',
+  required: true,
+  prefill: 'fullName',
+};
+
+/**
+ * Identity paper, personal number and residence of whoever files the request (the block's last
+ * lines; the khai sinh form puts the requester's birth date and sex between name and these).
+ */
+export const REQUESTER_IDENTITY_FIELDS: readonly FieldDefinition[] = [
   {
     name: 'requesterIdType',
     label: 'Giấy tờ tùy thân: loại',
@@ -36,4 +41,10 @@ export const CIVIL_REQUESTER_FIELDS: readonly FieldDefinition[] = [
     required: true,
     prefill: 'address',
   },
+];
+
+/** Name, identity paper, personal number and residence of whoever files the request. */
+export const CIVIL_REQUESTER_FIELDS: readonly FieldDefinition[] = [
+  REQUESTER_NAME_FIELD,
+  ...REQUESTER_IDENTITY_FIELDS,
 ];

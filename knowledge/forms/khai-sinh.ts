@@ -3,15 +3,10 @@
  * Đăng ký khai sinh (procedure 1.001193): the birth registration form of Thông tư 04/2024/TT-BTP,
  * sections A–F as on the printed tờ khai.
  */
+import { REQUESTER_IDENTITY_FIELDS, REQUESTER_NAME_FIELD } from './civil-requester-fields.js';
 import { checkPersonId, textOf } from './form-checks.js';
 import type { FormDefinition } from './form-types.js';
-import {
-  BIRTH_REQUESTER_RELATIONS,
-  ETHNIC_GROUPS,
-  IDENTITY_DOCUMENTS,
-  SEX_OPTIONS,
-  YES_NO,
-} from './options.js';
+import { BIRTH_REQUESTER_RELATIONS, ETHNIC_GROUPS, SEX_OPTIONS, YES_NO } from './options.js';
 
 export const khaiSinhForm: FormDefinition = {
   procedureCode: '1.001193',
@@ -23,13 +18,7 @@ export const khaiSinhForm: FormDefinition = {
     {
       title: 'A. Người yêu cầu',
       fields: [
-        {
-          name: 'requesterName',
-          label: 'Họ, chữ đệm, tên người yêu cầu',
-          kind: 'text',
-          required: true,
-          prefill: 'fullName',
-        },
+        REQUESTER_NAME_FIELD,
         {
           name: 'requesterDateOfBirth',
           label: 'Ngày, tháng, năm sinh của người yêu cầu',
@@ -45,27 +34,7 @@ export const khaiSinhForm: FormDefinition = {
           options: SEX_OPTIONS,
           prefill: 'sex',
         },
-        {
-          name: 'requesterIdType',
-          label: 'Giấy tờ tùy thân: loại',
-          kind: 'select',
-          required: true,
-          options: IDENTITY_DOCUMENTS,
-        },
-        {
-          name: 'requesterCccd',
-          label: 'Số định danh cá nhân của người yêu cầu',
-          kind: 'cccd',
-          required: true,
-          prefill: 'cccd',
-        },
-        {
-          name: 'requesterAddress',
-          label: 'Nơi cư trú',
-          kind: 'textarea',
-          required: true,
-          prefill: 'address',
-        },
+        ...REQUESTER_IDENTITY_FIELDS,
         {
           name: 'relationToChild',
           label: 'Quan hệ với người được khai sinh',
