@@ -8,6 +8,7 @@ import { createGroupRegistry } from '../api/notices/group-registry.js';
 import { listenEarly } from './lib/early-server.js';
 import { exitWithHelpIfAsked } from './lib/help.js';
 import { conversationWhenReady } from './lib/ready-conversation.js';
+import { webChatHandler } from './lib/web-chat-handler.js';
 
 exitWithHelpIfAsked(
   process.argv.slice(2),
@@ -141,14 +142,7 @@ const runtime = await createApiRuntime(config, {
   logger,
   store,
   statusLookup,
-  chat: ({ sessionId, text, action, client }) =>
-    conversation.handle({
-      channel: 'web',
-      userId: sessionId,
-      ...(client ? { clientKey: client } : {}),
-      text,
-      ...(action ? { action } : {}),
-    }),
+  chat: webChatHandler(conversation),
   senders: bots.senders,
   ...(bots.telegram?.bot.botInfo?.username
     ? { telegramBotUsername: bots.telegram.bot.botInfo.username }

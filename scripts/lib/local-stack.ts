@@ -35,6 +35,7 @@ import { FakeTelegramServer } from '../../tests/support/fake-telegram-server.js'
 import { startFakeZaloGraph, type FakeZaloGraph } from '../../tests/support/fake-zalo-graph.js';
 import { createAssistant, loadBundledOrConfiguredCatalogue } from './create-assistant.js';
 import { prepareIndex } from './prepare-index.js';
+import { webChatHandler } from './web-chat-handler.js';
 
 /** The Telegram webhook secret of the local stack (the fake posts nothing by itself). */
 export const LOCAL_TELEGRAM_SECRET = 'local-stack-webhook-secret';
@@ -114,14 +115,7 @@ export async function startLocalStack(env: Record<string, string> = {}): Promise
     logger: silentLogger,
     replay: counters,
   });
-  const chat: ChatHandler = ({ sessionId, text, action, client }) =>
-    assistant.conversation.handle({
-      channel: 'web',
-      userId: sessionId,
-      ...(client ? { clientKey: client } : {}),
-      text,
-      ...(action ? { action } : {}),
-    });
+  const chat = webChatHandler(assistant.conversation);
   const runtime = await createApiRuntime(config, {
     logger: silentLogger,
     store,

@@ -1,8 +1,8 @@
-import type { ChatHandler } from '../../api/routes/chat.js';
 import type { PublicStatusLookup } from '../../common/dossier-contracts.js';
 import { silentLogger } from '../../common/logger.js';
 import { createDbGapLog, type GapLimits } from '../../api/gaps/gap-store.js';
 import { createAssistant } from '../../scripts/lib/create-assistant.js';
+import { webChatHandler } from '../../scripts/lib/web-chat-handler.js';
 import { testConfig } from './assistant.js';
 import { startHarness, type Harness } from './api-harness.js';
 
@@ -19,14 +19,7 @@ export async function startChatHarness(
     gapLog: { record: (entry) => late.gaps?.record(entry) },
     statusLookup: (reference, phone4, client) => late.lookup!(reference, phone4, client),
   });
-  const chat: ChatHandler = ({ sessionId, text, action, client }) =>
-    assistant.conversation.handle({
-      channel: 'web',
-      userId: sessionId,
-      ...(client ? { clientKey: client } : {}),
-      text,
-      ...(action ? { action } : {}),
-    });
+  const chat = webChatHandler(assistant.conversation);
   const harness = await startHarness({ chat, ...(options.env ? { env: options.env } : {}) });
   late.lookup = harness.runtime.statusLookup;
   late.gaps = createDbGapLog(harness.runtime.store.db, harness.runtime.counters, {
