@@ -70,16 +70,21 @@ export interface PublicFormDocument {
   condition: string | null;
 }
 
-/** A form as plain JSON (`GET /api/forms/:procedureCode`). */
-export interface PublicForm {
-  /** Procedure code (mã TTHC), e.g. "1.001193". */
+/** What names a form and its fields: shared by the form definitions and the wire form. */
+export interface FormHeading {
+  /** Procedure code (mã TTHC) on the national portal, e.g. "1.001193". */
   procedureCode: string;
   slug: string;
+  /** Procedure name as residents know it. */
   title: string;
   /** Official template the form reproduces, e.g. "Tờ khai đăng ký khai sinh (TT 04/2024/TT-BTP)". */
   template: string;
   legalBasis: readonly string[];
   sections: readonly SectionDefinition[];
+}
+
+/** A form as plain JSON (`GET /api/forms/:procedureCode`). */
+export interface PublicForm extends FormHeading {
   documents: PublicFormDocument[];
   /** Field name → profile fact the app may pre-fill. */
   prefill: Record<string, string>;

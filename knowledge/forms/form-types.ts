@@ -5,7 +5,7 @@
  * plus a few cross-field checks, so the API validator and the Mini App form share one source.
  */
 
-import type { SectionDefinition } from '../../common/form-contract.js';
+import type { FormHeading } from '../../common/form-contract.js';
 
 // The serialisable parts are the wire contract the mini-app shares (common/form-contract.ts).
 export type {
@@ -37,16 +37,7 @@ export interface DocumentRequirement {
 export type AddFieldIssue = (field: string, message: string) => void;
 
 /** The online form of one procedure. */
-export interface FormDefinition {
-  /** Procedure code (mã TTHC) on the national portal, e.g. "1.001193". */
-  procedureCode: string;
-  slug: string;
-  /** Procedure name as residents know it. */
-  title: string;
-  /** Official template the form reproduces, e.g. "Tờ khai đăng ký khai sinh (TT 04/2024/TT-BTP)". */
-  template: string;
-  legalBasis: readonly string[];
-  sections: readonly SectionDefinition[];
+export interface FormDefinition extends FormHeading {
   documents: readonly DocumentRequirement[];
   /** Cross-field checks run after every field is individually valid. `today` is `YYYY-MM-DD` (Vietnam). */
   checks?: (
