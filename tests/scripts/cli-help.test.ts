@@ -1,35 +1,20 @@
-import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ROOT, runScript, type ScriptRun } from '../support/run-script.js';
 
 /*
  * Every command-line entry point (scripts/*.ts) answers `--help` with its usage on stdout and exit 0,
  * before reading configuration or doing any work (no stack trace, no "unknown option").
  */
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SCRIPTS = readdirSync(path.join(ROOT, 'scripts'))
   .filter((f) => f.endsWith('.ts'))
   .sort();
 
-function run(
-  script: string,
-  arg: string,
-): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', script), arg], {
-      cwd: ROOT,
-      // An unusable port and data folder: a script that ignored --help and started work would fail.
-      env: { ...process.env, PORT: '1', DATA_DIR: '/nonexistent/motcua-help-test' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
+function run(script: string, arg: string): Promise<ScriptRun> {
+  // An unusable port and data folder: a script that ignored --help and started work would fail.
+  return runScript(script, [arg], {
+    env: { PORT: '1', DATA_DIR: '/nonexistent/motcua-help-test' },
   });
 }
 

@@ -1,14 +1,11 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, inject, it } from 'vitest';
+import { runScript, type ScriptRun } from '../support/run-script.js';
 
 /*
  * Issue #11 acceptance: a bounded local brute force against the chat, the bot's /hoso and
  * GET /api/status together gets at most the configured number of guesses per reference per hour.
  * Runs `npm run probe:status` (small bound) and checks what the server really compared.
  */
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 interface PathCounts {
   tries: number;
@@ -18,20 +15,8 @@ interface PathCounts {
   other: number;
 }
 
-function probe(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/probe-status-guard.ts', ...args],
-      { cwd: ROOT, env: { ...process.env, LOG_SILENT: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
+function probe(args: string[]): Promise<ScriptRun> {
+  return runScript('probe-status-guard.ts', args, { env: { LOG_SILENT: 'true' } });
 }
 
 it('lets a brute force through chat, bot and /api/status compare at most the configured guesses', async () => {
