@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   BUNDLED_CATALOGUE_DIR,
   PROCEDURES_FILE,
 } from '../../../knowledge/catalogue/load-catalogue.js';
-import { openRetriever } from '../../../knowledge/retrieval/open-retriever.js';
+import {
+  openRetriever,
+  type OpenedRetriever,
+} from '../../../knowledge/retrieval/open-retriever.js';
 import { LOCAL_EMBEDDINGS } from './support.js';
 
 const ready = existsSync(path.join(BUNDLED_CATALOGUE_DIR, PROCEDURES_FILE));
@@ -13,11 +16,16 @@ const ready = existsSync(path.join(BUNDLED_CATALOGUE_DIR, PROCEDURES_FILE));
 // The four example letters of issue #17, through the public retriever over the full catalogue: a
 // letter tells a situation (a death, a move, a birth) and the situation decides the procedure.
 describe.skipIf(!ready)('the example letters of issue #17', () => {
-  it('ranks the procedure the situation leads to first', { timeout: 120_000 }, async () => {
-    const { retriever } = await openRetriever({
+  // One retriever over the suite's built index for every case (opening it reads the whole index).
+  let retriever: OpenedRetriever['retriever'];
+  beforeAll(async () => {
+    ({ retriever } = await openRetriever({
       indexDir: inject('indexDir'),
       embeddings: LOCAL_EMBEDDINGS,
-    });
+    }));
+  }, 120_000);
+
+  it('ranks the procedure the situation leads to first', { timeout: 120_000 }, async () => {
     const first = async (q: string) => (await retriever.search(q)).hits[0]?.code;
     // An inheritance the family agrees on is a change of owner, not a first certificate.
     expect(['1.013831', '1.115538']).toContain(
@@ -46,10 +54,6 @@ describe.skipIf(!ready)('the example letters of issue #17', () => {
   });
 
   it('lets the request decide between what the story and the request tell', async () => {
-    const { retriever } = await openRetriever({
-      indexDir: inject('indexDir'),
-      embeddings: LOCAL_EMBEDDINGS,
-    });
     // The plot is where the son lives; the request is a household of his own.
     const split = await retriever.search(
       'Ông Hoàng Văn Thông (Như Xuân) hỏi: Con trai tôi đã lấy vợ, có nhà riêng trên cùng thửa đất nhưng vẫn chung hộ khẩu với bố mẹ. Nay con muốn tách ra thành hộ riêng thì làm thế nào?',
@@ -58,10 +62,6 @@ describe.skipIf(!ready)('the example letters of issue #17', () => {
   });
 
   it('offers choices for a letter it is not sure about, where a short question is declined', async () => {
-    const { retriever } = await openRetriever({
-      indexDir: inject('indexDir'),
-      embeddings: LOCAL_EMBEDDINGS,
-    });
     // An abstention threshold no answer reaches: only the letter floor decides.
     const strict = (letterFloor: number) =>
       retriever.withSettings({
@@ -86,10 +86,6 @@ describe.skipIf(!ready)('the example letters of issue #17', () => {
   });
 
   it('does not take an illness told in a letter’s story for chit-chat', async () => {
-    const { retriever } = await openRetriever({
-      indexDir: inject('indexDir'),
-      embeddings: LOCAL_EMBEDDINGS,
-    });
     const letter =
       'Bố tôi là thương binh, trong đầu vẫn còn mảnh đạn từ năm 1979. Gần đây ông hay đau đầu, chóng mặt. Xin hỏi ông có được đi giám định lại tỷ lệ thương tật không?';
     const read = await retriever.search(letter);
