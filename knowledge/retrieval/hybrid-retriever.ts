@@ -179,7 +179,7 @@ export class HybridRetriever implements Retriever {
     if (!/[\p{L}\p{N}]/u.test(text)) return { ...NOTHING, query: null, features: null };
     const letter = typeof question === 'string' ? this.letters.read(question) : null;
     // Read (split and tokenised) once: the situations and the analyser see the same syllables.
-    const read = this.analyzer.read(text, letter);
+    const read = this.analyzer.read(letter ? text : this.letters.unframe(text), letter);
     const asked = read.requestPart
       ? read.parts.flatMap((part, p) => part.map(() => read.requestPart![p]!))
       : null;

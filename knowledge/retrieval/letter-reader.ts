@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { foldMarks, normalizeText, syllables } from '../text/normalize.js';
+import { foldMarks, marksCompatible, normalizeText, syllables } from '../text/normalize.js';
+import { LetterFraming, type FramingData } from './letter-framing.js';
 
 /** When a message is read as a letter, and how much of it. */
 export interface LetterSettings {
@@ -36,7 +37,7 @@ export interface LetterSentence {
 /** Path of the reviewed word lists (request markers, honorifics). */
 export const LETTER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'letter.json');
 
-interface LetterData {
+interface LetterData extends FramingData {
   requestMarkers: { list: Array<{ say: string; note: string }> };
   honorifics: { list: string[] };
 }
@@ -45,14 +46,17 @@ const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(
 
 /** Splits a letter into sentences and tells the request from the story. */
 export class LetterReader {
-  private readonly markers: string[];
+  /** Each request marker's syllables as written (with marks). */
+  private readonly markers: string[][];
   private readonly names: RegExp;
+  private readonly framing: LetterFraming;
 
   constructor(
     data: LetterData = JSON.parse(readFileSync(LETTER_FILE, 'utf8')) as LetterData,
     readonly settings: LetterSettings = DEFAULT_LETTER_SETTINGS,
   ) {
-    this.markers = data.requestMarkers.list.map((m) => ` ${foldMarks(normalizeText(m.say))} `);
+    this.framing = new LetterFraming(data);
+    this.markers = data.requestMarkers.list.map((m) => syllables(normalizeText(m.say)));
     const honorifics = data.honorifics.list
       .flatMap((h) => [h, capitalised(h)])
       .sort((a, b) => b.length - a.length)
@@ -63,6 +67,20 @@ export class LetterReader {
       `(^|[^\\p{L}])(${honorifics})\\s+(?!Mẹ\\b)((?:\\p{Lu}[\\p{L}]*\\.?\\s*){1,4})`,
       'gu',
     );
+  }
+
+  /**
+   * A short question without its framing ("Chào luật sư, cho tôi hỏi thủ tục sang tên sổ đỏ. Xin
+   * cảm ơn!"), normalised; the question as it was when nothing but framing is left ("cảm ơn bạn").
+   */
+  unframe(normalized: string): string {
+    if (!this.settings.enabled) return normalized;
+    const kept: string[] = [];
+    for (const m of normalized.matchAll(/[^.?!…\n]+[.?!…\n]*/gu)) {
+      const s = this.framing.strip(m[0].trim());
+      if (s !== null && /[\p{L}\p{N}]/u.test(s)) kept.push(s);
+    }
+    return kept.length > 0 ? kept.join(' ') : normalized;
   }
 
   /** The letter's sentences, or null when the message is a plain question (read as before). */
@@ -81,10 +99,10 @@ export class LetterReader {
     const body = intro ? normalized.slice(intro[0].length) : normalized;
     const sentences: LetterSentence[] = [];
     for (const m of body.matchAll(/[^.?!…\n]+[.?!…\n]*/gu)) {
-      const s = m[0].trim();
-      if (!/[\p{L}\p{N}]/u.test(s)) continue;
-      const folded = ` ${syllables(foldMarks(s)).join(' ')} `;
-      const request = s.includes('?') || this.markers.some((k) => folded.includes(k));
+      // The greeting, thanks and plea for an answer are neither story nor request.
+      const s = this.framing.strip(m[0].trim());
+      if (s === null || !/[\p{L}\p{N}]/u.test(s)) continue;
+      const request = s.includes('?') || this.asks(syllables(s));
       sentences.push({ text: s, request });
     }
     const count = (s: LetterSentence) => syllables(s.text).length;
@@ -93,6 +111,26 @@ export class LetterReader {
     // A letter that never asks in so many words asks in its last sentence.
     if (!sentences.some((s) => s.request)) sentences[sentences.length - 1]!.request = true;
     return this.fit(sentences, count);
+  }
+
+  /**
+   * Does a request marker occur in the syllables? Compared folded, but a syllable typed with marks
+   * must fit the marker's: "hội" in "bảo hiểm xã hội" is not "hỏi".
+   */
+  private asks(words: readonly string[]): boolean {
+    const folded = words.map((w) => foldMarks(w));
+    return this.markers.some((marker) => {
+      const first = foldMarks(marker[0]!);
+      for (let i = folded.indexOf(first); i >= 0; i = folded.indexOf(first, i + 1)) {
+        if (
+          marker.every(
+            (m, k) => folded[i + k] === foldMarks(m) && marksCompatible(words[i + k]!, m),
+          )
+        )
+          return true;
+      }
+      return false;
+    });
   }
 
   /** Within the syllable budget: the requests (last first), then the story from its beginning. */

@@ -40,4 +40,38 @@ describe('reading a letter', () => {
     const syllables = letter.reduce((n, s) => n + s.text.split(/\s+/).length, 0);
     expect(syllables).toBeLessThanOrEqual(reader.settings.maxSyllables);
   });
+
+  it("drops the greeting, the thanks and the plea for an answer a law firm's letter is wrapped in", () => {
+    const letter = reader.read(
+      'Chào luật sư, tôi có câu hỏi mong luật sư giải đáp. Năm 2019 chồng tôi mất vì tai nạn lao động, anh đóng bảo hiểm xã hội được 12 năm. Xin hỏi luật sư mẹ con tôi có được hưởng tiền tuất hằng tháng không? Mong luật sư tư vấn giúp. Xin chân thành cảm ơn!',
+    )!;
+    expect(letter.map((s) => s.text)).toEqual([
+      'năm 2019 chồng tôi mất vì tai nạn lao động, anh đóng bảo hiểm xã hội được 12 năm.',
+      'xin hỏi mẹ con tôi có được hưởng tiền tuất hằng tháng không?',
+    ]);
+  });
+
+  it('keeps a lawyer the story is about, and a sentence that only asks', () => {
+    const letter = reader.read(
+      'Kính gửi Ban biên tập. Gia đình tôi thuộc hộ nghèo ở xã Nga Sơn, bố mẹ già yếu, đang có tranh chấp ranh giới đất với nhà hàng xóm từ mấy năm nay nhưng không có tiền thuê luật sư. Vậy phải làm sao? Rất mong nhận được phản hồi sớm của quý báo.',
+    )!;
+    expect(letter.map((s) => s.text)).toEqual([
+      'gia đình tôi thuộc hộ nghèo ở xã nga sơn, bố mẹ già yếu, đang có tranh chấp ranh giới đất với nhà hàng xóm từ mấy năm nay nhưng không có tiền thuê luật sư.',
+      'vậy phải làm sao?',
+    ]);
+  });
+
+  it('does not take "xã hội" in the story for the request marker "hỏi"', () => {
+    const letter = reader.read(
+      'Mẹ tôi 82 tuổi, đang hưởng trợ cấp xã hội ở xã Hoằng Đạt. Tháng trước bà mất tại nhà sau một thời gian ốm nặng. Gia đình muốn biết có được nhận tiền mai táng không.',
+    )!;
+    expect(letter.map((s) => s.request)).toEqual([false, false, true]);
+  });
+
+  it('takes the framing off a short question too, but not off a question that is nothing else', () => {
+    expect(
+      reader.unframe('chào luật sư, cho tôi hỏi thủ tục sang tên sổ đỏ. xin cảm ơn luật sư!'),
+    ).toBe('cho tôi hỏi thủ tục sang tên sổ đỏ.');
+    expect(reader.unframe('cảm ơn bạn nhiều')).toBe('cảm ơn bạn nhiều');
+  });
 });
