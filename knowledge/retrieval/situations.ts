@@ -13,6 +13,11 @@ import { QUERY_WORDS } from './query-words.js';
 /** A named cue: any of its phrases in the text means the cue is told. */
 export interface SituationCue {
   say: string[];
+  /**
+   * The cue says something is NOT so ("không có lương hưu", "không phải thương binh"): another cue
+   * whose phrase lies inside one of its phrases ("lương hưu", "thương binh") is not told there.
+   */
+  negates?: boolean;
   note: string;
 }
 
@@ -84,6 +89,7 @@ const MAX_SKIPPED = 2;
 interface Phrase {
   cue: string;
   syllables: Token[];
+  negates: boolean;
 }
 
 /** Matches the situations of situations/*.json in a question's tokens. */
@@ -94,14 +100,14 @@ export class Situations {
 
   constructor(data: SituationData) {
     this.situations = data.situations;
-    for (const [cue, { say }] of Object.entries(data.cues)) {
+    for (const [cue, { say, negates }] of Object.entries(data.cues)) {
       if (cue.startsWith('_')) continue;
       for (const phrase of say) {
         const syllables = tokenize(phrase);
         const first = syllables[0]?.folded;
         if (first === undefined) continue;
         const list = this.byFirst.get(first) ?? [];
-        list.push({ cue, syllables });
+        list.push({ cue, syllables, negates: negates === true });
         this.byFirst.set(first, list);
       }
     }
@@ -114,9 +120,22 @@ export class Situations {
   /** Names of the cues told in the tokens. */
   cuesIn(tokens: readonly Token[]): Set<string> {
     const told = new Set<string>();
+    // Tokens inside a negating phrase ("không có lương hưu") tell no other cue ("lương hưu").
+    const negated = new Array<boolean>(tokens.length).fill(false);
     tokens.forEach((_t, i) => {
       for (const p of this.byFirst.get(tokens[i]!.folded) ?? []) {
-        if (!told.has(p.cue) && matchesAt(tokens, i, p.syllables)) told.add(p.cue);
+        if (!p.negates) continue;
+        const end = endOfMatch(tokens, i, p.syllables);
+        if (end === i) continue;
+        told.add(p.cue);
+        for (let j = i; j < end; j += 1) negated[j] = true;
+      }
+    });
+    tokens.forEach((_t, i) => {
+      for (const p of this.byFirst.get(tokens[i]!.folded) ?? []) {
+        if (p.negates || told.has(p.cue)) continue;
+        const end = endOfMatch(tokens, i, p.syllables);
+        if (end > i && !negated.slice(i, end).some(Boolean)) told.add(p.cue);
       }
     });
     return told;
@@ -144,11 +163,6 @@ export class Situations {
       (s) => s.when.every((c) => told.has(c)) && !(s.unless ?? []).some((c) => told.has(c)),
     );
   }
-}
-
-/** Does the phrase start at token i (folded, typed marks fitting, helper words stepped over)? */
-function matchesAt(tokens: readonly Token[], i: number, phrase: readonly Token[]): boolean {
-  return endOfMatch(tokens, i, phrase) > i;
 }
 
 /** The token index just after the phrase when it starts at token i, or i when it does not. */

@@ -103,6 +103,13 @@ describe('situations told in a message', () => {
     ]);
   });
 
+  it('does not hear "lương hưu" in "không có lương hưu", nor "thương binh" in "không phải thương binh"', () => {
+    const told = (text: string) => situations.cuesIn(tokenize(text));
+    expect(told('mẹ tôi 80 tuổi, không có lương hưu')).toEqual(new Set(['old-age', 'no-pension']));
+    expect(told('bố tôi không phải thương binh')).not.toContain('merit');
+    expect(told('bố tôi là thương binh')).toContain('merit');
+  });
+
   it('lets an unless cue hand the message to the more specific situation', () => {
     expect(ids('ông hỏi có thể báo mất sổ đỏ để xin cấp lại không, đất đứng tên ông')).toEqual([
       'land-lost',
