@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { marksCompatible, tokenize, type Token } from '../text/normalize.js';
+import { hasMarks, marksCompatible, tokenize, type Token } from '../text/normalize.js';
 import { QUERY_WORDS } from './query-words.js';
 
 /** A named cue: any of its phrases in the text means the cue is told. */
@@ -18,6 +18,11 @@ export interface SituationCue {
    * whose phrase lies inside one of its phrases ("lương hưu", "thương binh") is not told there.
    */
   negates?: boolean;
+  /**
+   * Phrases of `say` that count only when typed with their marks: without marks they read as
+   * another, common phrase ("bão" → "bao"/"bảo hiểm", "muộn" → "muốn", "nhường" → "chuyển nhượng").
+   */
+  markedOnly?: string[];
   note: string;
 }
 
@@ -90,6 +95,8 @@ interface Phrase {
   cue: string;
   syllables: Token[];
   negates: boolean;
+  /** Only a syllable typed with marks matches one written with marks. */
+  marked: boolean;
 }
 
 /** Matches the situations of situations/*.json in a question's tokens. */
@@ -100,14 +107,15 @@ export class Situations {
 
   constructor(data: SituationData) {
     this.situations = data.situations;
-    for (const [cue, { say, negates }] of Object.entries(data.cues)) {
+    for (const [cue, { say, negates, markedOnly }] of Object.entries(data.cues)) {
       if (cue.startsWith('_')) continue;
       for (const phrase of say) {
         const syllables = tokenize(phrase);
         const first = syllables[0]?.folded;
         if (first === undefined) continue;
         const list = this.byFirst.get(first) ?? [];
-        list.push({ cue, syllables, negates: negates === true });
+        const marked = (markedOnly ?? []).includes(phrase);
+        list.push({ cue, syllables, negates: negates === true, marked });
         this.byFirst.set(first, list);
       }
     }
@@ -125,7 +133,7 @@ export class Situations {
     tokens.forEach((_t, i) => {
       for (const p of this.byFirst.get(tokens[i]!.folded) ?? []) {
         if (!p.negates) continue;
-        const end = endOfMatch(tokens, i, p.syllables);
+        const end = endOfMatch(tokens, i, p.syllables, p.marked);
         if (end === i) continue;
         told.add(p.cue);
         for (let j = i; j < end; j += 1) negated[j] = true;
@@ -134,7 +142,7 @@ export class Situations {
     tokens.forEach((_t, i) => {
       for (const p of this.byFirst.get(tokens[i]!.folded) ?? []) {
         if (p.negates || told.has(p.cue)) continue;
-        const end = endOfMatch(tokens, i, p.syllables);
+        const end = endOfMatch(tokens, i, p.syllables, p.marked);
         if (end > i && !negated.slice(i, end).some(Boolean)) told.add(p.cue);
       }
     });
@@ -148,7 +156,7 @@ export class Situations {
     tokens.forEach((_t, i) => {
       for (const p of this.byFirst.get(tokens[i]!.folded) ?? []) {
         if (!cues.has(p.cue)) continue;
-        const end = endOfMatch(tokens, i, p.syllables);
+        const end = endOfMatch(tokens, i, p.syllables, p.marked);
         for (let j = i; j < end; j += 1) inside[j] = true;
       }
     });
@@ -166,7 +174,12 @@ export class Situations {
 }
 
 /** The token index just after the phrase when it starts at token i, or i when it does not. */
-function endOfMatch(tokens: readonly Token[], i: number, phrase: readonly Token[]): number {
+function endOfMatch(
+  tokens: readonly Token[],
+  i: number,
+  phrase: readonly Token[],
+  marked = false,
+): number {
   let j = i;
   let skipped = 0;
   for (let k = 0; k < phrase.length; k += 1) {
@@ -181,7 +194,12 @@ function endOfMatch(tokens: readonly Token[], i: number, phrase: readonly Token[
       skipped += 1;
     }
     const t = tokens[j];
-    if (!t || t.folded !== phrase[k]!.folded || !marksCompatible(t.text, phrase[k]!.text)) {
+    if (
+      !t ||
+      t.folded !== phrase[k]!.folded ||
+      !marksCompatible(t.text, phrase[k]!.text) ||
+      (marked && hasMarks(phrase[k]!.text) && !hasMarks(t.text))
+    ) {
       return i;
     }
     j += 1;

@@ -110,6 +110,16 @@ describe('situations told in a message', () => {
     expect(told('bố tôi là thương binh')).toContain('merit');
   });
 
+  it('hears "bão" and "muộn" only when typed with marks: unmarked they are "bảo hiểm" and "muốn"', () => {
+    const told = (text: string) => situations.cuesIn(tokenize(text));
+    expect(told('nha toi bi bao cuon mat mai, toi muon dong bao hiem xa hoi')).not.toContain(
+      'storm-damage',
+    );
+    expect(told('toi muon dang ky khai sinh cho con')).not.toContain('late');
+    expect(told('nhà tôi bị bão cuốn mất mái')).toContain('storm-damage');
+    expect(told('đăng ký khai sinh muộn cho con')).toContain('late');
+  });
+
   it('lets an unless cue hand the message to the more specific situation', () => {
     expect(ids('ông hỏi có thể báo mất sổ đỏ để xin cấp lại không, đất đứng tên ông')).toEqual([
       'land-lost',
