@@ -6,7 +6,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { foldedTokens, markSet, marksCompatible, tokenize, type Token } from '../text/normalize.js';
+import {
+  foldedTokens,
+  hasMarks,
+  markSet,
+  marksCompatible,
+  tokenize,
+  type Token,
+} from '../text/normalize.js';
 import { CHIT_CHAT } from './chit-chat.js';
 import { QUERY_WORDS } from './query-words.js';
 
@@ -35,6 +42,11 @@ export interface LexiconEntry {
    * from the query and only the meaning counts.
    */
   negation?: boolean;
+  /**
+   * Phrases of `say` that count only when typed with their marks: without marks they read as
+   * another, common phrase ("bỏ chồng" → "bố chồng", "tiền sự" → "tiền sử", "giấy đỏ" → "giấy đó").
+   */
+  markedOnly?: string[];
   note: string;
 }
 
@@ -67,7 +79,7 @@ export interface LexiconMatch {
 interface TrieNode {
   next: Map<string, TrieNode>;
   /** Entries whose phrase ends here, with the phrase's accented syllables. */
-  ends: Array<{ entry: LexiconEntry; accented: string[] }>;
+  ends: Array<{ entry: LexiconEntry; accented: string[]; marked: boolean }>;
 }
 
 /** How phrase matching treats what lies between and around phrases (RetrieverSettings.lexicon). */
@@ -239,7 +251,14 @@ export class Lexicon {
       node = child;
     }
     // On duplicates the first (reviewed-earlier) entry wins; it is tried first.
-    node.ends.push({ entry, accented: tokens.map((t) => t.text) });
+    const accented = tokens.map((t) => t.text);
+    const marked = (entry.markedOnly ?? []).some(
+      (phrase) =>
+        tokenize(phrase)
+          .map((t) => t.text)
+          .join(' ') === accented.join(' '),
+    );
+    node.ends.push({ entry, accented, marked });
   }
 
   /**
@@ -274,7 +293,11 @@ export class Lexicon {
         node = next;
         path.push(j);
         const said = path.map((k) => tokens[k]!);
-        const fit = node?.ends.find((e) => fitsPhrase(e.accented, said, toneSlipMinSyllables));
+        const fit = node?.ends.find(
+          (e) =>
+            fitsPhrase(e.accented, said, toneSlipMinSyllables) &&
+            (!e.marked || said.every((t, k) => !hasMarks(e.accented[k]!) || hasMarks(t.text))),
+        );
         if (fit) best = { end: j + 1, entry: fit.entry, length: path.length };
       }
       if (best) {

@@ -63,6 +63,11 @@ describe('Lexicon.match', () => {
     expect(meaningOf('mất căn cước')).toEqual(['cấp lại thẻ căn cước']);
   });
 
+  it('reads a marked-only phrase only when typed with marks ("bo chong" is usually "bố chồng")', () => {
+    expect(meaningOf('bỏ chồng được không')).toContain('ly hôn');
+    expect(meaningOf('bo chong toi mat nam ngoai')).not.toContain('ly hôn');
+  });
+
   it('steps over possessive words inside a phrase, but only inside', () => {
     expect(meaningOf('bố tôi mất tuần trước')).toEqual(['đăng ký khai tử']);
     expect(meaningOf('bo tui mat roi')).toEqual(['đăng ký khai tử']);
