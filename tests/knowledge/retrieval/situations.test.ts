@@ -717,6 +717,83 @@ describe('merit situations (people with merit, martyrs, awards)', () => {
       'contract-copy',
     ]);
   });
+
+  it('reads who claims for a martyr: the altar keeper, a martyr without kin, the one who raised him', () => {
+    expect(
+      ids(
+        'Chú tôi là liệt sĩ, tôi là cháu trông nom bàn thờ và lo giỗ hằng năm, có được hỗ trợ gì không?',
+      ),
+    ).toContain('martyr-altar');
+    const kinless = ids(
+      'Bác tôi hy sinh khi chưa có vợ con, ông bà tôi cũng đã mất, nay ai được nhận trợ cấp liệt sĩ?',
+    );
+    expect(kinless).toContain('martyr-kinless');
+    expect(kinless).not.toContain('martyr-relative-allowance');
+    const raiser = ids(
+      'Dì tôi nuôi anh ấy từ nhỏ đến khi đi bộ đội rồi hy sinh, nay em trai đang thờ cúng, dì có được hưởng trợ cấp không?',
+    );
+    expect(raiser).toContain('martyr-raiser');
+    expect(raiser).not.toContain('martyr-worship');
+  });
+
+  it('tells a grave still to be found from a reburial, and a DNA test asked while moving remains', () => {
+    const search = ids(
+      'Anh tôi là liệt sĩ nhưng chưa tìm được mộ, gia đình muốn đi tìm rồi đưa hài cốt về quê',
+    );
+    expect(search).toContain('martyr-grave-unknown');
+    expect(search).not.toContain('martyr-rebury');
+    expect(
+      ids(
+        'Mộ liệt sĩ của ông tôi chôn ngoài nghĩa trang, muốn di chuyển hài cốt vào nghĩa trang liệt sĩ thì có phải xét nghiệm ADN không',
+      ),
+    ).toEqual(['martyr-rebury-outside-dna']);
+  });
+
+  it('reads benefits that follow an award, a re-assessment without the invalid status and a funeral', () => {
+    expect(
+      ids('Bà nội tôi vừa được truy tặng danh hiệu Bà mẹ Việt Nam anh hùng, tiền thưởng ai nhận?'),
+    ).toContain('mother-awarded-benefit');
+    const wound = ids(
+      'Chồng tôi bị thương năm 1978, giám định được 15% nên không là thương binh, nay vết thương cũ tái phát muốn khám lại',
+    );
+    expect(wound).toContain('war-wound-reassess');
+    expect(wound).not.toContain('war-wound');
+    const funeral = ids(
+      'Ông tôi có Huân chương Kháng chiến hạng Nhì, nay yếu lắm rồi, khi ông mất có tiền mai táng không?',
+    );
+    expect(funeral).toContain('resistance-medal-funeral');
+    expect(funeral).not.toContain('resistance-medal');
+  });
+
+  it('reads a survivor’s allowance after an invalid’s death told in any words, and a transfer of the allowance', () => {
+    expect(
+      ids('Chồng tôi là bệnh binh, ốm rồi mất đã lâu, tôi có được hưởng tiền tuất không?'),
+    ).toContain('merit-survivor');
+    expect(
+      ids('Mẹ tôi là vợ liệt sĩ, xin hỏi mẹ có được hưởng tuất hằng tháng không?'),
+    ).not.toContain('merit-survivor');
+    expect(
+      ids(
+        'Bố tôi là thương binh, cả nhà chuyển vào Thanh Hóa sống, muốn chuyển chế độ về nơi đang ở',
+      ),
+    ).toContain('merit-file-move');
+    expect(
+      ids('Bố tôi là thương binh hưởng mất sức lao động, vừa mất, gia đình được nhận gì?'),
+    ).not.toContain('invalid-lost-capacity');
+  });
+
+  it('reads a state worker sent to the border war after 1975, alive or not', () => {
+    expect(
+      ids(
+        'Năm 1979 mẹ tôi là công nhân nhà máy được cử đi chiến tranh biên giới, có được trợ cấp không?',
+      ),
+    ).toContain('state-worker-war');
+    expect(
+      ids(
+        'Bố tôi là cán bộ xã đi phục vụ chiến tranh biên giới phía Bắc, đã qua đời, gia đình có được trợ cấp?',
+      ),
+    ).toContain('state-worker-war-deceased');
+  });
 });
 
 describe('land, construction and housing situations', () => {
