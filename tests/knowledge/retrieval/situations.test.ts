@@ -939,3 +939,47 @@ describe('other desks: fishing boats, farming, school costs, permits, vehicles',
     );
   });
 });
+
+describe('land, civil papers, residence and vehicles told in real letters', () => {
+  it('reads land never papered as the first certificate, unless the seller had a red book', () => {
+    expect(
+      ids('đất ông bà tổ tiên để lại, nhà tôi không có giấy tờ gì, nay muốn làm sổ'),
+    ).toContain('land-no-papers');
+    const bought = ids('năm 1990 mua đất viết giấy tay, ở từ đó đến nay, có được cấp sổ đỏ không');
+    expect(bought).toContain('land-first-cert-ask');
+    expect(bought).not.toContain('handwritten-land');
+    const certified = ids('mua đất viết giấy tay, người bán đã có sổ đỏ và giao sổ cho tôi');
+    expect(certified).toContain('land-handwritten-certified');
+    expect(certified).not.toContain('land-first-cert-ask');
+    expect(ids('nhà dột nát muốn sửa, đất chưa có sổ')).not.toContain('land-damaged');
+  });
+
+  it('reads one kind of farmland turned to another as a registration, not a change to housing', () => {
+    expect(ids('đất trồng cây lâu năm muốn chuyển sang trồng cây hằng năm')).toEqual([
+      'land-crop-switch',
+    ]);
+    expect(ids('vườn cây lâu năm, muốn chuyển sang trồng rau rồi làm nhà lên đất ở')).toContain(
+      'land-crop-switch-house',
+    );
+  });
+
+  it('reads a civil paper that cannot be found, a stolen ID card, a struck-off registration', () => {
+    expect(ids('giấy đăng ký kết hôn đã mất, văn phòng công chứng đòi phải có')).toContain(
+      'marriage-paper-gone',
+    );
+    expect(ids('tìm mãi không thấy giấy chứng tử của bố')).toContain('death-paper-gone');
+    expect(ids('đang ở trọ thì bị giật túi, mất căn cước')).toContain('id-card-stolen');
+    expect(ids('mẹ bị xóa thường trú ở nơi cũ, nay muốn nhập hộ khẩu về nhà con')).toContain(
+      'removed-then-register',
+    );
+    expect(ids('con gái đã nhập hộ khẩu nhà chồng, nhà tôi vẫn còn tên, xóa tên thế nào')).toEqual([
+      'household-remove',
+    ]);
+  });
+
+  it('reads a sold vehicle still in the seller’s name as the recall, not the transfer', () => {
+    const sold = ids('xe máy tôi bán từ lâu nhưng vẫn đứng tên mình, sợ bị phạt nguội');
+    expect(sold).toContain('vehicle-sold');
+    expect(sold).not.toContain('vehicle-transfer');
+  });
+});
