@@ -201,6 +201,7 @@ export class HybridRetriever implements Retriever {
     const dense = new Map(denseHits.map((h) => [h.doc, h.similarity] as const));
     const ranked = this.rerank(
       query,
+      situation.docs,
       [
         ...(this.settings.fusion.method === 'rrf' ? reciprocalRankFusion : fuseScores)(
           lexical,
@@ -285,7 +286,11 @@ export class HybridRetriever implements Retriever {
   }
 
   /** Adds name-fit features to the best candidates and re-sorts them (the tail keeps its order). */
-  private rerank(query: AnalyzedQuery, ranked: Array<{ doc: number; score: number }>) {
+  private rerank(
+    query: AnalyzedQuery,
+    situationDocs: ReadonlyMap<number, number>,
+    ranked: Array<{ doc: number; score: number }>,
+  ) {
     const {
       candidates,
       namePrecision,
@@ -299,16 +304,21 @@ export class HybridRetriever implements Retriever {
     const said = ` ${(query.sequences[0] ?? []).map((t) => t.folded || '|').join(' ')} `;
     const topics = query.concepts.filter((c) => c.fromLexicon);
     const asked = askedTerms(query, this.settings.rerank.askedWeight);
-    const wanted = this.names.wantedQualifiers(query);
+    // The names a told situation adds ask for a variant of that situation's own procedures only:
+    // "điều chỉnh" in the name of the land-use change it leads to does not ask for "Điều chỉnh
+    // quyết định giao đất".
+    const wantedByWords = this.names.wantedQualifiers(query, false);
+    const wantedWithSituations = this.names.wantedQualifiers(query);
     const head = ranked.slice(0, candidates).map(({ doc, score }) => {
       const { precision, segment } = this.names.fit(doc, asked);
       const coverage = conceptCoverage(query.concepts, doc, this.parts.bm25).nameCoverage;
       const topic =
         topics.length > 0 ? conceptCoverage(topics, doc, this.parts.bm25).nameCoverage : 0;
       const qualifiers = this.parts.lexicon.qualifiers;
-      const unasked = this.names
-        .qualifiersOf(doc, segment)
-        .reduce((n, q) => n + (wanted[q] ? 0 : qualifiers[q]!.weight), 0);
+      const unasked = this.names.qualifiersOf(doc, segment).reduce((n, q) => {
+        const wanted = situationDocs.has(doc) ? wantedWithSituations : wantedByWords;
+        return n + (wanted[q] ? 0 : qualifiers[q]!.weight);
+      }, 0);
       return {
         doc,
         score:

@@ -135,11 +135,14 @@ export class NameJudge {
    * For each qualifier: does the question (or a lexicon meaning) ask for that variant? Syllables are
    * compared folded, but typed marks must fit ("đối với" does not ask for "cấp đổi").
    */
-  wantedQualifiers(query: AnalyzedQuery): boolean[] {
+  wantedQualifiers(query: AnalyzedQuery, withSituations = true): boolean[] {
+    const sequences = withSituations
+      ? query.sequences
+      : query.sequences.slice(0, query.sequences.length - (query.situationSequences ?? 0));
     const fits = (typed: Token, want: Token) =>
       typed.folded === want.folded && marksCompatible(typed.text, want.text);
     const occurs = (phrase: readonly Token[]) =>
-      query.sequences.some((seq) => {
+      sequences.some((seq) => {
         for (let i = 0; i + phrase.length <= seq.length; i += 1) {
           if (phrase.every((t, k) => fits(seq[i + k]!, t))) return true;
         }

@@ -167,6 +167,11 @@ export interface AnalyzedQuery {
    * still find the field, but a procedure named after them is not thereby asked for (name-fit.ts).
    */
   unasked?: ReadonlySet<string>;
+  /**
+   * How many of the last `sequences` are the names of procedures a told situation leads to (not
+   * the question's words, nor a lexicon meaning of them): they ask for those procedures only.
+   */
+  situationSequences?: number;
 }
 
 /** A question or letter split into sentence parts and tokenised (once per search). */
@@ -369,12 +374,14 @@ export class QueryAnalyzer {
       extra.length > 0 &&
       start >= 0 &&
       requestPart[tokens[start]!.clause] === false;
+    let situationSequences = 0;
     for (const m of [...matches, ...extraMatches]) {
       if (m.entry.kind === 'offtopic' && m.entry.polite) politeHits += 1;
       else if (m.entry.kind === 'offtopic' && !toldInStory(m.start)) offTopicHits += 1;
       if (m.means.length === 0) continue;
       lexiconHits += 1;
       sequences.push([...m.means]);
+      if (m.start < 0) situationSequences += 1;
       const means = m.means.map((t) => t.folded);
       const content = m.means.filter((t) => QUERY_WORDS.isContent(t.text)).length;
       const share = Math.min(1, w.expansionBudget / Math.max(1, content));
@@ -440,6 +447,7 @@ export class QueryAnalyzer {
       sequences,
       tokens,
       unasked: new Set(tokens.filter((_t, i) => concerned?.[i]).map((t) => t.folded)),
+      situationSequences,
     };
   }
 }

@@ -53,6 +53,16 @@ describe.skipIf(!ready)('the example letters of issue #17', () => {
     );
   });
 
+  it("does not take a word of a situation procedure's name for a variant the letter asks for", async () => {
+    // The land-use change the situation leads to has "điều chỉnh thời hạn" in its name; that does
+    // not ask for "Điều chỉnh quyết định … cho phép chuyển mục đích" (amending an earlier decision).
+    const { hits } = await retriever.search(
+      'Thưa luật sư, sau nhà tôi có mảnh ruộng chừng 200 m2, gia đình tính chuyển thành đất ở để sau này con trai làm nhà. Xin hỏi muốn chuyển đất nông nghiệp sang đất ở thì căn cứ vào đâu, nộp hồ sơ xin chuyển ở đâu?',
+    );
+    expect(hits[0]?.code).toBe('1.115496');
+    expect(hits.slice(0, 3).map((h) => h.code)).not.toContain('1.013952');
+  });
+
   it('lets the request decide between what the story and the request tell', async () => {
     // The plot is where the son lives; the request is a household of his own.
     const split = await retriever.search(
