@@ -186,6 +186,29 @@ describe('social protection situations (allowances, poverty, children, legal aid
     );
   });
 
+  it('lets the status told decide a funeral grant: a social allowance or no pension is not a BHXH pension', () => {
+    const social = ids(
+      'Ông nội tôi 85 tuổi, không có lương hưu, đang nhận trợ cấp xã hội ở xã, vừa qua đời. Gia đình có được hỗ trợ mai táng không?',
+    );
+    expect(social).toContain('social-death-funeral');
+    expect(social).not.toContain('pension-death');
+    expect(
+      ids('Bố tôi đang hưởng lương hưu, vừa qua đời, gia đình được nhận mai táng phí thế nào'),
+    ).toEqual(['pension-death']);
+  });
+
+  it('reads a parent raising young children alone who asks for help, without naming a poor household', () => {
+    expect(
+      ids('Chồng tôi mất sớm, tôi một mình nuôi hai con nhỏ, có được nhà nước trợ cấp gì không?'),
+    ).toContain('single-parent-help');
+    expect(ids('Tôi là mẹ đơn thân, con 3 tuổi, có được hưởng trợ cấp hằng tháng không')).toEqual([
+      'single-parent-help',
+    ]);
+    expect(ids('Mẹ đơn thân muốn làm giấy khai sinh cho con thì cần gì')).not.toContain(
+      'single-parent-help',
+    );
+  });
+
   it('reads poverty recognition now, at the yearly review and leaving the list', () => {
     expect(ids('Lũ cuốn trôi nhà, xin xét vào hộ nghèo ngay không chờ đến cuối năm')).toContain(
       'poor-now',
@@ -516,6 +539,49 @@ describe('insurance situations (social, health and unemployment insurance, jobs)
     expect(ids('Công ty phá sản, tôi đã đóng bảo hiểm thất nghiệp 6 năm')).toContain(
       'insured-unemployed',
     );
+  });
+
+  it('reads an unemployment benefit stopped partway for a new job, and a pension collected by a relative', () => {
+    expect(
+      ids(
+        'Tôi hưởng 6 tháng trợ cấp thất nghiệp, mới nhận được 2 tháng thì có việc làm mới, muốn bảo lưu số tháng còn lại',
+      ),
+    ).toContain('ui-found-job-partway');
+    expect(
+      ids(
+        'Tôi nghỉ việc, chưa có việc làm, muốn bảo lưu thời gian đóng BHXH chứ không rút một lần',
+      ),
+    ).not.toContain('ui-stop');
+    expect(
+      ids(
+        'Tôi nghỉ hưu đã lâu, sắp sang Úc ở với con, muốn để con gái ở quê nhận lương hưu thay tôi',
+      ),
+    ).toContain('pension-proxy-told');
+  });
+
+  it('tells a voluntary participant taking the money back from one paying the missing years at once', () => {
+    expect(
+      ids(
+        'Tôi đóng bảo hiểm tự nguyện 4 năm nhưng giờ khó khăn không đóng nữa, có rút lại tiền đã đóng được không',
+      ),
+    ).toEqual(['voluntary-withdraw']);
+    expect(
+      ids(
+        'Tôi đã 60 tuổi, đóng BHXH được 15 năm, còn thiếu 5 năm, có được đóng một lần cho số năm còn thiếu để hưởng lương hưu không',
+      ),
+    ).toEqual(['top-up-at-once']);
+  });
+
+  it('reads a husband whose wife is expecting: paternity leave, or the voluntary birth grant', () => {
+    expect(ids('Tôi là công chức, vợ tôi sắp sinh, tôi được nghỉ mấy ngày?')).toContain(
+      'father-leave',
+    );
+    const voluntary = ids(
+      'Em tham gia BHXH tự nguyện, tháng sau vợ em sinh con, có được tiền thai sản không?',
+    );
+    expect(voluntary).toContain('voluntary-maternity');
+    expect(voluntary).not.toContain('continue-voluntary');
+    expect(voluntary).not.toContain('insured-father');
   });
 
   it('does not take a paper for a job or for working abroad as a request for job support', () => {
