@@ -192,9 +192,19 @@ describe('social protection situations (allowances, poverty, children, legal aid
     );
     expect(social).toContain('social-death-funeral');
     expect(social).not.toContain('pension-death');
+    const move = ids(
+      'Tôi 76 tuổi, không có lương hưu, đang hưởng trợ cấp người cao tuổi, nay chuyển về ở với con ở huyện khác',
+    );
+    expect(move).toContain('social-move');
+    expect(move).not.toContain('pension-move');
+    expect(
+      ids(
+        'Bố tôi đang hưởng lương hưu, vừa mất. Mẹ tôi 78 tuổi, không có lương hưu, có được hưởng tuất hằng tháng không?',
+      ),
+    ).toContain('pension-death');
     expect(
       ids('Bố tôi đang hưởng lương hưu, vừa qua đời, gia đình được nhận mai táng phí thế nào'),
-    ).toEqual(['pension-death']);
+    ).toEqual(['pension-death', 'pensioner-death']);
   });
 
   it('reads a parent raising young children alone who asks for help, without naming a poor household', () => {
