@@ -129,6 +129,7 @@ export class HybridRetriever implements Retriever {
     tokens: readonly Token[],
     letter: boolean,
     asked: readonly boolean[] | null,
+    whole: { tokens: readonly Token[]; asked: readonly boolean[] | null } = { tokens, asked },
   ): { docs: Map<number, number>; extra: ExtraMeaning[]; concerned: boolean[] | null } {
     const docs = new Map<number, number>();
     const extra: ExtraMeaning[] = [];
@@ -137,14 +138,16 @@ export class HybridRetriever implements Retriever {
       ? this.settings.situations.letterExpansion
       : this.settings.situations.expansion;
     if (!enabled) return { docs, extra, concerned: null };
-    const matched = this.situations.match(tokens);
+    const matched = this.situations.match(whole.tokens);
     const concerns = new Set(matched.flatMap((s) => s.concerns ?? []));
     const concerned = concerns.size > 0 ? this.situations.phrasesOf(tokens, concerns) : null;
     // A letter's request decides between the situations its story and its request tell.
     const inRequest = matched.map(
       (s) =>
-        asked !== null &&
-        this.situations.phrasesOf(tokens, new Set(s.when)).some((x, i) => x && asked[i]),
+        whole.asked !== null &&
+        this.situations
+          .phrasesOf(whole.tokens, new Set(s.when))
+          .some((x, i) => x && whole.asked![i]),
     );
     const share = (i: number) =>
       inRequest.some(Boolean) && !inRequest[i] ? this.settings.situations.storyOnly : 1;
@@ -183,7 +186,14 @@ export class HybridRetriever implements Retriever {
     const asked = read.requestPart
       ? read.parts.flatMap((part, p) => part.map(() => read.requestPart![p]!))
       : null;
-    const situation = this.situationsOf(read.parts.flat(), letter !== null, asked);
+    const situation = this.situationsOf(
+      read.parts.flat(),
+      letter !== null,
+      asked,
+      letter && this.settings.situations.wholeLetter
+        ? this.wholeLetterTokens(question as string)
+        : undefined,
+    );
     const situationBonus = letter
       ? this.settings.situations.letterBonus
       : this.settings.situations.bonus;
@@ -271,6 +281,16 @@ export class HybridRetriever implements Retriever {
       ...(unsure ? { choices } : {}),
       query,
       features,
+    };
+  }
+
+  /** A letter's every sentence tokenised, with whether each token is in a request sentence. */
+  private wholeLetterTokens(question: string) {
+    const all = this.letters.readAll(question)!;
+    const read = this.analyzer.read('', all);
+    return {
+      tokens: read.parts.flat(),
+      asked: read.parts.flatMap((part, p) => part.map(() => read.requestPart![p]!)),
     };
   }
 

@@ -85,6 +85,17 @@ export class LetterReader {
 
   /** The letter's sentences, or null when the message is a plain question (read as before). */
   read(raw: string): LetterSentence[] | null {
+    const sentences = this.readAll(raw);
+    if (!sentences) return null;
+    const count = (s: LetterSentence) => syllables(s.text).length;
+    return this.fit(sentences, count);
+  }
+
+  /**
+   * All the letter's sentences, beyond the syllable budget (situations are read in the whole letter),
+   * or null when the message is a plain question.
+   */
+  readAll(raw: string): LetterSentence[] | null {
     if (!this.settings.enabled) return null;
     let text = raw.slice(0, this.settings.maxChars).normalize('NFC');
     // Writers' names and home places ("(Nga Sơn)") are not part of the request.
@@ -110,7 +121,7 @@ export class LetterReader {
     if (sentences.length < 2 || total < this.settings.minSyllables) return null;
     // A letter that never asks in so many words asks in its last sentence.
     if (!sentences.some((s) => s.request)) sentences[sentences.length - 1]!.request = true;
-    return this.fit(sentences, count);
+    return sentences;
   }
 
   /**

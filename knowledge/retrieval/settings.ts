@@ -28,6 +28,11 @@ export interface SituationSettings {
    * cùng thửa đất… **nay con muốn tách ra thành hộ riêng**" asks about the household, not the plot.
    */
   storyOnly: number;
+  /**
+   * Situations are read in the whole letter, not only in the part the query keeps
+   * (LetterSettings.maxSyllables): a long letter tells its situation wherever it likes.
+   */
+  wholeLetter: boolean;
 }
 
 /** When the best hit is not clearly ahead, the first three are offered as choices. */
@@ -144,6 +149,7 @@ export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
     letterExpansion: 0.7,
     letterBonus: 0.4,
     storyOnly: 0.5,
+    wholeLetter: true,
   },
   choices: { gap: 0.04, letterGap: 0.12, letterFloor: 0.25 },
 };

@@ -65,6 +65,11 @@ export const ABLATIONS: readonly Ablation[] = [
     off: (d) => ({ situations: { ...d.situations, enabled: false } }),
   },
   {
+    name: 'wholeLetterSituations',
+    what: 'Situations are read in the whole letter, not only in the syllables the query keeps.',
+    off: (d) => ({ situations: { ...d.situations, wholeLetter: false } }),
+  },
+  {
     name: 'dense',
     what: 'LSA embeddings fused at 0.1.',
     off: (d) => ({ fusion: { ...d.fusion, dense: 0 } }),

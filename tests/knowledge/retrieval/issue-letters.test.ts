@@ -63,6 +63,16 @@ describe.skipIf(!ready)('the example letters of issue #17', () => {
     expect(hits.slice(0, 3).map((h) => h.code)).not.toContain('1.013952');
   });
 
+  it('reads the situation of a long letter wherever it is told, past the syllables the query keeps', async () => {
+    const letter =
+      'Ông Lê Văn D. (Hoằng Hóa) năm nay đã ngoài bảy mươi tuổi, gia đình sống bằng nghề làm ruộng và nuôi mấy con lợn, hai vợ chồng già yếu, con cái phần lớn đi làm ăn xa, cuộc sống những năm gần đây rất vất vả vì mất mùa liên tiếp, nhà cửa xuống cấp mà không có tiền sửa. Ông đã được công nhận là người hoạt động kháng chiến bị nhiễm chất độc hóa học. Người con thứ ba của ông sinh năm 1985 bị dị tật bẩm sinh ở chân, đi lại khó khăn. Xin hỏi con ông có được hưởng chế độ không, hồ sơ làm thế nào?';
+    expect((await retriever.search(letter)).hits[0]?.code).toBe('1.010817');
+    const cut = retriever.withSettings({
+      situations: { ...retriever.settings.situations, wholeLetter: false },
+    });
+    expect((await cut.search(letter)).hits[0]?.code).not.toBe('1.010817');
+  });
+
   it('lets the request decide between what the story and the request tell', async () => {
     // The plot is where the son lives; the request is a household of his own.
     const split = await retriever.search(
