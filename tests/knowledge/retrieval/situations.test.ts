@@ -622,6 +622,61 @@ describe('insurance situations (social, health and unemployment insurance, jobs)
   });
 });
 
+describe('insurance and social situations written catalogue-first (round 2)', () => {
+  it('tells a work disease found after leaving the job from one found on the job', () => {
+    const after = ids(
+      'Tôi làm thợ mài đá 20 năm, nay đã nghỉ hưu mới phát hiện bị bụi phổi do công việc cũ',
+    );
+    expect(after).toContain('disease-after-leaving');
+    expect(after).not.toContain('work-accident');
+    expect(ids('Tôi làm mỏ than 15 năm, vừa phát hiện bị bệnh bụi phổi')).toEqual(['work-disease']);
+    expect(ids('Tôi bị tai nạn lao động ở công ty cũ, nay đã nghỉ việc')).toContain(
+      'work-accident',
+    );
+    expect(ids('Tôi làm cùng lúc cho hai công ty, bị tai nạn lao động ở chỗ làm buổi tối')).toEqual(
+      ['work-accident-several-employers'],
+    );
+  });
+
+  it('reads a pensioner settling abroad, unless someone is to collect the pension for them', () => {
+    expect(ids('Bố tôi đang hưởng lương hưu, sắp sang Úc định cư cùng con')).toContain(
+      'pension-emigrate',
+    );
+    expect(
+      ids('Tôi nghỉ hưu đã lâu, sắp sang Mỹ định cư, muốn để con ở nhà nhận lương hưu thay tôi'),
+    ).not.toContain('pension-emigrate');
+    const proxy = ids(
+      'Hai vợ chồng đang lĩnh lương hưu, chuyển về quê, muốn ủy quyền lĩnh thay cho nhau',
+    );
+    expect(proxy).toContain('pension-proxy');
+    expect(proxy).not.toContain('pension-move');
+  });
+
+  it('reads decision 613, a commune cadre’s pension and a paused unemployment benefit', () => {
+    expect(
+      ids('Mẹ tôi hết hạn hưởng trợ cấp mất sức đã lâu, có được hưởng theo Quyết định 613'),
+    ).toContain('allowance-613');
+    expect(
+      ids('Bố tôi nguyên chủ tịch xã, nghỉ việc năm 1995, có được hưởng lương hưu không'),
+    ).toContain('commune-cadre-pension');
+    const paused = ids('Đang hưởng trợ cấp thất nghiệp thì quên đi thông báo nên bị tạm dừng');
+    expect(paused).toContain('ui-paused');
+    expect(paused).not.toContain('ui-monthly');
+  });
+
+  it('asks first for the disability certificate when it is unsure the person counts as disabled', () => {
+    expect(ids('Cháu nhà tôi bị hở hàm ếch, có được coi là người khuyết tật không')).toEqual([
+      'disability-whether',
+    ]);
+    expect(ids('Con tôi bị tự kỷ, nhà khó khăn, có được trợ cấp gì không')).toEqual([
+      'impairment-allowance',
+    ]);
+    expect(ids('Em trai vừa xuất ngũ, muốn đi học nghề thì đăng ký ở đâu')).toContain(
+      'veteran-training',
+    );
+  });
+});
+
 describe('merit situations (people with merit, martyrs, awards)', () => {
   it('tells a first recognition of a war wound from a new assessment of a recognised one', () => {
     const first = ids(
