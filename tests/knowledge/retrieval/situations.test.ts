@@ -1115,3 +1115,52 @@ describe('land, civil papers, residence and vehicles told in real letters', () =
     expect(sold).not.toContain('vehicle-transfer');
   });
 });
+
+describe('war veterans and war invalids: decision numbers, wars and wounds told in letters', () => {
+  it('reads a decision cited by its number, and who it pays', () => {
+    expect(
+      ids('ông tôi hỏi những ai được hưởng chế độ theo quyết định 62/2011, làm hồ sơ ở đâu'),
+    ).toContain('decree-62');
+    expect(ids('bố tôi đã mất, gia đình có được hưởng chế độ theo quyết định 62 không')).toEqual(
+      expect.arrayContaining(['decree-62-deceased']),
+    );
+    expect(
+      ids('bố tôi đã mất, gia đình có được hưởng chế độ theo quyết định 62 không'),
+    ).not.toContain('decree-62');
+    expect(
+      ids('mẹ tôi là thanh niên xung phong, có được hưởng theo quyết định 62 không'),
+    ).toContain('decree-62-volunteer');
+  });
+
+  it('tells the war against the Americans by its places and enlistment years', () => {
+    expect(
+      ids(
+        'ông nhập ngũ năm 1968, đi đường trường sơn, năm 1975 xuất ngũ, 8 năm quân ngũ, chưa được trợ cấp gì',
+      ),
+    ).toEqual(expect.arrayContaining(['veteran-290', 'veteran-anti-us-short']));
+  });
+
+  it('sends a youth volunteer of the border war to decision 62, not decision 40', () => {
+    const told = ids(
+      'bác tôi là thanh niên xung phong tham gia chiến tranh biên giới phía bắc, nay muốn hưởng trợ cấp',
+    );
+    expect(told).toContain('volunteer-after-1975');
+    expect(told).not.toContain('youth-volunteer-allowance');
+  });
+
+  it('lets the wound decide over the years of service for a veteran never paid as an invalid', () => {
+    const told = ids(
+      'tôi đánh mỹ từ 1970, xuất ngũ có giấy chứng nhận thương tật hạng 3/4 nhưng chưa được hưởng chế độ thương binh',
+    );
+    expect(told).toContain('invalid-unpaid');
+    expect(told).not.toContain('veteran-290');
+  });
+
+  it('reads a war invalid who is also a bệnh binh as the two-regimes case', () => {
+    const told = ids(
+      'ông là thương binh hạng 2/4, hưởng chế độ mất sức, nay là bệnh binh 2/3, có được hưởng cả hai không',
+    );
+    expect(told).toContain('invalid-and-sick-soldier');
+    expect(told).not.toContain('invalid-lost-capacity');
+  });
+});
