@@ -35,6 +35,8 @@ export function purposeFactors(
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
+    // The main request is the one before "để" in the same sentence part, not a letter's story.
+    if (i > 0 && clause[i] !== clause[i - 1]) content = 0;
     const marker = hasMarks(t.text)
       ? QUERY_WORDS.purpose.marked.has(t.text)
       : QUERY_WORDS.purpose.folded.has(t.folded) &&

@@ -168,7 +168,10 @@ export const QUERY_RULES: readonly QueryRule[] = [
           ctx.tokens.map((t) => t.clause),
           ctx.weights.purpose,
           ctx.weights.minMainRequest,
-          (i) => topicStarts.some((start) => start < i),
+          (i) =>
+            topicStarts.some(
+              (start) => start < i && ctx.tokens[start]!.clause === ctx.tokens[i]!.clause,
+            ),
         ),
       );
     },

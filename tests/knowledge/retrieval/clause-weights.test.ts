@@ -45,6 +45,13 @@ describe('purpose clauses', () => {
     expect(weakened('bo mat khong de lai di chuc thi chia dat the nao')).toEqual([]);
     expect(weakened('nop don de nghi cap lai so ho khau')).toEqual([]);
   });
+
+  it('looks for the main request in the same sentence part, not in the story before it', () => {
+    // A letter's story names plenty of things; "Tôi phải làm gì" has no request of its own.
+    expect(
+      weakened('tôi hưởng chế độ bệnh binh ở ninh bình, tôi phải làm gì để chuyển chế độ về'),
+    ).toEqual([]);
+  });
 });
 
 describe('situation told before the request', () => {
