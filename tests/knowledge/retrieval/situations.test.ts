@@ -1164,3 +1164,53 @@ describe('war veterans and war invalids: decision numbers, wars and wounds told 
     expect(told).not.toContain('invalid-lost-capacity');
   });
 });
+
+describe('confusable civil, residence and licence procedures told apart', () => {
+  it('reads a death never registered as a late khai tử, not đăng ký lại', () => {
+    const late = ids('bà nội mất từ năm 1990 nhưng chưa ai đi khai tử, giờ cần giấy chứng tử');
+    expect(late).toContain('death-late');
+    expect(late).not.toContain('death-register-gone');
+  });
+
+  it('reads a missing birth date on a birth certificate as a bổ sung, not a re-registration', () => {
+    const missing = ids(
+      'giấy khai sinh chỉ ghi năm sinh, sổ gốc cũng không còn, muốn bổ sung ngày tháng sinh',
+    );
+    expect(missing).toContain('birth-incomplete');
+    expect(missing).not.toContain('birth-register-gone');
+  });
+
+  it('tells a foreign father of a newborn from one recognising a registered child', () => {
+    expect(
+      ids('tôi sống chung với bạn trai người Hàn Quốc, chưa đăng ký kết hôn, sắp sinh con'),
+    ).toContain('birth-foreign-unmarried');
+    const registered = ids('con tôi khai sinh không có tên bố, nay bố cháu muốn nhận con');
+    expect(registered).toContain('father-recognition-unnamed');
+    expect(registered).not.toContain('father-recognition');
+  });
+
+  it('reads a lost or torn marriage certificate as the copy extract, even with a land errand', () => {
+    const lost = ids('tôi làm mất giấy đăng ký kết hôn, cần để làm thủ tục sang tên đất');
+    expect(lost).toContain('marriage-paper-lost-told');
+    expect(lost).not.toContain('land-lost');
+    expect(ids('giấy kết hôn bị rách, mờ chữ không đọc được')).toContain('marriage-paper-damaged');
+  });
+
+  it('tells an ID card renewal, a first card and a permanent registration in a rented room', () => {
+    expect(ids('căn cước của tôi đã hết hạn, có làm ở nơi tạm trú được không')).toContain(
+      'id-card-renew',
+    );
+    expect(ids('con tôi vừa đủ 14 tuổi, chưa có căn cước, làm ở đâu')).toContain('id-card-first');
+    const rented = ids('tôi ở trọ đã lâu, chủ nhà đồng ý cho đăng ký thường trú tại phòng trọ');
+    expect(rented).toContain('permanent-at-rented');
+    expect(rented).not.toContain('rent-room');
+  });
+
+  it('tells a first driving licence, an exchange and a lost licence', () => {
+    expect(ids('em muốn thi bằng lái xe máy A1 thì cần hồ sơ gì')).toEqual(['licence-first']);
+    expect(ids('bằng lái giấy của tôi sắp hết hạn, hồ sơ gốc bị thất lạc')).toEqual([
+      'licence-renew',
+    ]);
+    expect(ids('tôi bị mất bằng lái xe ô tô')).toContain('licence-lost');
+  });
+});
