@@ -1213,4 +1213,15 @@ describe('confusable civil, residence and licence procedures told apart', () => 
     ]);
     expect(ids('tôi bị mất bằng lái xe ô tô')).toContain('licence-lost');
   });
+  it('reads a scrapped vehicle as the recall, a moved household business as its change, a child born abroad with a foreign birth paper', () => {
+    expect(
+      ids('chiếc xe máy cũ đã hỏng nát, tôi bán sắt vụn rồi, giấy đăng ký xe xử lý sao'),
+    ).toContain('vehicle-sold');
+    expect(ids('hộ kinh doanh của tôi muốn dời quán sang chỗ khác trong phường')).toContain(
+      'business-change-told',
+    );
+    expect(ids('con tôi sinh ra tại Nhật Bản, đã có giấy khai sinh Nhật, giờ về nước')).toContain(
+      'birth-abroad-registered',
+    );
+  });
 });
