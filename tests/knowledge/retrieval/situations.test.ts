@@ -1224,4 +1224,23 @@ describe('confusable civil, residence and licence procedures told apart', () => 
       'birth-abroad-registered',
     );
   });
+  it('tells land errands apart: farmland made residential, a rice field for other crops, a notarised estate deed, a dispute before and after mediation', () => {
+    expect(
+      ids('tôi muốn chuyển một phần đất vườn nhà mình sang đất ở để làm nhà cho con'),
+    ).toContain('change-use-residential');
+    const rice = ids(
+      'ruộng trồng lúa nhà tôi muốn chuyển sang trồng cây lâu năm, đất nông nghiệp cả',
+    );
+    expect(rice).toContain('rice-field-convert');
+    expect(rice).not.toContain('change-use');
+    const deed = ids(
+      'bố mất, văn bản thỏa thuận phân chia di sản đã công chứng, giờ đứng tên phần đất được chia',
+    );
+    expect(deed).toContain('inherit-deed-done');
+    expect(deed).not.toContain('estate-division');
+    expect(ids('hàng xóm xây lấn sang đất nhà tôi, làm đơn gửi đâu')).toContain('land-dispute');
+    expect(ids('tranh chấp đất với hàng xóm, xã đã hòa giải không thành, giờ làm sao')).toEqual([
+      'land-dispute-mediated',
+    ]);
+  });
 });
