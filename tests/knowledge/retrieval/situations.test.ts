@@ -1243,4 +1243,17 @@ describe('confusable civil, residence and licence procedures told apart', () => 
       'land-dispute-mediated',
     ]);
   });
+  it('reads a wrong ID card, a register no longer kept and a death registered abroad', () => {
+    const wrong = ids('thẻ căn cước của tôi ghi sai ngày sinh so với giấy khai sinh');
+    expect(wrong).toContain('id-card-wrong');
+    expect(wrong).not.toContain('birth-wrong');
+    expect(ids('mất giấy khai sinh, ra xã thì sổ hộ tịch năm đó không còn')).toContain(
+      'birth-register-gone',
+    );
+    const abroad = ids(
+      'chồng tôi mất ở Hàn Quốc, đã có giấy chứng tử của Hàn Quốc, về nước làm gì',
+    );
+    expect(abroad).toContain('death-abroad-recorded');
+    expect(abroad).not.toContain('death-report');
+  });
 });
