@@ -1256,4 +1256,9 @@ describe('confusable civil, residence and licence procedures told apart', () => 
     expect(abroad).toContain('death-abroad-recorded');
     expect(abroad).not.toContain('death-report');
   });
+  it('reads a household business carried on after its owner died as the change of its registration', () => {
+    expect(
+      ids('mẹ tôi đứng tên hộ kinh doanh đã mất, tôi muốn tiếp tục kinh doanh quán ăn'),
+    ).toContain('business-carried-on');
+  });
 });
