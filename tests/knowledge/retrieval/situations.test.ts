@@ -1262,3 +1262,48 @@ describe('confusable civil, residence and licence procedures told apart', () => 
     ).toContain('business-carried-on');
   });
 });
+
+describe('schools, foreign licences, foreigners living here and Vietnamese living abroad', () => {
+  it('reads a pupil moving school as the transfer, not when the school only wants a residence paper', () => {
+    expect(
+      ids('nhà tôi chuyển ra thành phố, tôi muốn xin chuyển trường cho con đang học lớp 5'),
+    ).toContain('school-transfer');
+    expect(
+      ids('con chuyển trường, nhà trường yêu cầu giấy xác nhận nơi cư trú, tôi xin ở đâu'),
+    ).not.toContain('school-transfer');
+  });
+  it('tells a licence obtained abroad from an ordinary exchange and from the international permit', () => {
+    const foreign = ids(
+      'tôi đi làm ở Nhật về, có bằng lái xe do Nhật cấp, muốn đổi sang bằng Việt Nam',
+    );
+    expect(foreign).toContain('licence-foreign');
+    expect(foreign).not.toContain('licence-renew');
+    expect(ids('sắp đi du lịch tự lái, tôi muốn làm bằng lái quốc tế')).toContain(
+      'licence-international',
+    );
+  });
+  it('reads a foreign spouse who will live here as the residence cards, not a marriage', () => {
+    const stay = ids('vợ tôi là người Hàn Quốc, đã cưới, nay muốn ở hẳn Việt Nam với tôi');
+    expect(stay).toContain('foreigner-permanent-card');
+    expect(stay).not.toContain('marriage-foreign');
+    expect(ids('bố vợ tôi là người Đài Loan sang chơi, visa sắp hết hạn')).toContain(
+      'foreigner-visa-extend',
+    );
+  });
+  it('reads records of Vietnamese living abroad and deaths abroad as their foreign-element twins', () => {
+    expect(
+      ids('tôi định cư ở nước ngoài, mất giấy khai sinh, xã bảo không tìm thấy sổ lưu'),
+    ).toContain('birth-register-lost-abroad');
+    const died = ids('em trai tôi đi lao động ở Đài Loan và mất tại Đài Loan, làm khai tử ở đâu');
+    expect(died).toContain('death-abroad');
+    expect(died).not.toContain('death-register-ask');
+    expect(
+      ids('anh tôi mất ở nước ngoài, gia đình đã đưa thi hài về quê an táng, làm giấy chứng tử'),
+    ).not.toContain('death-abroad');
+  });
+  it('reads the ethnicity of a baby on the way as its birth registration', () => {
+    const eth = ids('vợ tôi sắp sinh, con sẽ theo dân tộc của cha hay của mẹ khi làm khai sinh');
+    expect(eth).toContain('birth-ethnicity');
+    expect(eth).not.toContain('ethnicity-fix');
+  });
+});
