@@ -1307,3 +1307,28 @@ describe('schools, foreign licences, foreigners living here and Vietnamese livin
     expect(eth).not.toContain('ethnicity-fix');
   });
 });
+
+describe('a household member moving away, a signature for a land errand, a child registered to other parents', () => {
+  it('reads leaving the household for another town as a permanent registration there, not a split', () => {
+    const move = ids('tôi muốn tách khẩu ra khỏi nhà chồng, chuyển khẩu về nhà bố mẹ đẻ ở xã khác');
+    expect(move).toContain('split-move-elsewhere');
+    expect(move).not.toContain('own-household');
+    expect(ids('vợ chồng tôi ở chung nhà bố mẹ, muốn tách hộ khẩu ra hộ riêng')).not.toContain(
+      'split-move-elsewhere',
+    );
+  });
+  it('reads a signature certified on an authority for land errands as the certification', () => {
+    const sig = ids(
+      'đất của tôi chưa có sổ, tôi làm giấy ủy quyền cho em trai đi làm thủ tục, chứng thực chữ ký ở xã khác có được không',
+    );
+    expect(sig).toContain('certify-signature');
+    expect(sig).not.toContain('never-certified');
+  });
+  it('reads a child registered with relatives as parents as a recognition of the registered child', () => {
+    expect(
+      ids(
+        'cháu là con ngoài giá thú, khai sinh đứng tên là cha mẹ là vợ chồng anh trai tôi, nay cha đẻ muốn nhận con',
+      ),
+    ).toContain('father-recognition-registered');
+  });
+});
