@@ -617,7 +617,7 @@ describe('insurance situations (social, health and unemployment insurance, jobs)
       'birth-and-health-card',
     );
     expect(ids('Làm thợ mỏ 18 năm bị bệnh nghề nghiệp bụi phổi, công ty có đóng BHXH')).toContain(
-      'work-accident',
+      'work-disease',
     );
   });
 });
@@ -674,6 +674,68 @@ describe('insurance and social situations written catalogue-first (round 2)', ()
     expect(ids('Em trai vừa xuất ngũ, muốn đi học nghề thì đăng ký ở đâu')).toContain(
       'veteran-training',
     );
+  });
+});
+
+describe('insurance and social situations written catalogue-first (round 3)', () => {
+  it('reads the childbirth lump sum and an expecting mother as maternity, not the one-off withdrawal', () => {
+    const father = ids(
+      'Vợ tôi không đi làm, tôi đóng bảo hiểm ở công ty, vợ sinh con thì tôi có được trợ cấp một lần không',
+    );
+    expect(father).toContain('father-insured-birth');
+    expect(father).not.toContain('insured-one-off-any');
+    const expecting = ids(
+      'Tôi đóng bảo hiểm xã hội 3 năm, tháng sau sinh con, làm thai sản thế nào',
+    );
+    expect(expecting).toContain('insured-expecting');
+    expect(expecting).not.toContain('after-maternity');
+  });
+
+  it('reads an old person on the allowance for the old as the social pension, also when moving away', () => {
+    expect(
+      ids('Bà tôi 81 tuổi đang nhận trợ cấp xã hội ở xã, nay theo con vào sống ở Bình Dương'),
+    ).toContain('old-social-allowance');
+    expect(ids('Ông 85 tuổi sống một mình, muốn đưa vào trung tâm bảo trợ xã hội')).not.toContain(
+      'old-social-allowance',
+    );
+  });
+
+  it('reads an occupational disease found after leaving the job, not convalescence or a first accident', () => {
+    const found = ids(
+      'Tôi làm ở mỏ đá 10 năm, đã nghỉ làm, nay đi khám bị bụi phổi, sức khỏe yếu, có được chế độ bệnh nghề nghiệp không',
+    );
+    expect(found).toContain('disease-after-leaving');
+    expect(found).not.toContain('work-accident');
+    expect(found).not.toContain('recuperate-sick');
+    expect(
+      ids('Tôi bị tai nạn lao động năm 2015, nay vết thương cũ đau nhức, xin giám định lần 2'),
+    ).toContain('work-accident-recur');
+  });
+
+  it('reads a child card after birth registration, old labour cooperation, a wrong pension and low income', () => {
+    const card = ids('Con tôi đã làm khai sinh ở quê, giờ muốn làm thẻ bảo hiểm y tế cho cháu');
+    expect(card).toContain('child-health-card');
+    expect(card).not.toContain('birth-and-health-card');
+    expect(
+      ids('Năm 1988 tôi đi hợp tác lao động ở Tiệp Khắc, có được tính thời gian đó không'),
+    ).toEqual(['coop-labour-time']);
+    expect(ids('Tôi đã nghỉ hưu, thấy lương hưu bị tính thiếu, muốn đề nghị tính lại')).toContain(
+      'pension-recalculate',
+    );
+    expect(
+      ids(
+        'Tôi làm tự do, không có hợp đồng lao động, muốn mua nhà ở xã hội thì xin xác nhận ở đâu',
+      ),
+    ).toContain('low-income-housing');
+    expect(ids('Chị tôi nhiễm HIV, nhà khó khăn, có được trợ cấp xã hội không')).toContain(
+      'hiv-social-allowance',
+    );
+  });
+
+  it('reads a death told as "đang hưởng lương hưu thì mất"', () => {
+    expect(
+      ids('Bố tôi đang hưởng lương hưu thì mất, gia đình được nhận tiền tuất không'),
+    ).toContain('pensioner-death');
   });
 });
 
