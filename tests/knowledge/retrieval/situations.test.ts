@@ -732,6 +732,15 @@ describe('insurance and social situations written catalogue-first (round 3)', ()
     );
   });
 
+  it('reads a worker killed at work as the survivors’ benefits, an orphan taken in by strangers as alternative care', () => {
+    expect(
+      ids('Anh tôi bị tai nạn lao động chết tại công trường, gia đình được chế độ gì'),
+    ).toContain('work-accident-death');
+    const care = ids('Vợ chồng tôi muốn nhận chăm sóc một bé mồ côi, không phải họ hàng');
+    expect(care).toContain('alt-care-stranger');
+    expect(care).not.toContain('orphan-allowance');
+  });
+
   it('reads a death told as "đang hưởng lương hưu thì mất"', () => {
     expect(
       ids('Bố tôi đang hưởng lương hưu thì mất, gia đình được nhận tiền tuất không'),
