@@ -749,6 +749,53 @@ describe('insurance and social situations written catalogue-first (round 3)', ()
 });
 
 describe('merit situations (people with merit, martyrs, awards)', () => {
+  it('reads a graded invalid asking for a new assessment, even with the first recognition told', () => {
+    const again = ids(
+      'Năm 1995 tôi được công nhận thương binh 3/4. Nay chụp phim mới thấy còn mảnh đạn, tôi muốn giám định lại để điều chỉnh tỷ lệ.',
+    );
+    expect(again).toContain('invalid-reassess');
+    expect(
+      ids(
+        'Chồng tôi là thương binh 2/4, mấy năm nay bị rối loạn tâm thần, có được chế độ gì thêm không?',
+      ),
+    ).toContain('invalid-mental');
+  });
+
+  it('tells a title already held (caregiver, benefits) from a request for it', () => {
+    expect(
+      ids('Mẹ tôi được phong tặng Bà mẹ Việt Nam anh hùng năm 2015, hưởng trợ cấp thế nào?'),
+    ).toContain('mother-awarded');
+    expect(ids('Mẹ tôi có được phong tặng danh hiệu Bà mẹ Việt Nam anh hùng không?')).not.toContain(
+      'mother-awarded',
+    );
+    expect(
+      ids(
+        'Mẹ tôi là Bà mẹ Việt Nam anh hùng, tôi trực tiếp chăm sóc mẹ, có trợ cấp người phục vụ không?',
+      ),
+    ).toContain('mother-caregiver');
+  });
+
+  it('reads a survivor allowance that ended at 18 as a new survivor claim, not a resumption', () => {
+    const child = ids(
+      'Bố tôi là thương binh, mất năm 2005, tôi hưởng tiền tuất đến 18 tuổi thì thôi. Nay tôi bị khuyết tật nặng, có được hưởng lại không?',
+    );
+    expect(child).toContain('survivor-adult-disabled');
+    expect(child).not.toContain('merit-resume');
+  });
+
+  it('gives a medal holder’s funeral to the merit regime, a widow’s funeral to the survivors', () => {
+    const medal = ids(
+      'Bố tôi được tặng Huân chương Kháng chiến hạng Nhì, vừa mất, gia đình làm mai táng phí thế nào?',
+    );
+    expect(medal).toContain('resistance-medal-funeral');
+    expect(medal).not.toContain('resistance-funeral');
+    expect(
+      ids(
+        'Bà tôi là vợ liệt sĩ, sau đó đi bước nữa, vẫn hưởng tuất. Bà vừa mất, có được mai táng phí không?',
+      ),
+    ).not.toContain('martyr-remarried');
+  });
+
   it('tells a first recognition of a war wound from a new assessment of a recognised one', () => {
     const first = ids(
       'Chồng tôi bị thương do mìn năm 1986 ở chiến trường Campuchia, trong người vẫn còn mảnh đạn, nhưng chưa bao giờ được giám định hay hưởng chế độ gì.',
