@@ -775,6 +775,22 @@ describe('merit situations (people with merit, martyrs, awards)', () => {
     ).toContain('mother-caregiver');
   });
 
+  it('reads the merit procedures no situation reached: a resistance Bằng khen, the 81% allowance, a final appeal', () => {
+    expect(
+      ids(
+        'Ông tôi đánh Pháp, có Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh, có được trợ cấp gì không?',
+      ),
+    ).toContain('resistance-commendation');
+    expect(ids('Bố tôi là thương binh 1/4, xin phụ cấp đặc biệt hằng tháng ở đâu?')).toContain(
+      'merit-special-allowance',
+    );
+    const final = ids(
+      'Đã khám phúc quyết một lần nhưng tôi vẫn không đồng ý với kết quả, xin khám lại.',
+    );
+    expect(final).toContain('merit-assessment-appeal-final');
+    expect(final).not.toContain('merit-assessment-appeal');
+  });
+
   it('reads a survivor allowance that ended at 18 as a new survivor claim, not a resumption', () => {
     const child = ids(
       'Bố tôi là thương binh, mất năm 2005, tôi hưởng tiền tuất đến 18 tuổi thì thôi. Nay tôi bị khuyết tật nặng, có được hưởng lại không?',
