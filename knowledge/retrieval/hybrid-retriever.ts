@@ -17,7 +17,7 @@ import type { Lexicon } from './lexicon.js';
 import { computePriors, type DocMeta } from './priors.js';
 import { QueryAnalyzer, type AnalyzedQuery, type ExtraMeaning } from './query-analyzer.js';
 import { coreName } from './procedure-text.js';
-import { Situations } from './situations.js';
+import { Situations, type CueSpan } from './situations.js';
 import { NameJudge, askedTerms } from './name-fit.js';
 import {
   OFFERED_CHOICES,
@@ -138,16 +138,15 @@ export class HybridRetriever implements Retriever {
       ? this.settings.situations.letterExpansion
       : this.settings.situations.expansion;
     if (!enabled) return { docs, extra, concerned: null };
-    const matched = this.situations.match(whole.tokens);
+    const told = this.situations.tell(whole.tokens);
+    const matched = this.situations.matchTold(told.told);
     const concerns = new Set(matched.flatMap((s) => s.concerns ?? []));
     const concerned = concerns.size > 0 ? this.situations.phrasesOf(tokens, concerns) : null;
     // A letter's request decides between the situations its story and its request tell.
-    const inRequest = matched.map(
-      (s) =>
-        whole.asked !== null &&
-        this.situations
-          .phrasesOf(whole.tokens, new Set(s.when))
-          .some((x, i) => x && whole.asked![i]),
+    const askedIn = (span: CueSpan) =>
+      whole.asked !== null && whole.asked.slice(span.start, span.end).some(Boolean);
+    const inRequest = matched.map((s) =>
+      s.when.some((c) => (told.spans.get(c) ?? []).some(askedIn)),
     );
     const share = (i: number) =>
       inRequest.some(Boolean) && !inRequest[i] ? this.settings.situations.storyOnly : 1;

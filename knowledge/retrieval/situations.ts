@@ -99,6 +99,20 @@ interface Phrase {
   marked: boolean;
 }
 
+/** Where a cue phrase was found: tokens start..end (exclusive). */
+export interface CueSpan {
+  cue: string;
+  start: number;
+  end: number;
+  negates: boolean;
+}
+
+/** The cues a message tells (negation applied) and every place a cue phrase was found. */
+export interface ToldCues {
+  told: Set<string>;
+  spans: ReadonlyMap<string, readonly CueSpan[]>;
+}
+
 /** Matches the situations of situations/*.json in a question's tokens. */
 export class Situations {
   readonly situations: readonly Situation[];
@@ -125,28 +139,33 @@ export class Situations {
     return new Situations(readSituationData(dir));
   }
 
-  /** Names of the cues told in the tokens. */
-  cuesIn(tokens: readonly Token[]): Set<string> {
-    const told = new Set<string>();
+  /**
+   * Every cue phrase found in the tokens, and the cues that count as told: one pass serves both the
+   * matching and the question of where a situation was told (its request or its story).
+   */
+  tell(tokens: readonly Token[]): ToldCues {
+    const found: CueSpan[] = [];
+    tokens.forEach((_t, i) => {
+      for (const p of this.byFirst.get(tokens[i]!.folded) ?? []) {
+        const end = endOfMatch(tokens, i, p.syllables, p.marked);
+        if (end > i) found.push({ cue: p.cue, start: i, end, negates: p.negates });
+      }
+    });
     // Tokens inside a negating phrase ("không có lương hưu") tell no other cue ("lương hưu").
     const negated = new Array<boolean>(tokens.length).fill(false);
-    tokens.forEach((_t, i) => {
-      for (const p of this.byFirst.get(tokens[i]!.folded) ?? []) {
-        if (!p.negates) continue;
-        const end = endOfMatch(tokens, i, p.syllables, p.marked);
-        if (end === i) continue;
-        told.add(p.cue);
-        for (let j = i; j < end; j += 1) negated[j] = true;
-      }
-    });
-    tokens.forEach((_t, i) => {
-      for (const p of this.byFirst.get(tokens[i]!.folded) ?? []) {
-        if (p.negates || told.has(p.cue)) continue;
-        const end = endOfMatch(tokens, i, p.syllables, p.marked);
-        if (end > i && !negated.slice(i, end).some(Boolean)) told.add(p.cue);
-      }
-    });
-    return told;
+    for (const f of found) if (f.negates) negated.fill(true, f.start, f.end);
+    const told = new Set<string>();
+    for (const f of found) {
+      if (f.negates || !negated.slice(f.start, f.end).some(Boolean)) told.add(f.cue);
+    }
+    const spans = new Map<string, CueSpan[]>();
+    for (const f of found) spans.set(f.cue, [...(spans.get(f.cue) ?? []), f]);
+    return { told, spans };
+  }
+
+  /** Names of the cues told in the tokens. */
+  cuesIn(tokens: readonly Token[]): Set<string> {
+    return this.tell(tokens).told;
   }
 
   /** For each token, whether it is inside a phrase of one of the named cues. */
@@ -165,7 +184,11 @@ export class Situations {
 
   /** The situations the tokens tell: every `when` cue told, no `unless` cue. */
   match(tokens: readonly Token[]): Situation[] {
-    const told = this.cuesIn(tokens);
+    return this.matchTold(this.cuesIn(tokens));
+  }
+
+  /** The situations the told cues make: every `when` cue told, no `unless` cue. */
+  matchTold(told: ReadonlySet<string>): Situation[] {
     if (told.size === 0) return [];
     return this.situations.filter(
       (s) => s.when.every((c) => told.has(c)) && !(s.unless ?? []).some((c) => told.has(c)),

@@ -35,11 +35,11 @@ export function foldMarks(text: string): string {
 }
 
 /** `compute(text)`, remembered for short texts (syllables) while the cache has room. */
-function cachedPerSyllable(
-  cache: Map<string, string>,
+function cachedPerSyllable<T>(
+  cache: Map<string, T>,
   text: string,
-  compute: (text: string) => string,
-): string {
+  compute: (text: string) => T,
+): T {
   if (text.length > SYLLABLE_MAX_CHARS) return compute(text);
   let value = cache.get(text);
   if (value === undefined) {
@@ -122,12 +122,19 @@ export function hasMarks(token: string): boolean {
 // stroke of đ, as seen after NFD ("đ" has no decomposition, so it is tracked separately).
 const MARK_OF = /[\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323]/g;
 
-/** The marks of a syllable (vowel marks, tone, đ), whatever their position. */
-export function markSet(token: string): Set<string> {
-  const marks = new Set(token.normalize('NFD').match(MARK_OF) ?? []);
-  if (/[đĐ]/.test(token)) marks.add('đ');
-  return marks;
+/**
+ * The marks of a syllable (vowel marks, tone, đ), whatever their position. Remembered per syllable:
+ * every cue and lexicon phrase compares marks, and a long letter asks for the same few hundred
+ * syllables thousands of times.
+ */
+export function markSet(token: string): ReadonlySet<string> {
+  return cachedPerSyllable(MARK_SET_CACHE, token, (t) => {
+    const marks = new Set(t.normalize('NFD').match(MARK_OF) ?? []);
+    if (/[đĐ]/.test(t)) marks.add('đ');
+    return marks;
+  });
 }
+const MARK_SET_CACHE = new Map<string, ReadonlySet<string>>();
 
 /**
  * The marks of a syllable as a position-free key: "hoà" (old tone placement) and "hòa" (new) get the
