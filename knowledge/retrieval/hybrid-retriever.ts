@@ -158,7 +158,7 @@ export class HybridRetriever implements Retriever {
         const doc = this.docOfCode.get(code);
         if (doc === undefined || docs.has(doc)) continue;
         docs.set(doc, share(i));
-        if (expansion <= 0) continue;
+        if (expansion <= 0 || extra.length >= this.settings.situations.maxExpanded) continue;
         let means = this.nameTokens.get(doc);
         if (!means) {
           means = tokenize(coreName(this.parts.docs[doc]!.name));

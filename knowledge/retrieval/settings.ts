@@ -33,6 +33,12 @@ export interface SituationSettings {
    * (LetterSettings.maxSyllables): a long letter tells its situation wherever it likes.
    */
   wholeLetter: boolean;
+  /**
+   * At most this many situation procedures add their names as wording (all keep their bonus): a
+   * long letter that tells many situations otherwise adds dozens of names, which cost time in the
+   * re-rank and earned nothing (every set the same at 6, 8 or 12).
+   */
+  maxExpanded: number;
 }
 
 /** When the best hit is not clearly ahead, the first three are offered as choices. */
@@ -150,6 +156,7 @@ export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
     letterBonus: 0.4,
     storyOnly: 0.5,
     wholeLetter: true,
+    maxExpanded: 8,
   },
   choices: { gap: 0.04, letterGap: 0.12, letterFloor: 0.25 },
 };
