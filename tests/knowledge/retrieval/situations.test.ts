@@ -227,7 +227,27 @@ describe('social protection situations (allowances, poverty, children, legal aid
       ids('Tôi bị ung thư, nhà không thuộc hộ nghèo, muốn đề nghị xét hộ cận nghèo'),
     ).toContain('not-yet-poor');
     expect(ids('Xã sắp rà soát hộ nghèo cuối năm, nhà tôi muốn được xét')).toEqual(['poor-review']);
-    expect(ids('Nhà đã khá lên, muốn xin thoát nghèo')).toEqual(['leave-poverty']);
+    expect(ids('Nhà đã khá lên, muốn xin thoát nghèo')).toEqual(['leave-poverty-ask']);
+    expect(ids('Nhà đã khá lên, không còn là hộ nghèo nữa')).toEqual(['leave-poverty']);
+  });
+
+  it('reads a household that applies itself to leave the list as the recognition during the year', () => {
+    expect(
+      ids(
+        'nhà tôi là hộ cận nghèo, nay con đi làm gửi tiền về, muốn báo xã đưa ra khỏi danh sách hộ cận nghèo',
+      ),
+    ).toContain('leave-poverty-ask');
+    expect(ids('nhà tôi muốn tự nguyện thoát nghèo ở đợt rà soát cuối năm')).not.toContain(
+      'leave-poverty-ask',
+    );
+  });
+
+  it('reads a bedridden spouse and asking now, not at the next review, as the recognition during the year', () => {
+    const now = ids(
+      'chồng bị tai biến nằm một chỗ, năm ngoái bình xét không được, nay xin xét hộ nghèo ngay trong năm',
+    );
+    expect(now).toContain('poor-now');
+    expect(now).not.toContain('poor-review');
   });
 
   it('keeps the social pension apart from the BHXH pension when moving', () => {
@@ -1464,5 +1484,33 @@ describe('a household member moving away, a signature for a land errand, a child
         'cháu là con ngoài giá thú, khai sinh đứng tên là cha mẹ là vợ chồng anh trai tôi, nay cha đẻ muốn nhận con',
       ),
     ).toContain('father-recognition-registered');
+  });
+});
+
+describe('insurance: retirement age told without hưu, a second work accident, one-off after stopping', () => {
+  it('reads a worker who has now reached the age as a retirement', () => {
+    expect(
+      ids('chồng tôi đóng bảo hiểm ở công ty 22 năm, năm nay đủ tuổi, muốn lĩnh lương hàng tháng'),
+    ).toContain('retire-age-insured');
+    expect(
+      ids('mẹ tôi đóng bảo hiểm tự nguyện 20 năm, năm nay đủ tuổi thì làm thủ tục gì'),
+    ).toContain('retire-age-voluntary');
+    expect(
+      ids('tôi đóng bảo hiểm 12 năm, năm nay đủ tuổi nhưng chưa đủ 20 năm, muốn đóng tiếp'),
+    ).not.toContain('retire-age-insured');
+  });
+  it('reads an accident after an earlier one as a second work accident', () => {
+    const again = ids(
+      'tôi đã từng bị tai nạn lao động năm 2020, nay làm công ty khác lại bị máy dập tay',
+    );
+    expect(again).toContain('work-accident-again');
+    expect(again).not.toContain('work-accident');
+  });
+  it('reads a one-off asked after stopping voluntary payments as the one-off, not registering again', () => {
+    const oneOff = ids(
+      'tôi đóng bảo hiểm xã hội tự nguyện 8 năm, nay không đóng nữa, có được rút một lần không',
+    );
+    expect(oneOff).toContain('one-off-stopped-paying');
+    expect(oneOff).not.toContain('continue-voluntary');
   });
 });
