@@ -1287,11 +1287,24 @@ describe('war veterans and war invalids: decision numbers, wars and wounds told 
   });
 
   it('tells the war against the Americans by its places and enlistment years', () => {
+    const told = ids(
+      'ông nhập ngũ năm 1968, đi đường trường sơn, năm 1975 xuất ngũ, 8 năm quân ngũ, chưa được trợ cấp gì',
+    );
+    expect(told).toContain('veteran-anti-us-short');
+    expect(told).not.toContain('veteran-290');
+  });
+
+  it('reads a border-war soldier told unpaid, and an anti-US soldier who died unpaid', () => {
     expect(
       ids(
-        'ông nhập ngũ năm 1968, đi đường trường sơn, năm 1975 xuất ngũ, 8 năm quân ngũ, chưa được trợ cấp gì',
+        'hồi trẻ tôi đánh nhau ở biên giới với trung quốc rồi ra quân, đồng đội đã được nhận tiền còn tôi thì chưa',
       ),
-    ).toEqual(expect.arrayContaining(['veteran-290', 'veteran-anti-us-short']));
+    ).toContain('veteran-62-told');
+    const died = ids(
+      'chồng tôi đi b năm 1969, 6 năm quân ngũ rồi phục viên, ông mất năm ngoái mà chưa được trợ cấp',
+    );
+    expect(died).toContain('veteran-anti-us-short-deceased');
+    expect(died).not.toContain('veteran-anti-us-short');
   });
 
   it('sends a youth volunteer of the border war to decision 62, not decision 40', () => {
@@ -1308,6 +1321,30 @@ describe('war veterans and war invalids: decision numbers, wars and wounds told 
     );
     expect(told).toContain('invalid-unpaid');
     expect(told).not.toContain('veteran-290');
+  });
+
+  it('reads care homes as the province’s unless a national centre is named', () => {
+    expect(
+      ids(
+        'mẹ tôi là thân nhân liệt sĩ ở trung tâm điều dưỡng người có công, con cháu muốn đón về nhà',
+      ),
+    ).toEqual(expect.arrayContaining(['merit-care-home-leave']));
+    expect(
+      ids(
+        'bố tôi là thương binh ở trung tâm điều dưỡng thương binh kim bảng, gia đình muốn đưa về nhà',
+      ),
+    ).toEqual(expect.arrayContaining(['merit-care-home-leave-ministry']));
+  });
+
+  it('reads a civilian wounded in the war, and a wrong name in a martyr file', () => {
+    expect(
+      ids('bố tôi là dân quân, bị thương năm 1972, muốn được hưởng chính sách như thương binh'),
+    ).toContain('war-wound-civilian');
+    expect(
+      ids(
+        'tên mẹ tôi trong hồ sơ liệt sĩ bị ghi sai, khác với căn cước, nên lĩnh tiền thờ cúng bị vướng',
+      ),
+    ).toContain('martyr-record-wrong');
   });
 
   it('reads a war invalid who is also a bệnh binh as the two-regimes case', () => {
