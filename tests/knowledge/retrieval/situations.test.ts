@@ -1323,6 +1323,24 @@ describe('war veterans and war invalids: decision numbers, wars and wounds told 
     expect(told).not.toContain('veteran-290');
   });
 
+  it('reads a suspended allowance after prison, a service length told with the discharge, a wound never recognised before death', () => {
+    expect(
+      ids(
+        'chồng tôi là thương binh, bị tạm đình chỉ trợ cấp khi đi tù, nay đã chấp hành xong án về quê',
+      ),
+    ).toContain('merit-suspended');
+    const short = ids(
+      'ông đi bộ đội chống mỹ, được 7 năm thì phục viên, theo quyết định 290 có được gì không',
+    );
+    expect(short).toContain('decree-290-short');
+    expect(short).not.toContain('decree-142');
+    const wound = ids(
+      'bố tôi bị thương năm 1970, có giấy chứng nhận bị thương nhưng chưa làm hồ sơ, bố đã mất năm ngoái',
+    );
+    expect(wound).toContain('invalid-unrecognised-deceased');
+    expect(wound).not.toContain('merit-death');
+  });
+
   it('reads care homes as the province’s unless a national centre is named', () => {
     expect(
       ids(
