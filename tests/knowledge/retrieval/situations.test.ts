@@ -1569,3 +1569,49 @@ describe('insurance: retirement age told without hưu, a second work accident, o
     expect(oneOff).not.toContain('continue-voluntary');
   });
 });
+
+describe('civil status and residence: a birth record fix asked, a newborn, marriage with the single paper, a move-over', () => {
+  it('reads a birth certificate correction asked outright as the correction, even when an insurance book showed it', () => {
+    const fix = ids(
+      'giấy khai sinh của con tôi ghi sai năm sinh so với học bạ, tôi muốn sửa lại giấy khai sinh cho cháu',
+    );
+    expect(fix).toContain('birth-fix-asked');
+    expect(
+      ids('tôi đã cải chính tên trong giấy khai sinh, nay muốn đổi căn cước theo tên mới'),
+    ).not.toContain('birth-fix-asked');
+  });
+  it('reads a newborn whose parents ask where to register the birth as the birth registration', () => {
+    expect(
+      ids('vợ tôi vừa sinh cháu được hai tuần, muốn làm giấy khai sinh cho cháu ở đâu'),
+    ).toContain('newborn-register');
+    expect(
+      ids('tôi đóng bảo hiểm ở công ty, vừa sinh con, muốn làm giấy khai sinh để hưởng thai sản'),
+    ).not.toContain('newborn-register');
+  });
+  it('reads a couple who already registered the marriage as not asking to register it', () => {
+    expect(
+      ids('vợ chồng tôi vừa đăng ký kết hôn ở xã năm ngoái, nay muốn làm khai sinh cho con'),
+    ).not.toContain('marriage-register');
+  });
+  it('reads the single paper asked with the marriage registration as both', () => {
+    const both = ids(
+      'em muốn đăng ký kết hôn nhưng đang ở trọ làm công nhân tỉnh khác, có cần giấy xác nhận tình trạng hôn nhân không',
+    );
+    expect(both).toContain('marriage-and-single-paper');
+    expect(both).not.toContain('rent-room');
+  });
+  it('reads a divorced person asking for the single paper as the certificate, not a household split', () => {
+    const div = ids(
+      'tôi ly hôn đã lâu, nay muốn xin giấy xác nhận tình trạng hôn nhân ở nơi thường trú để lấy chồng',
+    );
+    expect(div).toContain('divorce-single-paper');
+    expect(div).not.toContain('divorce-household');
+  });
+  it('reads a daughter married away registered at the husband’s home as the move-over', () => {
+    expect(
+      ids(
+        'con gái tôi lấy chồng xã bên, muốn chuyển hộ khẩu về nhà chồng, có phải xóa thường trú ở nhà tôi không',
+      ),
+    ).toContain('household-move-over');
+  });
+});
