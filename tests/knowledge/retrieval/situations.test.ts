@@ -1615,3 +1615,27 @@ describe('civil status and residence: a birth record fix asked, a newborn, marri
     ).toContain('household-move-over');
   });
 });
+
+describe('a child card at 14, a new vehicle, an estate waiting on an unregistered death', () => {
+  it('reads a child with an under-14 card reaching 14 as the exchange, not another child card', () => {
+    const card = ids(
+      'con tôi đã có thẻ căn cước từ năm 8 tuổi, nay tròn 14 tuổi có phải làm lại không',
+    );
+    expect(card).toContain('id-card-turning-14');
+    expect(card).not.toContain('id-card-child');
+  });
+  it('reads a new motorbike not yet plated as the first registration, not a transfer', () => {
+    const bike = ids(
+      'tôi mua xe máy mới ở đại lý, chưa có biển số, đăng ký ở công an xã được không',
+    );
+    expect(bike).toContain('vehicle-first');
+    expect(bike).not.toContain('vehicle-transfer');
+  });
+  it('reads heirs held up by a death never registered as the death registration first', () => {
+    const late = ids(
+      'ông tôi mất từ năm 2005 nhưng chưa làm khai tử, nay các con chia thừa kế mảnh đất thì phòng công chứng đòi giấy chứng tử',
+    );
+    expect(late).toContain('death-late-estate');
+    expect(late).not.toContain('inherit-land-2');
+  });
+});
