@@ -1639,3 +1639,41 @@ describe('a child card at 14, a new vehicle, an estate waiting on an unregistere
     expect(late).not.toContain('inherit-land-2');
   });
 });
+
+describe('insurance: a past birth then an illness, waiting-for-work years, commune posts, moving on benefit', () => {
+  it('reads an illness after a maternity already settled as sickness benefit', () => {
+    const sick = ids(
+      'tôi đã hưởng thai sản năm ngoái, nay bị sỏi thận phải nằm viện 10 ngày, bảo hiểm có trả tiền ngày nghỉ không',
+    );
+    expect(sick).toContain('sick-after-maternity');
+  });
+  it('reads the years sent home to wait for work as the counted work time', () => {
+    expect(
+      ids('năm 1991 xí nghiệp cho tôi nghỉ chờ việc hai năm, nay sắp nghỉ hưu có được tính không'),
+    ).toContain('waiting-work-years-retire');
+    expect(
+      ids('công ty cho tôi nghỉ chờ việc ba tháng, có được hưởng thất nghiệp không'),
+    ).not.toContain('waiting-work-years-pension');
+  });
+  it('reads a commune association chairman asking for a monthly allowance as the commune-cadre record', () => {
+    expect(
+      ids(
+        'bố tôi làm chủ tịch hội phụ nữ xã 12 năm, có đóng bảo hiểm, có được trợ cấp hằng tháng không',
+      ),
+    ).toContain('commune-cadre-monthly');
+  });
+  it('reads moving province while on unemployment benefit as moving the benefit', () => {
+    expect(
+      ids(
+        'tôi đang hưởng trợ cấp thất nghiệp thì chuyển vào Đồng Nai ở với chồng, muốn tiếp tục nhận ở đó',
+      ),
+    ).toContain('ui-continue-elsewhere');
+  });
+  it('reads an accident of a worker with two contracts as the several-employers record only', () => {
+    const two = ids(
+      'tôi ký hợp đồng với hai nơi, ca tối ở xưởng gỗ thì bị máy cưa vào tay, tai nạn lao động',
+    );
+    expect(two).toContain('work-accident-several-employers');
+    expect(two).not.toContain('work-accident');
+  });
+});
