@@ -1677,3 +1677,16 @@ describe('insurance: a past birth then an illness, waiting-for-work years, commu
     expect(two).not.toContain('work-accident');
   });
 });
+
+describe('social: a grandparent or aunt caring for a child', () => {
+  it('reads a grandmother raising an orphaned grandchild as the relative notifying alternative care', () => {
+    expect(
+      ids(
+        'bố mẹ cháu mất, tôi là bà nội đang nuôi cháu 5 tuổi, có phải báo xã nhận chăm sóc thay thế không',
+      ),
+    ).toContain('alt-care-relative');
+    expect(ids('bà ngoại tôi năm nay 85 tuổi, muốn hưởng trợ cấp')).not.toContain(
+      'alt-care-relative',
+    );
+  });
+});
