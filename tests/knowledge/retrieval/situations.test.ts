@@ -1690,3 +1690,13 @@ describe('social: a grandparent or aunt caring for a child', () => {
     );
   });
 });
+
+describe('insurance: a work accident settled long ago, then retirement', () => {
+  it('reads retiring after a settled accident as the pension, not a new accident claim', () => {
+    const retire = ids(
+      'năm 2019 tôi bị tai nạn lao động, đã được giải quyết chế độ tai nạn lao động. năm nay tôi nghỉ hưu thì hồ sơ lương hưu thế nào',
+    );
+    expect(retire).toContain('retire-after-accident-settled');
+    expect(retire).not.toContain('work-accident');
+  });
+});
