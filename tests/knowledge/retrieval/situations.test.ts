@@ -1700,3 +1700,52 @@ describe('insurance: a work accident settled long ago, then retirement', () => {
     expect(retire).not.toContain('work-accident');
   });
 });
+
+describe('merit: round 5 probes — a wound told as what struck, the province’s care home, the one-off of decision 290, a martyr’s child unable to work', () => {
+  it('reads a splinter or a bullet as a war wound, for a militiaman and for a soldier', () => {
+    const militia = ids(
+      'hồi đó tôi là dân quân xã, trúng mảnh bom vào lưng khi đi tải thương, giờ muốn được công nhận',
+    );
+    expect(militia).toContain('war-wound-civilian-told');
+    expect(militia).not.toContain('war-wound-told');
+    expect(
+      ids(
+        'bố tôi đi bộ đội đánh mỹ, bị mảnh pháo găm vào đùi nhưng chưa được công nhận thương binh',
+      ),
+    ).toContain('war-wound-told');
+    expect(ids('chú tôi trúng đạn hy sinh năm 1972 ở quảng trị')).not.toContain('war-wound-told');
+  });
+  it('reads a care home named as the province’s as the province’s, even with the invalids’ centre named', () => {
+    const leave = ids(
+      'ông tôi là thương binh đang ở trung tâm điều dưỡng thương binh của tỉnh, nay con cháu muốn đón ông về nhà chăm sóc',
+    );
+    expect(leave).toContain('merit-care-home-leave-province');
+    expect(leave).not.toContain('merit-care-home-leave-ministry');
+  });
+  it('reads the one-off asked under decision 290 as the one-off record alone', () => {
+    const oneOff = ids(
+      'bố tôi đi bộ đội chống mỹ từ 1971 đến 1977 thì phục viên, theo quyết định 290 có được trợ cấp một lần không',
+    );
+    expect(oneOff).toContain('decree-142-one-off');
+    expect(oneOff).not.toContain('decree-142');
+  });
+  it('reads a martyr’s grown child unable to work as the relatives’ allowance, not the parent’s death', () => {
+    const child = ids(
+      'bố tôi là liệt sĩ, mẹ tôi hưởng tuất đã mất, tôi bị suy giảm khả năng lao động 65% thì có được hưởng trợ cấp không',
+    );
+    expect(child).toContain('martyr-child-incapable');
+    expect(child).not.toContain('merit-death');
+    expect(
+      ids(
+        'chồng tôi là thương binh, mới từ trần tháng trước, con trai tôi bị suy giảm khả năng lao động 70%, có được hưởng tuất không',
+      ),
+    ).toContain('merit-death-incapable-child');
+  });
+  it('reads a birth year to be put right to match the ID card as the correction of the merit file', () => {
+    expect(
+      ids(
+        'hồ sơ thương binh của bố tôi ghi năm sinh 1948 nhưng căn cước ghi 1949, muốn đính chính lại',
+      ),
+    ).toContain('merit-record-wrong');
+  });
+});
