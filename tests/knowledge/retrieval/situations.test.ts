@@ -1741,6 +1741,17 @@ describe('merit: round 5 probes — a wound told as what struck, the province’
       ),
     ).toContain('merit-death-incapable-child');
   });
+  it('reads an exposure not yet recognised as the recognition even when a child’s schooling is told', () => {
+    const told = ids(
+      'cháu tôi sắp vào đại học. còn tôi đi bộ đội chống mỹ ở quảng trị, bị nhiễm chất độc da cam nhưng chưa được công nhận',
+    );
+    expect(told).toContain('chemical-self-unrecognised');
+    expect(
+      ids(
+        'tôi là con người nhiễm chất độc da cam đã được hưởng chế độ, nay vào đại học có được hỗ trợ học phí không',
+      ),
+    ).not.toContain('chemical-self-unrecognised');
+  });
   it('reads a birth year to be put right to match the ID card as the correction of the merit file', () => {
     expect(
       ids(
