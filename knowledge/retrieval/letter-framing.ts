@@ -5,7 +5,7 @@
  * "luật sư", "giải đáp", "tư vấn", "câu hỏi" — would otherwise weigh as much as the request itself
  * (a framed copy of our dev letters lost six points of hit@1 to it).
  */
-import { foldMarks } from '../text/normalize.js';
+import { normalizeText, phraseAt, syllables } from '../text/normalize.js';
 import { QUERY_WORDS } from './query-words.js';
 
 /** The reviewed lists of letter.json this reads. */
@@ -16,29 +16,23 @@ export interface FramingData {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-interface Word {
-  folded: string;
-  start: number;
-  end: number;
-}
-
-const foldedPhrases = (list: ReadonlyArray<{ say: string }>) =>
+/** Each phrase's syllables as written (with marks), longest first so "kính chào" wins over "chào". */
+const phrasesOf = (list: ReadonlyArray<{ say: string }>) =>
   list
-    .map((e) => (foldMarks(e.say.toLowerCase().normalize('NFC')).match(WORD) ?? []) as string[])
+    .map((e) => syllables(normalizeText(e.say)))
     .filter((p) => p.length > 0)
-    // Longest first, so "kính chào" wins over "chào".
     .sort((a, b) => b.length - a.length);
 
 /** Removes framing from one sentence of a letter at a time. */
 export class LetterFraming {
   private readonly addressees: string[][];
   private readonly framing: string[][];
-  private readonly keepAfter: ReadonlySet<string>;
+  private readonly keepAfter: string[][];
 
   constructor(data: FramingData) {
-    this.addressees = foldedPhrases(data.addressees.list);
-    this.framing = foldedPhrases(data.framing.list);
-    this.keepAfter = new Set(data.addressees.keepAfter.map((w) => foldMarks(w.toLowerCase())));
+    this.addressees = phrasesOf(data.addressees.list);
+    this.framing = phrasesOf(data.framing.list);
+    this.keepAfter = phrasesOf(data.addressees.keepAfter.map((say) => ({ say })));
   }
 
   /**
@@ -48,24 +42,20 @@ export class LetterFraming {
    * sư" (legal aid) and a sentence that only asks ("Vậy phải làm sao?") are kept.
    */
   strip(sentence: string): string | null {
-    const words: Word[] = [...sentence.matchAll(WORD)].map((m) => ({
-      folded: foldMarks(m[0]),
-      start: m.index,
-      end: m.index + m[0].length,
-    }));
+    const words = [...sentence.matchAll(WORD)];
     if (words.length === 0) return sentence;
+    const typed = words.map((m) => m[0]);
     const addressee = new Array<boolean>(words.length).fill(false);
     const framing = new Array<boolean>(words.length).fill(false);
-    this.mark(words, this.framing, framing);
+    this.mark(typed, this.framing, framing);
+    // "thuê luật sư" (legal aid) names a lawyer the story is about, not the letter's reader.
     this.mark(
-      words,
+      typed,
       this.addressees,
       addressee,
-      (i) => !this.keepAfter.has(words[i - 1]?.folded ?? ''),
+      (i) => !this.keepAfter.some((w) => phraseAt(typed, i - 1, w)),
     );
-    const filler = words.map(
-      (w, i) => QUERY_WORDS.filler.has(sentence.slice(w.start, w.end)) && !addressee[i],
-    );
+    const filler = typed.map((w, i) => QUERY_WORDS.filler.has(w) && !addressee[i]);
     const framed = words.map((_w, i) => addressee[i]! || framing[i]!);
     if (framed.some(Boolean) && words.every((_w, i) => framed[i] || filler[i])) return null;
     // Cut each addressee and the framing words of the run of framing and filler words around it
@@ -85,8 +75,8 @@ export class LetterFraming {
     let at = 0;
     words.forEach((w, i) => {
       if (!cut[i]) return;
-      out += sentence.slice(at, w.start);
-      at = w.end;
+      out += sentence.slice(at, w.index);
+      at = w.index + w[0].length;
     });
     out += sentence.slice(at);
     return out
@@ -96,21 +86,17 @@ export class LetterFraming {
       .trim();
   }
 
-  /** Marks every match of the phrases (folded), where `allowed(start)` says so. */
+  /** Marks every match of the phrases (marks fitting), where `allowed(start)` says so. */
   private mark(
-    words: readonly Word[],
+    typed: readonly string[],
     phrases: readonly string[][],
     marks: boolean[],
     allowed: (start: number) => boolean = () => true,
   ): void {
-    for (let i = 0; i < words.length; i += 1) {
-      for (const phrase of phrases) {
-        if (i + phrase.length > words.length) continue;
-        if (!phrase.every((p, k) => words[i + k]!.folded === p)) continue;
-        if (!allowed(i)) continue;
-        for (let k = 0; k < phrase.length; k += 1) marks[i + k] = true;
-        break;
-      }
+    for (let i = 0; i < typed.length; i += 1) {
+      const phrase = phrases.find((p) => phraseAt(typed, i, p));
+      if (!phrase || !allowed(i)) continue;
+      marks.fill(true, i, i + phrase.length);
     }
   }
 }

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { foldMarks, marksCompatible, normalizeText, syllables } from '../text/normalize.js';
+import { normalizeText, phraseAt, syllables } from '../text/normalize.js';
 import { LetterFraming, type FramingData } from './letter-framing.js';
 
 /** When a message is read as a letter, and how much of it. */
@@ -44,6 +44,11 @@ interface LetterData extends FramingData {
 
 const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
+/** A sentence with its closing punctuation. */
+const SENTENCE = /[^.?!…\n]+[.?!…\n]*/gu;
+const HAS_WORD = /[\p{L}\p{N}]/u;
+const syllableCount = (s: LetterSentence) => syllables(s.text).length;
+
 /** Splits a letter into sentences and tells the request from the story. */
 export class LetterReader {
   /** Each request marker's syllables as written (with marks). */
@@ -76,19 +81,17 @@ export class LetterReader {
   unframe(normalized: string): string {
     if (!this.settings.enabled) return normalized;
     const kept: string[] = [];
-    for (const m of normalized.matchAll(/[^.?!…\n]+[.?!…\n]*/gu)) {
+    for (const m of normalized.matchAll(SENTENCE)) {
       const s = this.framing.strip(m[0].trim());
-      if (s !== null && /[\p{L}\p{N}]/u.test(s)) kept.push(s);
+      if (s !== null && HAS_WORD.test(s)) kept.push(s);
     }
     return kept.length > 0 ? kept.join(' ') : normalized;
   }
 
-  /** The letter's sentences, or null when the message is a plain question (read as before). */
+  /** The letter's sentences the query keeps, or null when the message is a plain question. */
   read(raw: string): LetterSentence[] | null {
     const sentences = this.readAll(raw);
-    if (!sentences) return null;
-    const count = (s: LetterSentence) => syllables(s.text).length;
-    return this.fit(sentences, count);
+    return sentences && this.fit(sentences);
   }
 
   /**
@@ -109,15 +112,17 @@ export class LetterReader {
     const intro = /^[^.?!:]{0,40}?\bhỏi\s*:/u.exec(normalized);
     const body = intro ? normalized.slice(intro[0].length) : normalized;
     const sentences: LetterSentence[] = [];
-    for (const m of body.matchAll(/[^.?!…\n]+[.?!…\n]*/gu)) {
+    for (const m of body.matchAll(SENTENCE)) {
       // The greeting, thanks and plea for an answer are neither story nor request.
       const s = this.framing.strip(m[0].trim());
-      if (s === null || !/[\p{L}\p{N}]/u.test(s)) continue;
-      const request = s.includes('?') || this.asks(syllables(s));
+      if (s === null || !HAS_WORD.test(s)) continue;
+      const words = syllables(s);
+      const request =
+        s.includes('?') ||
+        this.markers.some((marker) => words.some((_w, i) => phraseAt(words, i, marker)));
       sentences.push({ text: s, request });
     }
-    const count = (s: LetterSentence) => syllables(s.text).length;
-    const total = sentences.reduce((n, s) => n + count(s), 0);
+    const total = sentences.reduce((n, s) => n + syllableCount(s), 0);
     if (sentences.length < 2 || total < this.settings.minSyllables) return null;
     // A letter that never asks in so many words asks in its last sentence.
     if (!sentences.some((s) => s.request)) sentences[sentences.length - 1]!.request = true;
@@ -125,27 +130,10 @@ export class LetterReader {
   }
 
   /**
-   * Does a request marker occur in the syllables? Compared folded, but a syllable typed with marks
-   * must fit the marker's: "hội" in "bảo hiểm xã hội" is not "hỏi".
+   * The sentences of `readAll` the query keeps, within the syllable budget: the requests (last
+   * first), then the story from its beginning.
    */
-  private asks(words: readonly string[]): boolean {
-    const folded = words.map((w) => foldMarks(w));
-    return this.markers.some((marker) => {
-      const first = foldMarks(marker[0]!);
-      for (let i = folded.indexOf(first); i >= 0; i = folded.indexOf(first, i + 1)) {
-        if (
-          marker.every(
-            (m, k) => folded[i + k] === foldMarks(m) && marksCompatible(words[i + k]!, m),
-          )
-        )
-          return true;
-      }
-      return false;
-    });
-  }
-
-  /** Within the syllable budget: the requests (last first), then the story from its beginning. */
-  private fit(sentences: LetterSentence[], count: (s: LetterSentence) => number) {
+  fit(sentences: readonly LetterSentence[]): LetterSentence[] {
     const order = [
       ...sentences
         .map((s, i) => ({ s, i }))
@@ -156,9 +144,10 @@ export class LetterReader {
     const kept = new Set<number>();
     let budget = this.settings.maxSyllables;
     for (const { s, i } of order) {
-      if (count(s) > budget) continue;
+      const count = syllableCount(s);
+      if (count > budget) continue;
       kept.add(i);
-      budget -= count(s);
+      budget -= count;
     }
     return sentences.filter((_s, i) => kept.has(i));
   }

@@ -155,3 +155,19 @@ export function marksCompatible(typed: string, known: string): boolean {
   for (const mark of markSet(typed)) if (!have.has(mark)) return false;
   return true;
 }
+
+/**
+ * Whether the known phrase's syllables stand at `start` of the typed syllables: same letters, and
+ * every typed mark fits ("xã hội" does not hold the phrase "hỏi"; "xa hoi" may).
+ */
+export function phraseAt(
+  typed: readonly string[],
+  start: number,
+  phrase: readonly string[],
+): boolean {
+  if (start + phrase.length > typed.length) return false;
+  return phrase.every((known, k) => {
+    const t = typed[start + k]!;
+    return foldMarks(t) === foldMarks(known) && marksCompatible(t, known);
+  });
+}
