@@ -12,7 +12,7 @@ import {
 } from './abstention.js';
 import type { Bm25Index } from './bm25.js';
 import { fuseScores, reciprocalRankFusion } from './fusion.js';
-import { LetterReader } from './letter-reader.js';
+import { LetterReader, type LetterSentence } from './letter-reader.js';
 import type { Lexicon } from './lexicon.js';
 import { computePriors, type DocMeta } from './priors.js';
 import { QueryAnalyzer, type AnalyzedQuery, type ExtraMeaning } from './query-analyzer.js';
@@ -179,7 +179,9 @@ export class HybridRetriever implements Retriever {
     const text =
       typeof question === 'string' ? normalizeText(question.slice(0, MAX_QUERY_CHARS * 2)) : '';
     if (!/[\p{L}\p{N}]/u.test(text)) return { ...NOTHING, query: null, features: null };
-    const letter = typeof question === 'string' ? this.letters.read(question) : null;
+    // A letter is read once: all its sentences for the situations, the kept ones for the query.
+    const sentences = typeof question === 'string' ? this.letters.readAll(question) : null;
+    const letter = sentences && this.letters.fit(sentences);
     // Read (split and tokenised) once: the situations and the analyser see the same syllables.
     const read = this.analyzer.read(letter ? text : this.letters.unframe(text), letter);
     const asked = read.requestPart
@@ -189,8 +191,8 @@ export class HybridRetriever implements Retriever {
       read.parts.flat(),
       letter !== null,
       asked,
-      letter && this.settings.situations.wholeLetter
-        ? this.wholeLetterTokens(question as string)
+      sentences && this.settings.situations.wholeLetter
+        ? this.wholeLetterTokens(sentences)
         : undefined,
     );
     const situationBonus = letter
@@ -284,9 +286,8 @@ export class HybridRetriever implements Retriever {
   }
 
   /** A letter's every sentence tokenised, with whether each token is in a request sentence. */
-  private wholeLetterTokens(question: string) {
-    const all = this.letters.readAll(question)!;
-    const read = this.analyzer.read('', all);
+  private wholeLetterTokens(sentences: readonly LetterSentence[]) {
+    const read = this.analyzer.read('', sentences);
     return {
       tokens: read.parts.flat(),
       asked: read.parts.flatMap((part, p) => part.map(() => read.requestPart![p]!)),
@@ -334,10 +335,10 @@ export class HybridRetriever implements Retriever {
       const topic =
         topics.length > 0 ? conceptCoverage(topics, doc, this.parts.bm25).nameCoverage : 0;
       const qualifiers = this.parts.lexicon.qualifiers;
-      const unasked = this.names.qualifiersOf(doc, segment).reduce((n, q) => {
-        const wanted = situationDocs.has(doc) ? wantedWithSituations : wantedByWords;
-        return n + (wanted[q] ? 0 : qualifiers[q]!.weight);
-      }, 0);
+      const wanted = situationDocs.has(doc) ? wantedWithSituations : wantedByWords;
+      const unasked = this.names
+        .qualifiersOf(doc, segment)
+        .reduce((n, q) => n + (wanted[q] ? 0 : qualifiers[q]!.weight), 0);
       return {
         doc,
         score:
