@@ -204,7 +204,8 @@ export class Lexicon {
 
   private add(entry: LexiconEntry): void {
     this.meaning.set(entry, tokenize(entry.means));
-    for (const phrase of entry.say) this.insert(tokenize(phrase), entry);
+    for (const phrase of entry.say)
+      this.insert(tokenize(phrase), entry, entry.markedOnly?.includes(phrase) ?? false);
   }
 
   /**
@@ -236,7 +237,7 @@ export class Lexicon {
     });
   }
 
-  private insert(tokens: Token[], entry: LexiconEntry): void {
+  private insert(tokens: Token[], entry: LexiconEntry, marked: boolean): void {
     let node = this.root;
     tokens.forEach((token, i) => {
       if (i > 0) this.triggerPairs.add(`${tokens[i - 1]!.folded} ${token.folded}`);
@@ -251,14 +252,7 @@ export class Lexicon {
       node = child;
     }
     // On duplicates the first (reviewed-earlier) entry wins; it is tried first.
-    const accented = tokens.map((t) => t.text);
-    const marked = (entry.markedOnly ?? []).some(
-      (phrase) =>
-        tokenize(phrase)
-          .map((t) => t.text)
-          .join(' ') === accented.join(' '),
-    );
-    node.ends.push({ entry, accented, marked });
+    node.ends.push({ entry, accented: tokens.map((t) => t.text), marked });
   }
 
   /**

@@ -159,7 +159,11 @@ export class Situations {
       if (f.negates || !negated.slice(f.start, f.end).some(Boolean)) told.add(f.cue);
     }
     const spans = new Map<string, CueSpan[]>();
-    for (const f of found) spans.set(f.cue, [...(spans.get(f.cue) ?? []), f]);
+    for (const f of found) {
+      const list = spans.get(f.cue);
+      if (list) list.push(f);
+      else spans.set(f.cue, [f]);
+    }
     return { told, spans };
   }
 
