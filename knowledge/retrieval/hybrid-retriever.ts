@@ -176,6 +176,12 @@ export class HybridRetriever implements Retriever {
 
   async explain(question: unknown, options: SearchOptions = {}): Promise<ExplainedResult> {
     const k = Math.max(1, Math.min(this.settings.maxK, Math.floor(options.k ?? 5)));
+    // Residents' own abbreviations are spelled out first: "bố tôi là NCC" tells "người có công".
+    if (typeof question === 'string' && this.settings.spellOutAbbreviations) {
+      question = this.parts.lexicon.spellOutForReading(
+        question.slice(0, this.settings.letter.maxChars),
+      );
+    }
     const text =
       typeof question === 'string' ? normalizeText(question.slice(0, MAX_QUERY_CHARS * 2)) : '';
     if (!/[\p{L}\p{N}]/u.test(text)) return { ...NOTHING, query: null, features: null };

@@ -132,6 +132,8 @@ export class Lexicon {
   private readonly meaning = new Map<LexiconEntry, Token[]>();
 
   private readonly abbreviations = new Map<string, string>();
+  /** Residents' abbreviations that catalogue names never use; see {@link spellOutForReading}. */
+  private readonly residentAbbreviations = new Map<string, string>();
   // Folded form of each word seen by the abbreviation rewrite: the index build rewrites ~1 million
   // words drawn from a few tens of thousands, and folding each one again cost seconds.
   private readonly foldedWords = new Map<string, string>();
@@ -143,6 +145,9 @@ export class Lexicon {
   /**
    * @param entries phrase entries (query side).
    * @param abbreviations folded abbreviation → full wording; expanded in queries AND in indexed text.
+   * @param qualifiers variant markers in procedure names.
+   * @param residentAbbreviations abbreviations only residents write ("NCC", "CĐHH"): spelled out in
+   *   the message before it is read, never in indexed text.
    */
   constructor(
     readonly entries: readonly LexiconEntry[],
@@ -155,6 +160,7 @@ export class Lexicon {
       belowAge?: number;
       note: string;
     }> = [],
+    residentAbbreviations: Readonly<Record<string, { full: string; note: string }>> = {},
   ) {
     this.qualifiers = qualifiers.map((q) => ({
       name: foldedTokens(q.name),
@@ -171,6 +177,10 @@ export class Lexicon {
       this.abbreviations.set(key, full);
       this.add({ say: [short], means: full, note: 'abbreviation' });
     }
+    for (const [short, { full }] of Object.entries(residentAbbreviations)) {
+      if (short.startsWith('_')) continue;
+      this.residentAbbreviations.set(foldedTokens(short).join(' '), full);
+    }
     const sorted = [...this.abbreviations].sort((a, b) => (a[0] < b[0] ? -1 : 1));
     this.indexFingerprint = createHash('sha256')
       .update(JSON.stringify(sorted))
@@ -183,6 +193,7 @@ export class Lexicon {
     const data = JSON.parse(readFileSync(file, 'utf8')) as {
       entries: LexiconEntry[];
       abbreviations?: Record<string, string>;
+      residentAbbreviations?: Record<string, { full: string; note: string }>;
       qualifiers?: {
         list: Array<{
           name: string;
@@ -199,6 +210,7 @@ export class Lexicon {
       [...data.entries, ...CHIT_CHAT.lexiconEntries],
       data.abbreviations,
       data.qualifiers?.list,
+      data.residentAbbreviations,
     );
   }
 
@@ -224,15 +236,28 @@ export class Lexicon {
     return this.rewriteAbbreviations(text, (_word, full) => full);
   }
 
-  private rewriteAbbreviations(text: string, rewrite: (word: string, full: string) => string) {
-    if (this.abbreviations.size === 0) return text;
+  /**
+   * The message with residents' own abbreviations spelled out ("bố tôi là NCC" → "bố tôi là người có
+   * công"), before it is read: situation cues and request markers are written in words. The shared
+   * abbreviations (BHXH, BHYT…) stay as typed: catalogue names use them too, and the index holds both.
+   */
+  spellOutForReading(text: string): string {
+    return this.rewriteAbbreviations(text, (_word, full) => full, this.residentAbbreviations);
+  }
+
+  private rewriteAbbreviations(
+    text: string,
+    rewrite: (word: string, full: string) => string,
+    abbreviations: ReadonlyMap<string, string> = this.abbreviations,
+  ) {
+    if (abbreviations.size === 0) return text;
     return text.replace(/[\p{L}\p{N}]+/gu, (word) => {
       let folded = this.foldedWords.get(word);
       if (folded === undefined) {
         folded = foldedTokens(word)[0] ?? '';
         if (this.foldedWords.size < 100_000) this.foldedWords.set(word, folded);
       }
-      const full = this.abbreviations.get(folded);
+      const full = abbreviations.get(folded);
       return full ? rewrite(word, full) : word;
     });
   }

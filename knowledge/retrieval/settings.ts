@@ -123,6 +123,12 @@ export interface RetrieverSettings {
   situations: SituationSettings;
   /** When to offer choices. */
   choices: ChoiceSettings;
+  /**
+   * Spell out the lexicon's abbreviations in the message before it is read ("bố tôi là NCC" → "…
+   * người có công"), so that situation cues, request markers and name fit see the words. Off, an
+   * abbreviation only added its meaning as query wording.
+   */
+  spellOutAbbreviations: boolean;
 }
 
 export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
@@ -159,4 +165,5 @@ export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
     maxExpanded: 8,
   },
   choices: { gap: 0.04, letterGap: 0.12, letterFloor: 0.25 },
+  spellOutAbbreviations: true,
 };

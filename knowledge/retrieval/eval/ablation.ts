@@ -70,6 +70,11 @@ export const ABLATIONS: readonly Ablation[] = [
     off: (d) => ({ situations: { ...d.situations, wholeLetter: false } }),
   },
   {
+    name: 'spellOutAbbreviations',
+    what: 'Abbreviations are spelled out before the message is read (situations see "NCC" as "người có công").',
+    off: () => ({ spellOutAbbreviations: false }),
+  },
+  {
     name: 'dense',
     what: 'LSA embeddings fused at 0.1.',
     off: (d) => ({ fusion: { ...d.fusion, dense: 0 } }),

@@ -53,6 +53,22 @@ describe.skipIf(!ready)('the example letters of issue #17', () => {
     );
   });
 
+  it("reads a resident's abbreviation as the words it stands for", async () => {
+    const first = async (q: string) => (await retriever.search(q)).hits[0]?.code;
+    // "NCC" (người có công) who died: the merit death benefits, not a pension's funeral grant.
+    expect(
+      await first(
+        'Bố tôi là NCC với cách mạng, hưởng trợ cấp hằng tháng, vừa mất tháng trước. Gia đình tôi cần làm thủ tục gì để nhận mai táng phí?',
+      ),
+    ).toBe('1.010824');
+    // "CĐHH" (chất độc hóa học) not yet recognised: the Agent Orange recognition, not a work accident.
+    expect(
+      await first(
+        'Bố tôi bị nhiễm CĐHH khi chiến đấu ở Quảng Trị, đến nay chưa được hưởng chế độ. Xin hỏi thủ tục đề nghị hưởng chế độ thế nào?',
+      ),
+    ).toBe('1.010816');
+  });
+
   it("does not take a word of a situation procedure's name for a variant the letter asks for", async () => {
     // The land-use change the situation leads to has "điều chỉnh thời hạn" in its name; that does
     // not ask for "Điều chỉnh quyết định … cho phép chuyển mục đích" (amending an earlier decision).

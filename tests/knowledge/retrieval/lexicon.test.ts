@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -44,6 +44,30 @@ describe('lexicon data', () => {
         .map((t) => `${t} (in "${e.means}")`),
     );
     expect(missing).toEqual([]);
+  });
+});
+
+describe('Lexicon.spellOutForReading', () => {
+  it("spells out residents' own abbreviations, typed with or without marks, and leaves the shared ones", () => {
+    expect(lexicon.spellOutForReading('Bố tôi là NCC, bị nhiễm CĐHH')).toBe(
+      'Bố tôi là người có công, bị nhiễm chất độc hóa học',
+    );
+    expect(lexicon.spellOutForReading('con toi la nkt')).toBe('con toi la người khuyết tật');
+    // BHXH is in catalogue names too: the index holds both, the message keeps it as typed.
+    expect(lexicon.spellOutForReading('đóng BHXH tự nguyện')).toBe('đóng BHXH tự nguyện');
+    // Only whole words: "nccs" is not "ncc".
+    expect(lexicon.spellOutForReading('nccs')).toBe('nccs');
+  });
+
+  it('has a note on every resident abbreviation', () => {
+    const data = JSON.parse(
+      readFileSync(new URL('../../../knowledge/retrieval/lexicon.json', import.meta.url), 'utf8'),
+    ) as { residentAbbreviations: Record<string, { full: string; note: string }> };
+    for (const [short, entry] of Object.entries(data.residentAbbreviations)) {
+      if (short.startsWith('_')) continue;
+      expect(entry.note.trim(), short).not.toBe('');
+      expect(entry.full.trim(), short).not.toBe('');
+    }
   });
 });
 
