@@ -55,3 +55,33 @@ describe('NameJudge', () => {
     expect(judge.isNamedIn(3, ' dang ky tam tru ')).toBe(false);
   });
 });
+
+describe('qualifiers of the insurance records', () => {
+  it('marks the records whose names repeat every pensioner’s or worker’s words as variants', () => {
+    // A repeated accident, an old injury coming back, emigration, a proxy, a move: the name says
+    // what any insurance letter says, the marker is what only that case asks for.
+    const names = [
+      'Giải quyết hưởng chế độ TNLĐ, BNN đối với trường hợp đã bị TNLĐ, BNN nay tiếp tục bị TNLĐ hoặc BNN',
+      'Giải quyết hưởng chế độ TNLĐ, BNN do thương tật, bệnh tật tái phát',
+      'Giải quyết hưởng trợ cấp một lần đối với người đang hưởng lương hưu, trợ cấp BHXH hàng tháng ra nước ngoài để định cư',
+      'Ủy quyền lĩnh thay các chế độ bảo hiểm xã hội, trợ cấp thất nghiệp',
+      'Giải quyết chuyển hưởng sang địa bàn khác đối với người đang hưởng lương hưu, trợ cấp BHXH hàng tháng',
+      'Giải quyết hưởng chế độ TNLĐ, BNN đối với trường hợp bị TNLĐ lần đầu',
+    ];
+    const insurance = new NameJudge({
+      docs: names.map((name, i): DocMeta => ({ ...docs[0]!, code: `9.10000${i}`, name })),
+      bm25: Bm25Index.build(
+        names.map((name) => ({ name: lexicon.expandAbbreviations(name), field: '', body: '' })),
+      ),
+      lexicon,
+    });
+    const of = (doc: number) =>
+      insurance.qualifiersOf(doc).map((q) => lexicon.qualifiers[q]!.name.join(' '));
+    expect(of(0)).toContain('tiep tuc bi');
+    expect(of(1)).toContain('tai phat');
+    expect(of(2)).toContain('ra nuoc ngoai de dinh cu');
+    expect(of(3)).toContain('linh thay');
+    expect(of(4)).toContain('sang dia ban khac');
+    expect(of(5)).toEqual([]);
+  });
+});

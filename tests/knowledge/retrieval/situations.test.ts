@@ -513,6 +513,33 @@ describe('insurance situations (social, health and unemployment insurance, jobs)
     ).toEqual(['voluntary-join']);
   });
 
+  it('reads the years for a pension told as met as the pension, not as paying on', () => {
+    const voluntary = ids(
+      'Tôi tham gia BHXH tự nguyện ở bưu điện xã từ năm 2005, đến nay đã đóng đủ 20 năm và năm nay 62 tuổi, vậy làm hồ sơ thế nào',
+    );
+    expect(voluntary).toContain('retire-eligible-voluntary');
+    expect(voluntary).not.toContain('continue-voluntary');
+    expect(
+      ids(
+        'Tôi làm công nhân có đóng bảo hiểm xã hội, đã đủ 20 năm đóng, nay 61 tuổi, hồ sơ gồm gì',
+      ),
+    ).toContain('retire-eligible');
+    expect(
+      ids('Tôi đóng bảo hiểm xã hội 12 năm, chưa đóng đủ 20 năm, nay nghỉ việc thì được gì'),
+    ).not.toContain('retire-eligible');
+  });
+
+  it('reads an injury during a shift as a work accident, and an expired health card as buying one', () => {
+    expect(
+      ids(
+        'Tôi làm thợ hàn, trong ca làm việc bị thanh thép rơi vào chân, gãy xương, được hưởng chế độ gì',
+      ),
+    ).toContain('work-accident');
+    expect(
+      ids('Thẻ bảo hiểm y tế hộ gia đình nhà tôi hết hạn, muốn gia hạn thì đóng ở đâu'),
+    ).toContain('health-card-buy');
+  });
+
   it('reads days off paid by the insurance without the insurance named (illness, sick child, stillbirth)', () => {
     expect(
       ids(
