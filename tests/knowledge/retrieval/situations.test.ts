@@ -1787,3 +1787,72 @@ describe('merit: round 5 probes — a wound told as what struck, the province’
     ).toContain('merit-record-wrong');
   });
 });
+
+describe('land and building desks, catalogue-first: gifts told plainly, survey areas, pre-2004 plots, regrouped and swapped fields, a pledged plot sold, permits lost or changed', () => {
+  it('reads parents giving a plot to a child as the gift, the tax asked being its cost', () => {
+    const gift = situations.match(
+      tokenize(
+        'bố mẹ tôi muốn cho tôi toàn bộ mảnh đất đã có sổ đỏ, có phải nộp thuế thu nhập cá nhân không',
+      ),
+    );
+    const found = gift.find((s) => s.id === 'gift-land');
+    expect(found?.concerns).toContain('transfer-tax');
+  });
+  it('reads a plain request to move the certificate to another name as the change registration', () => {
+    expect(ids('tôi muốn làm thủ tục sang tên sổ đỏ mảnh đất của ông bà cho tôi')).toContain(
+      'land-transfer-ask',
+    );
+    expect(ids('mua đất bằng giấy viết tay, nay muốn sang tên sổ đỏ')).not.toContain(
+      'land-transfer-ask',
+    );
+  });
+  it('reads a measured area that differs from the certificate as the exchange', () => {
+    expect(
+      ids('xã đo đạc lại, diện tích thực tế mảnh đất nhà tôi nhiều hơn trong sổ đỏ 30 m2'),
+    ).toContain('land-area-differs');
+  });
+  it('reads a pre-2004 plot whose residential part is to be recounted as the re-determination', () => {
+    expect(
+      ids('sổ đỏ cấp năm 1996 chỉ có 200 m2 đất ở, tôi muốn xác định lại diện tích đất ở'),
+    ).toContain('land-residential-2004');
+  });
+  it('tells fields regrouped by the commune from fields swapped between neighbours', () => {
+    expect(ids('xã làm dồn điền đổi thửa xong nhưng ruộng nhà tôi chưa được cấp sổ')).toContain(
+      'land-field-consolidation',
+    );
+    const swap = ids('hai nhà muốn đổi ruộng cho nhau cho tiện canh tác');
+    expect(swap).toContain('land-farm-swap');
+    expect(swap).not.toContain('land-field-consolidation');
+  });
+  it('reads a pledged plot to be sold as strike-off and sale, and a paid loan as the strike-off alone', () => {
+    expect(ids('sổ đỏ đang thế chấp ngân hàng, tôi muốn bán mảnh đất')).toContain(
+      'land-mortgaged-sale',
+    );
+    const paid = ids('tôi đã trả hết nợ ngân hàng, muốn xóa thế chấp trên sổ đỏ để bán đất');
+    expect(paid).toContain('land-mortgage-paid');
+    expect(paid).not.toContain('land-mortgaged-sale');
+  });
+  it('reads a building permit lost as its re-issue and a design changed after the permit as its adjustment', () => {
+    expect(ids('giấy phép xây dựng nhà tôi bị lũ cuốn trôi mất')).toContain('build-permit-lost');
+    const change = ids(
+      'tôi đã được cấp giấy phép xây nhà 2 tầng, chưa khởi công, nay muốn thay đổi thiết kế',
+    );
+    expect(change).toContain('build-permit-adjust');
+    expect(change).not.toContain('build-permit');
+    expect(change).not.toContain('build-permit-extend');
+  });
+  it('reads leaving a factory job to open a shop as opening a household business', () => {
+    const shop = ids(
+      'tôi nghỉ làm công ty về quê mở quán tạp hóa, có phải đăng ký kinh doanh không',
+    );
+    expect(shop).toContain('business-open');
+    expect(shop).not.toContain('business-close');
+  });
+  it('reads a pupil who moved home continuing at a school near the new home as a transfer', () => {
+    expect(
+      ids(
+        'con tôi đang học lớp 7, gia đình chuyển về quê, muốn xin cho cháu vào học tiếp ở trường gần nhà',
+      ),
+    ).toContain('school-transfer');
+  });
+});
