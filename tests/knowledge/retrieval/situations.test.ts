@@ -175,9 +175,31 @@ describe('social protection situations (allowances, poverty, children, legal aid
   });
 
   it('tells the first disability certificate from the allowance, a new assessment and an exchange', () => {
+    const certified = ids(
+      'Em tôi đã có giấy xác nhận khuyết tật nặng nhưng chưa được nhận trợ cấp hằng tháng',
+    );
+    expect(certified).toContain('disabled-certified-allowance');
+    expect(certified).not.toContain('disabled-paper');
+    // The monthly allowance asked decides, whether the level was assessed or not.
+    const assessed = ids(
+      'Hội đồng xác định mức độ khuyết tật ở xã đã kết luận cháu bị khuyết tật mức nhẹ, cháu có được hưởng trợ cấp xã hội hằng tháng không',
+    );
+    expect(assessed).toContain('disabled-allowance-asked');
+    expect(assessed).not.toContain('disabled-paper');
     expect(
-      ids('Em tôi đã có giấy xác nhận khuyết tật nặng nhưng chưa được nhận trợ cấp hằng tháng'),
-    ).toEqual(['disabled-certified-allowance']);
+      ids('Con tôi bị bại não, muốn xin giấy xác nhận khuyết tật cho cháu thì làm ở đâu'),
+    ).toEqual(['disabled-paper']);
+    // A funeral told without the death worded, and a child whose parents died, raised by an aunt.
+    expect(
+      ids(
+        'chong toi la nguoi khuyet tat nang, toi vua lo ma chay cho ong xong, co ho tro mai tang phi khong',
+      ),
+    ).toContain('disabled-funeral');
+    expect(
+      ids(
+        'Tôi nuôi đứa cháu từ khi cháu 2 tuổi vì bố mẹ cháu bị tai nạn giao thông qua đời, cháu có được hưởng chế độ gì không',
+      ),
+    ).toContain('orphan-parents-died');
     expect(
       ids('Con tôi được xác nhận khuyết tật nặng, nay bệnh nặng thêm, muốn xác định lại mức độ'),
     ).toContain('disabled-reassess');
