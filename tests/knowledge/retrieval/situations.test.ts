@@ -1878,3 +1878,104 @@ describe('land and building desks, catalogue-first: gifts told plainly, survey a
     ).toContain('school-transfer');
   });
 });
+
+describe('military desk and policy: the seven registrations, soldiers serving now, reservists, village guards', () => {
+  it('reads a young man back from his service asking the military desk as the reserve registration', () => {
+    expect(
+      ids(
+        'tôi vừa hoàn thành nghĩa vụ quân sự, có quyết định xuất ngũ tháng trước, phải đến ban chỉ huy quân sự xã đăng ký gì',
+      ),
+    ).toContain('military-reserve-after-service');
+    expect(
+      ids(
+        'em tôi vừa hoàn thành nghĩa vụ quân sự, muốn đi học nghề, cần đăng ký ở đâu, ban chỉ huy quân sự xã có hỗ trợ không',
+      ),
+    ).not.toContain('military-reserve-after-service');
+    expect(
+      ids('tôi 28 tuổi, hết tuổi gọi nhập ngũ mà chưa đi, có phải đăng ký gì không'),
+    ).toContain('military-reserve');
+  });
+  it('tells apart a change of details, a long absence and a move of a registered young man', () => {
+    const change = ids(
+      'tôi đã đăng ký nghĩa vụ quân sự ở xã, nay tốt nghiệp trung cấp và đi làm ở công ty, thay đổi trình độ học vấn thì phải khai báo lại không',
+    );
+    expect(change).toContain('military-info-change');
+    expect(change).not.toContain('military-away');
+    expect(
+      ids(
+        'em đã đăng ký nghĩa vụ quân sự ở xã, nay được nhận vào làm việc ở bình dương, khoảng một năm mới về',
+      ),
+    ).toContain('military-away-told');
+    const move = ids(
+      'con tôi đã đăng ký nghĩa vụ quân sự tại xã, nay đỗ đại học ở hà nội và chuyển hẳn hộ khẩu theo trường',
+    );
+    expect(move).toContain('military-move-out-told');
+    expect(move).not.toContain('military-away-told');
+  });
+  it('reads the family of a conscript serving now: a sudden blow, the children’s tuition', () => {
+    expect(
+      ids('con trai tôi đang đi nghĩa vụ quân sự, tháng trước nhà tôi bị cháy, vợ tôi nằm viện'),
+    ).toContain('soldier-family-hardship');
+    expect(
+      ids(
+        'chồng tôi là thượng sĩ đang tại ngũ, hai con đang học trường công lập, có được miễn học phí không',
+      ),
+    ).toContain('soldier-child-tuition');
+    expect(
+      ids('bố tôi là hạ sĩ quan đi chống mỹ, nay bị bệnh nặng có được trợ cấp gì không'),
+    ).not.toContain('soldier-family-hardship');
+  });
+  it('reads a reservist, a village guard and a militia man hurt or killed on duty', () => {
+    expect(
+      ids('tôi là quân nhân dự bị, tập trung huấn luyện thì bị ngã gãy tay, không có bảo hiểm'),
+    ).toContain('reservist-accident');
+    expect(
+      ids('chồng tôi ở tổ bảo vệ an ninh trật tự ở cơ sở, đi tuần tra bị đâm và đã qua đời'),
+    ).toContain('village-guard-death');
+    expect(ids('tôi là dân quân thường trực, bị thương khi làm nhiệm vụ')).toContain(
+      'militia-mishap',
+    );
+    expect(ids('bố tôi là dân quân tập trung thời chống mỹ, bị thương năm 1970')).not.toContain(
+      'militia-mishap',
+    );
+  });
+  it('reads a post-1975 veteran with twenty years or more, told as a total', () => {
+    expect(
+      ids(
+        'tôi nhập ngũ năm 1978, chiến đấu ở biên giới phía bắc, phục vụ tổng cộng 21 năm rồi phục viên, không có lương hưu',
+      ),
+    ).toContain('veteran-post75-20-years');
+    expect(
+      ids(
+        'chồng tôi đánh mỹ, phục vụ trong quân đội đến năm 1986, tổng cộng 22 năm, đã mất năm 2012',
+      ),
+    ).toContain('veteran-142-deceased');
+  });
+});
+
+describe('merit: a wound left out of the assessment, a certificate asked again, a unit’s code name', () => {
+  it('reads a splinter left out of the assessment as that re-assessment, not a special wound come back', () => {
+    const left = ids(
+      'tôi là thương binh 35%, chụp phim thấy trong đùi còn mảnh đạn mà lần giám định trước chưa được tính',
+    );
+    expect(left).toContain('wound-left-out');
+    expect(left).not.toContain('wound-recurrence');
+    expect(ids('tôi là thương binh, vết thương đặc biệt tái phát, xin giám định lại')).toContain(
+      'wound-recurrence',
+    );
+  });
+  it('reads a Bằng Tổ quốc ghi công asked again for the altar as the certificate, not the worship allowance', () => {
+    const again = ids(
+      'chồng tôi là liệt sĩ, tôi muốn xin cấp lại bằng tổ quốc ghi công để thờ cúng',
+    );
+    expect(again).toContain('merit-paper-reissue');
+    expect(again).not.toContain('martyr-worship');
+  });
+  it('reads a unit known by its code name as the decoding of the unit', () => {
+    const unit = ids(
+      'giấy báo tử của chú tôi chỉ ghi đơn vị h12, gia đình muốn giải mã phiên hiệu đơn vị để tìm nơi chú hy sinh',
+    );
+    expect(unit).toContain('unit-decode');
+    expect(unit).not.toContain('martyr-place');
+  });
+});
