@@ -1979,3 +1979,23 @@ describe('merit: a wound left out of the assessment, a certificate asked again, 
     expect(unit).not.toContain('martyr-place');
   });
 });
+
+describe('round 6 probes (land, civil, residence desks): a register lost too, a return to school, a certificate issued over another plot', () => {
+  it('reads a death paper lost with the commune register “cũng bị thất lạc” as registering the death again', () => {
+    expect(
+      ids(
+        'bà tôi mất năm 1999, không còn giữ giấy chứng tử, xã kiểm tra thì sổ đăng ký khai tử năm đó cũng bị thất lạc',
+      ),
+    ).toContain('death-register-gone');
+  });
+  it('reads a pupil who dropped out in grade 9 and comes back as a return to school', () => {
+    expect(ids('con tôi bỏ học giữa chừng lớp 9, nay muốn quay lại trường')).toContain(
+      'school-return',
+    );
+  });
+  it('reads a land certificate issued over a neighbour’s plot as its recall and re-issue', () => {
+    expect(
+      ids('phát hiện sổ đỏ nhà tôi bị cấp chồng lấn lên đất nhà hàng xóm, muốn làm lại cho đúng'),
+    ).toContain('land-issued-wrongly');
+  });
+});
