@@ -2026,3 +2026,38 @@ describe('round 6 probes (land, civil, residence desks): a register lost too, a 
     ).toContain('land-issued-wrongly');
   });
 });
+
+describe('military policy, second probes: on duty only, a death in training, the treatment asked, an army school, a file copy', () => {
+  it('reads a reservist who died in training, told as a stroke at the training ground, as the death allowance', () => {
+    const died = ids(
+      'chồng tôi là quân nhân dự bị, đi huấn luyện tập trung thì bị đột quỵ và mất tại thao trường, không có bảo hiểm xã hội',
+    );
+    expect(died).toContain('reservist-death');
+    expect(died).not.toContain('reservist-accident');
+    expect(died).not.toContain('insured-sick');
+  });
+  it('reads an accident outside duty as no reservist or militia allowance', () => {
+    expect(ids('tôi là dân quân, hôm chủ nhật đi chợ bị ngã gãy tay')).not.toContain(
+      'militia-mishap',
+    );
+  });
+  it('reads a militia man asking who pays his treatment as the medical costs first', () => {
+    const cost = ids(
+      'tôi là dân quân thường trực, làm nhiệm vụ phòng chống bão lụt bị cây đổ gãy chân, không tham gia bảo hiểm y tế, chi phí điều trị có được thanh toán không',
+    );
+    expect(cost).toContain('militia-treatment');
+    expect(cost).not.toContain('militia-mishap');
+  });
+  it('reads a pupil wanting an officers’ school as the military admission', () => {
+    expect(
+      ids('con tôi học lớp 12 muốn thi vào trường sĩ quan lục quân, đăng ký sơ tuyển ở đâu'),
+    ).toContain('military-school');
+  });
+  it('reads a copy of a dead invalid’s file as the copy, not the survivors’ allowance', () => {
+    const copy = ids(
+      'bố tôi là bệnh binh đã mất năm 2000, gia đình muốn xin bản sao, trích lục hồ sơ người có công của bố',
+    );
+    expect(copy).toContain('merit-file-copy');
+    expect(copy).not.toContain('merit-death');
+  });
+});
