@@ -2061,3 +2061,75 @@ describe('military policy, second probes: on duty only, a death in training, the
     expect(copy).not.toContain('merit-death');
   });
 });
+
+describe('social and insurance: letters rewritten from real ones (press-j round) — disability levels, relatives raising orphans, pension or lump sum, prison', () => {
+  it('reads a disability level already concluded, then support asked, as the monthly allowance, not the assessment', () => {
+    const told = ids(
+      'hội đồng xác định mức độ khuyết tật ở xã đã kết luận cháu bị khuyết tật mức nhẹ, vậy cháu có được hưởng trợ cấp xã hội hằng tháng không',
+    );
+    expect(told).toContain('disabled-certified-allowance');
+    expect(told).not.toContain('disabled-paper');
+    expect(
+      ids(
+        'con tôi bị khuyết tật nặng nhưng chưa có giấy xác nhận khuyết tật, có được trợ cấp không',
+      ),
+    ).toContain('disabled-level-no-paper');
+  });
+  it('reads a mother staying home to look after a disabled child as the care support', () => {
+    expect(
+      ids('con tôi bị bại não, tôi là mẹ ở nhà trực tiếp chăm cháu, có được hỗ trợ gì không'),
+    ).toContain('disabled-care-support');
+  });
+  it('reads a disabled person’s funeral told without “mất” as the social funeral support', () => {
+    expect(
+      ids(
+        'chong toi la nguoi khuyet tat nang, om lau ngay khong qua khoi, toi vua lo ma chay cho ong xong, co duoc ho tro mai tang phi khong',
+      ),
+    ).toContain('disabled-funeral');
+  });
+  it('reads an aunt raising a child whose parents died as the orphan allowance, not a death registration', () => {
+    const told = ids(
+      'tôi nuôi đứa cháu từ khi cháu mới 2 tuổi vì bố mẹ cháu bị tai nạn giao thông qua đời, cháu có được hưởng chế độ gì không',
+    );
+    expect(told).toContain('orphan-raised-by-relative');
+    expect(told).not.toContain('death-report');
+  });
+  it('reads “lương hưu hằng tháng hay nhận một lần” at retirement age as the pension claim, not the withdrawal', () => {
+    const told = ids(
+      'tôi 59 tuổi, đến khi đủ tuổi nghỉ hưu thì đóng bhxh được 19 năm, về hưu tôi được hưởng lương hưu hằng tháng hay nhận một lần',
+    );
+    expect(told).toContain('retire-or-one-off');
+    expect(
+      ids(
+        'mẹ tôi 60 tuổi, đóng bhxh tự nguyện được 16 năm, hưởng lương hưu không hay chỉ được nhận một lần',
+      ),
+    ).toContain('retire-or-one-off-voluntary');
+  });
+  it('reads a pensioner in prison as the resumption after the term, and a passer-by killed as no death in the family', () => {
+    const told = ids(
+      'cha tôi đang lĩnh lương hưu, gây tai nạn giao thông làm một người đi đường tử vong và bị tòa tuyên 1 năm tù giam, lương hưu có còn được nhận không',
+    );
+    expect(told).toContain('pension-prison');
+    expect(told).not.toContain('pension-death');
+    expect(told).not.toContain('pensioner-death');
+  });
+  it('reads a worker who never paid wanting voluntary insurance for a pension later as the registration', () => {
+    const told = ids(
+      'tôi 52 tuổi, lao động tự do, chưa có ngày nào đóng bảo hiểm, có thể đóng bhxh tự nguyện để đến 62 tuổi được nhận lương hưu không',
+    );
+    expect(told).toContain('voluntary-join-pension');
+    expect(told).not.toContain('retire-voluntary');
+  });
+  it('reads months of unemployment insurance paid as the benefit claim, not voluntary top-up, and a month “2” before “công ty” as no second employer', () => {
+    const told = ids(
+      'tôi đóng bảo hiểm thất nghiệp được 30 tháng, nếu đi làm và đóng tiếp thì có được cộng dồn để hưởng lần sau không',
+    );
+    expect(told).toContain('ui-claim');
+    expect(told).not.toContain('continue-voluntary');
+    expect(
+      ids(
+        'tôi bị tai nạn lao động, sang đầu tháng 2, công ty báo là đã quá thời gian nên không làm chế độ',
+      ),
+    ).not.toContain('work-accident-several-employers');
+  });
+});
