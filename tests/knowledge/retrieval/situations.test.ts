@@ -2133,3 +2133,36 @@ describe('social and insurance: letters rewritten from real ones (press-j round)
     ).not.toContain('work-accident-several-employers');
   });
 });
+
+describe('round 6, third probe batch: “chuẩn bị”, a father named wrongly, a spouse moving in, settling abroad, a merged commune on the land book', () => {
+  it('never reads the “bị” of “chuẩn bị” as a passive (“chuẩn bị bán đất” is no trafficking)', () => {
+    expect(ids('tôi chuẩn bị bán đất, sổ đỏ vẫn ghi tên xã cũ')).not.toContain(
+      'trafficking-victim',
+    );
+    expect(ids('tôi chuẩn bị bán đất, sổ đỏ vẫn ghi tên xã cũ')).toContain('land-address-renamed');
+  });
+  it('reads a birth record naming another man as the father as acknowledging the real father', () => {
+    expect(
+      ids(
+        'giấy khai sinh của cháu ghi cha là chồng cũ của chị, nay anh muốn xác định lại cháu là con của anh',
+      ),
+    ).toContain('father-recognition-registered');
+  });
+  it('reads a wife moving onto her husband’s household, asking about cutting the old one, as the registration', () => {
+    const wife = ids(
+      'tôi lấy vợ ở hà tĩnh, vợ muốn nhập hộ khẩu vào nhà tôi, có phải về quê cắt khẩu không',
+    );
+    expect(wife).toContain('marry-in-register');
+    expect(wife).toContain('register-cut-old');
+    expect(
+      ids(
+        'em trai đã nhập khẩu ở thành phố nhưng vẫn còn trong hộ khẩu cũ, có phải cắt khẩu không',
+      ),
+    ).not.toContain('register-cut-old');
+  });
+  it('reads a son settling abroad for good, still on the household register, as the removal', () => {
+    expect(
+      ids('con trai bà đi xuất khẩu lao động, nay định cư luôn bên đó, hộ khẩu ở quê thì sao'),
+    ).toContain('household-settled-abroad');
+  });
+});
