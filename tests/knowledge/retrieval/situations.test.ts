@@ -565,6 +565,23 @@ describe('insurance situations (social, health and unemployment insurance, jobs)
     ).toContain('insurance-card-update');
   });
 
+  it('reads a birth with the leave asked, a pensioner settling with a child, a neighbour caring for a child', () => {
+    expect(
+      ids('Tôi là giáo viên hợp đồng, sinh đôi hai bé tháng 9, xin hỏi được nghỉ bao lâu'),
+    ).toContain('birth-leave-pay');
+    expect(
+      ids(
+        'Mẹ tôi đang nhận lương hưu ở Nghệ An, nay về Thanh Hóa ở hẳn với tôi, đã nhập khẩu vào nhà tôi',
+      ),
+    ).toContain('pensioner-move');
+    expect(
+      ids('Vợ chồng tôi không có họ hàng gì với cháu nhưng muốn nhận cháu về chăm sóc, nuôi dưỡng'),
+    ).toContain('alt-care-stranger');
+    expect(
+      ids('Em gái tôi bị chồng đánh đập, nay bỏ nhà ra đi cùng hai con nhỏ, không có chỗ ở'),
+    ).toContain('domestic-violence-shelter');
+  });
+
   it('reads a poor household asking a member’s social allowance as the allowance, not the poverty list', () => {
     expect(
       ids(
