@@ -93,7 +93,7 @@ const MAX_SKIPPED = 2;
 
 interface Phrase {
   cue: string;
-  syllables: Token[];
+  syllables: PhraseSyllable[];
   negates: boolean;
   /** Only a syllable typed with marks matches one written with marks. */
   marked: boolean;
@@ -123,14 +123,18 @@ export class Situations {
     this.situations = data.situations;
     for (const [cue, { say, negates, markedOnly }] of Object.entries(data.cues)) {
       if (cue.startsWith('_')) continue;
-      for (const phrase of say) {
-        const syllables = tokenize(phrase);
-        const first = syllables[0]?.folded;
+      for (const written of say) {
+        const syllables = phraseSyllables(written);
+        const first = syllables[0];
         if (first === undefined) continue;
-        const list = this.byFirst.get(first) ?? [];
-        const marked = (markedOnly ?? []).includes(phrase);
-        list.push({ cue, syllables, negates: negates === true, marked });
-        this.byFirst.set(first, list);
+        const marked = (markedOnly ?? []).includes(written);
+        // A phrase opening with a number range is filed under each number of it.
+        const keys = first.range ? numbersIn(first.range) : [first.folded];
+        for (const key of keys) {
+          const list = this.byFirst.get(key) ?? [];
+          list.push({ cue, syllables, negates: negates === true, marked });
+          this.byFirst.set(key, list);
+        }
       }
     }
   }
@@ -200,20 +204,53 @@ export class Situations {
   }
 }
 
+/** A syllable of a cue phrase: a word, or a number range that any number within it fits. */
+export interface PhraseSyllable extends Token {
+  range?: readonly [number, number];
+}
+
+const RANGE = /^\{(\d+)-(\d+)\}$/;
+
+/**
+ * A cue phrase's syllables. A number range is one syllable: "nhập ngũ tháng {1-12} {1960-1974}" fits
+ * "nhập ngũ tháng 12/1971" (a date typed "12/1971" reads "12 1971") and costs one phrase to match,
+ * where the same phrases written out would be 180.
+ */
+export function phraseSyllables(phrase: string): PhraseSyllable[] {
+  return phrase.split(/(\{\d+-\d+\})/u).flatMap((part): PhraseSyllable[] => {
+    const range = RANGE.exec(part);
+    if (!range) return tokenize(part);
+    return [{ text: part, folded: part, range: [Number(range[1]), Number(range[2])] }];
+  });
+}
+
+function numbersIn([from, to]: readonly [number, number]): string[] {
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_n, i) => String(from + i));
+}
+
+/** Whether a token is the phrase's syllable, marks aside (a number within a range fits a range). */
+function sameFolded(token: Token, syllable: PhraseSyllable): boolean {
+  if (!syllable.range) return token.folded === syllable.folded;
+  if (!/^\d+$/u.test(token.folded)) return false;
+  const n = Number(token.folded);
+  return n >= syllable.range[0] && n <= syllable.range[1];
+}
+
 /** The token index just after the phrase when it starts at token i, or i when it does not. */
 function endOfMatch(
   tokens: readonly Token[],
   i: number,
-  phrase: readonly Token[],
+  phrase: readonly PhraseSyllable[],
   marked = false,
 ): number {
   let j = i;
   let skipped = 0;
   for (let k = 0; k < phrase.length; k += 1) {
+    const want = phrase[k]!;
     while (
       k > 0 &&
       j < tokens.length &&
-      tokens[j]!.folded !== phrase[k]!.folded &&
+      !sameFolded(tokens[j]!, want) &&
       QUERY_WORDS.situationSkippable.folded.has(tokens[j]!.folded) &&
       skipped < MAX_SKIPPED
     ) {
@@ -223,9 +260,9 @@ function endOfMatch(
     const t = tokens[j];
     if (
       !t ||
-      t.folded !== phrase[k]!.folded ||
-      !marksCompatible(t.text, phrase[k]!.text) ||
-      (marked && hasMarks(phrase[k]!.text) && !hasMarks(t.text))
+      !sameFolded(t, want) ||
+      (!want.range && !marksCompatible(t.text, want.text)) ||
+      (marked && hasMarks(want.text) && !hasMarks(t.text))
     ) {
       return i;
     }

@@ -7,6 +7,7 @@ import {
   PROCEDURES_FILE,
 } from '../../../knowledge/catalogue/load-catalogue.js';
 import {
+  phraseSyllables,
   readSituationData,
   Situations,
   SituationDataError,
@@ -2181,5 +2182,61 @@ describe('round 6, third probe batch: “chuẩn bị”, a father named wrongly
     expect(
       ids('con trai bà đi xuất khẩu lao động, nay định cư luôn bên đó, hộ khẩu ở quê thì sao'),
     ).toContain('household-settled-abroad');
+  });
+});
+
+describe('merit: press-i — where remains lie, lost invalid papers, a survivor’s allowance moving, years in the army', () => {
+  it('reads a number range in a cue phrase as one syllable any number within it fits', () => {
+    expect(phraseSyllables('nhập ngũ tháng {1-12} {1960-1974}')).toHaveLength(5);
+    const dated = new Situations({
+      cues: {
+        early: { say: ['nhập ngũ tháng {1-12} {1960-1974}'], note: 'n' },
+        long: { say: ['{15-19} năm {1-11} tháng'], note: 'n' },
+      },
+      situations: [],
+    });
+    const told = (text: string) => [...dated.cuesIn(tokenize(text))];
+    expect(told('tôi nhập ngũ tháng 12/1971 rồi vào nam')).toEqual(['early']);
+    expect(told('tôi nhập ngũ tháng 12/1980')).toEqual([]);
+    expect(told('quân đội được xác nhận là 19 năm 10 tháng')).toEqual(['long']);
+    expect(told('đóng bảo hiểm 12 năm 10 tháng')).toEqual([]);
+  });
+  it('reads remains taken into a martyr cemetery as the move from outside, unless they lie in one now', () => {
+    const into = ids(
+      'mộ liệt sĩ của chú tôi nằm trong khu mộ dòng họ, nay muốn chuyển chú vào nghĩa trang liệt sĩ của xã cho tiện thờ cúng',
+    );
+    expect(into).toContain('martyr-rebury-into');
+    expect(into).not.toContain('martyr-worship');
+    const between = ids(
+      'chồng tôi là liệt sĩ, hiện an táng tại nghĩa trang liệt sĩ trường sơn, muốn đưa hài cốt về nghĩa trang liệt sĩ huyện nhà',
+    );
+    expect(between).toContain('martyr-rebury');
+    expect(between).not.toContain('martyr-rebury-into');
+  });
+  it('reads a war invalid’s lost or burnt papers as the certificate issued again, the recognition when never paid', () => {
+    expect(
+      ids(
+        'bố tôi là thương binh nhưng sau khi xuất ngũ làm mất giấy tờ, nay có lương hưu, muốn đề nghị giải quyết chế độ thương binh',
+      ),
+    ).toContain('invalid-papers-lost');
+    const unpaid = ids(
+      'tôi là thương binh hạng 3/4 nhưng do mất giấy tờ gốc nên đến nay vẫn chưa được hưởng chế độ thương binh',
+    );
+    expect(unpaid).toContain('invalid-papers-lost-unpaid');
+    expect(unpaid).not.toContain('invalid-papers-lost');
+  });
+  it('reads a monthly survivor’s allowance to be paid at a new home as the move, merit or insurance', () => {
+    expect(
+      ids(
+        'gia đình đang hưởng trợ cấp tuất hằng tháng, đã chuyển đến nơi khác, muốn tiếp tục nhận tiền tuất ở chỗ ở mới',
+      ),
+    ).toContain('survivor-allowance-move');
+  });
+  it('reads an anti-US soldier with 15 to 20 years in the army as the monthly allowance of decision 142', () => {
+    const monthly = ids(
+      'tôi nhập ngũ tháng 12/1971, sau giải phóng tham gia chiến tranh biên giới, thời gian trong quân đội là 19 năm 10 tháng',
+    );
+    expect(monthly).toContain('veteran-142-monthly');
+    expect(monthly).not.toContain('veteran-62-monthly');
   });
 });
