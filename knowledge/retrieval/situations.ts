@@ -210,6 +210,8 @@ export interface PhraseSyllable extends Token {
 }
 
 const RANGE = /^\{(\d+)-(\d+)\}$/;
+/** Widest number range a cue phrase may hold (years of a war, days of a month). */
+const MAX_RANGE = 200;
 
 /**
  * A cue phrase's syllables. A number range is one syllable: "nhập ngũ tháng {1-12} {1960-1974}" fits
@@ -220,7 +222,12 @@ export function phraseSyllables(phrase: string): PhraseSyllable[] {
   return phrase.split(/(\{\d+-\d+\})/u).flatMap((part): PhraseSyllable[] => {
     const range = RANGE.exec(part);
     if (!range) return tokenize(part);
-    return [{ text: part, folded: part, range: [Number(range[1]), Number(range[2])] }];
+    const [from, to] = [Number(range[1]), Number(range[2])];
+    // A phrase opening with a range is filed under each of its numbers: keep ranges small.
+    if (to < from || to - from > MAX_RANGE) {
+      throw new SituationDataError(`number range ${part} in "${phrase}" is empty or too wide`);
+    }
+    return [{ text: part, folded: part, range: [from, to] }];
   });
 }
 

@@ -2188,6 +2188,9 @@ describe('round 6, third probe batch: “chuẩn bị”, a father named wrongly
 describe('merit: press-i — where remains lie, lost invalid papers, a survivor’s allowance moving, years in the army', () => {
   it('reads a number range in a cue phrase as one syllable any number within it fits', () => {
     expect(phraseSyllables('nhập ngũ tháng {1-12} {1960-1974}')).toHaveLength(5);
+    // A range is filed under each of its numbers when it opens a phrase: a typo must not make millions.
+    expect(() => phraseSyllables('{1-1000000} năm')).toThrow(SituationDataError);
+    expect(() => phraseSyllables('{1974-1960} năm')).toThrow(SituationDataError);
     const dated = new Situations({
       cues: {
         early: { say: ['nhập ngũ tháng {1-12} {1960-1974}'], note: 'n' },
