@@ -2243,3 +2243,25 @@ describe('merit: press-i — where remains lie, lost invalid papers, a survivor�
     expect(monthly).not.toContain('veteran-62-monthly');
   });
 });
+
+describe('military policy: decision 188 after 290, a retired officer’s grave illness, a veteran settled abroad', () => {
+  it('reads a soldier already paid under decision 290 as the decision-188 addition, not the first one-off', () => {
+    const paid = ids(
+      'bố tôi đi bộ đội chống mỹ 6 năm rồi phục viên, đã được hưởng trợ cấp một lần theo quyết định 290, nay có quyết định 188 bổ sung',
+    );
+    expect(paid).toContain('veteran-188-after-290');
+    expect(paid).not.toContain('decree-142-one-off');
+  });
+  it('reads a retired colonel with cancer as the grave-illness confirmation', () => {
+    expect(ids('bố tôi là đại tá quân đội đã nghỉ hưu, năm nay phát hiện ung thư phổi')).toContain(
+      'army-retired-grave-illness',
+    );
+  });
+  it('reads a border-war veteran settled abroad as the support claimed on his proxy', () => {
+    const abroad = ids(
+      'chú tôi chiến đấu ở biên giới tây nam, nay định cư ở mỹ, muốn ủy quyền cho bố tôi ở quê kê khai nhận chế độ theo quyết định 62',
+    );
+    expect(abroad).toContain('veteran-abroad');
+    expect(abroad).not.toContain('decree-62');
+  });
+});
