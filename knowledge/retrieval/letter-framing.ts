@@ -53,7 +53,7 @@ export class LetterFraming {
       typed,
       this.addressees,
       addressee,
-      (i) => !this.keepAfter.some((w) => phraseAt(typed, i - 1, w)),
+      (i) => !this.keepAfter.some((w) => phraseAt(typed, i - w.length, w)),
     );
     const filler = typed.map((w, i) => QUERY_WORDS.filler.has(w) && !addressee[i]);
     const framed = words.map((_w, i) => addressee[i]! || framing[i]!);

@@ -165,7 +165,7 @@ export function phraseAt(
   start: number,
   phrase: readonly string[],
 ): boolean {
-  if (start + phrase.length > typed.length) return false;
+  if (start < 0 || start + phrase.length > typed.length) return false;
   return phrase.every((known, k) => {
     const t = typed[start + k]!;
     return foldMarks(t) === foldMarks(known) && marksCompatible(t, known);

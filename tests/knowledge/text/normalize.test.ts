@@ -6,6 +6,7 @@ import {
   markKey,
   marksCompatible,
   normalizeText,
+  phraseAt,
   tokenize,
 } from '../../../knowledge/text/normalize.js';
 import { SyllableCorrector, editDistance } from '../../../knowledge/text/fuzzy.js';
@@ -45,6 +46,18 @@ describe('markKey', () => {
     expect(markKey('thuỷ')).toBe(markKey('thủy'));
     expect(markKey('đăng'.normalize('NFD'))).toBe(markKey('đăng'));
     expect(markKey('bán')).not.toBe(markKey('bạn'));
+  });
+});
+
+describe('phraseAt', () => {
+  it('finds a phrase whose typed marks fit, and never reads before the first syllable', () => {
+    const typed = ['bảo', 'hiểm', 'xã', 'hội', 'xa', 'hoi'];
+    expect(phraseAt(typed, 4, ['xã', 'hỏi'])).toBe(true); // typed without marks, both fit
+    expect(phraseAt(typed, 2, ['hỏi'])).toBe(false);
+    expect(phraseAt(typed, 3, ['hỏi'])).toBe(false); // "hội" is not "hỏi"
+    expect(phraseAt(typed, 5, ['hỏi'])).toBe(true); // "hoi" may be "hỏi"
+    expect(phraseAt(typed, -1, ['bảo'])).toBe(false);
+    expect(phraseAt(typed, 5, ['hoi', 'gi'])).toBe(false);
   });
 });
 
