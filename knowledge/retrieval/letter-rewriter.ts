@@ -120,7 +120,7 @@ export function withLetterRewriter(
 ): Retriever {
   return {
     async search(question: string, options?: SearchOptions): Promise<RetrievalResult> {
-      if (letters.read(question) === null) return retriever.search(question, options);
+      if (letters.readAll(question) === null) return retriever.search(question, options);
       const rewrite = await rewriter.rewrite(question);
       if (rewrite === undefined) return retriever.search(question, options);
       const own = await retriever.search(question, options);

@@ -124,9 +124,9 @@ export interface RetrieverSettings {
   /** When to offer choices. */
   choices: ChoiceSettings;
   /**
-   * Spell out the lexicon's abbreviations in the message before it is read ("bố tôi là NCC" → "…
-   * người có công"), so that situation cues, request markers and name fit see the words. Off, an
-   * abbreviation only added its meaning as query wording.
+   * Spell out residents' own abbreviations (lexicon.json `residentAbbreviations`) in the message
+   * before it is read ("bố tôi là NCC" → "… người có công"), so that situation cues and request
+   * markers see the words. The shared abbreviations (BHXH…) are not touched: the index holds both.
    */
   spellOutAbbreviations: boolean;
 }
