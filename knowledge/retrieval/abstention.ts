@@ -11,6 +11,10 @@ import type { QueryConcept } from './query-analyzer.js';
 export interface TermLookup {
   idf(term: string): number;
   flagsOf(term: string, doc: number): number;
+  /** The term's number in the index (undefined when the index does not hold it). */
+  termId(term: string): number | undefined;
+  /** {@link flagsOf} by the term's number. */
+  flagsOfId(id: number, doc: number): number;
 }
 
 export interface AbstentionFeatures {
@@ -63,34 +67,53 @@ export const DEFAULT_ABSTENTION: AbstentionModel = {
   threshold: 0.5,
 };
 
-/** Rarity-weighted share of concepts found in `doc` (anywhere, and in the name). */
-export function conceptCoverage(
-  concepts: readonly QueryConcept[],
-  doc: number,
-  lookup: TermLookup,
-): { coverage: number; nameCoverage: number } {
-  let total = 0;
-  let found = 0;
-  let inName = 0;
-  for (const c of concepts) {
-    if (c.syllables.length === 0) continue;
-    const weight =
-      c.weight * (c.syllables.reduce((s, t) => s + lookup.idf(t.folded), 0) / c.syllables.length);
-    let any = 0;
-    let name = 0;
-    for (const syllable of c.syllables) {
-      let flags = 0;
-      for (const term of syllable.accepts) flags |= lookup.flagsOf(term, doc);
-      if (flags !== 0) any += 1;
-      if (flags & IN_NAME) name += 1;
+/**
+ * Rarity-weighted share of a query's concepts found in a procedure (anywhere, and in the name). The
+ * weights and term numbers are worked out once per query: the re-rank asks for forty procedures,
+ * and a letter has a hundred concepts or more.
+ */
+export class ConceptCoverage {
+  private readonly prepared: Array<{ weight: number; syllables: number[][] }> = [];
+
+  constructor(
+    concepts: readonly QueryConcept[],
+    private readonly lookup: TermLookup,
+  ) {
+    for (const c of concepts) {
+      if (c.syllables.length === 0) continue;
+      const weight =
+        c.weight * (c.syllables.reduce((s, t) => s + lookup.idf(t.folded), 0) / c.syllables.length);
+      const syllables = c.syllables.map((syllable) =>
+        syllable.accepts.flatMap((term) => {
+          const id = lookup.termId(term);
+          return id === undefined ? [] : [id];
+        }),
+      );
+      this.prepared.push({ weight, syllables });
     }
-    total += weight;
-    found += (weight * any) / c.syllables.length;
-    inName += (weight * name) / c.syllables.length;
   }
-  return total > 0
-    ? { coverage: found / total, nameCoverage: inName / total }
-    : { coverage: 0, nameCoverage: 0 };
+
+  of(doc: number): { coverage: number; nameCoverage: number } {
+    let total = 0;
+    let found = 0;
+    let inName = 0;
+    for (const { weight, syllables } of this.prepared) {
+      let any = 0;
+      let name = 0;
+      for (const ids of syllables) {
+        let flags = 0;
+        for (const id of ids) flags |= this.lookup.flagsOfId(id, doc);
+        if (flags !== 0) any += 1;
+        if (flags & IN_NAME) name += 1;
+      }
+      total += weight;
+      found += (weight * any) / syllables.length;
+      inName += (weight * name) / syllables.length;
+    }
+    return total > 0
+      ? { coverage: found / total, nameCoverage: inName / total }
+      : { coverage: 0, nameCoverage: 0 };
+  }
 }
 
 /** Share of `phrases` that occur in `doc` (0 when there are none). */

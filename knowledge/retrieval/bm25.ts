@@ -120,10 +120,19 @@ export class Bm25Index {
     return id === undefined ? idfOf(0, this.data.docCount) : this.data.idf[id]!;
   }
 
+  /** The term's number in the index (undefined when no procedure uses it). */
+  termId(term: string): number | undefined {
+    return this.termIds.get(term);
+  }
+
   /** Location flags of `term` in document `doc` (0 when absent); binary search in the postings. */
   flagsOf(term: string, doc: number): number {
     const id = this.termIds.get(term);
-    if (id === undefined) return 0;
+    return id === undefined ? 0 : this.flagsOfId(id, doc);
+  }
+
+  /** {@link flagsOf} by the term's number. */
+  flagsOfId(id: number, doc: number): number {
     let lo = this.data.offsets[id]!;
     let hi = this.data.offsets[id + 1]! - 1;
     while (lo <= hi) {

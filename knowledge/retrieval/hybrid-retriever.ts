@@ -5,7 +5,7 @@
 import type { Embeddings } from '@langchain/core/embeddings';
 import { MAX_QUERY_CHARS, normalizeText, tokenize, type Token } from '../text/normalize.js';
 import {
-  conceptCoverage,
+  ConceptCoverage,
   confidenceOf,
   phraseCoverage,
   type AbstentionFeatures,
@@ -243,7 +243,7 @@ export class HybridRetriever implements Retriever {
     if (!top) return { ...NOTHING, query, features: null };
 
     const features: AbstentionFeatures = {
-      ...conceptCoverage(query.concepts, top.doc, bm25),
+      ...new ConceptCoverage(query.concepts, bm25).of(top.doc),
       phraseCoverage: phraseCoverage(query.phrases, top.doc, bm25),
       denseSimilarity: Math.max(0, dense.get(top.doc) ?? vectors.similarity(queryVector, top.doc)),
       topScore: Math.min(1, Math.max(0, top.score / this.maxScore)),
@@ -335,11 +335,12 @@ export class HybridRetriever implements Retriever {
     // quyết định giao đất".
     const wantedByWords = this.names.wantedQualifiers(query, false);
     const wantedWithSituations = this.names.wantedQualifiers(query);
+    const conceptsInName = new ConceptCoverage(query.concepts, this.parts.bm25);
+    const topicsInName = new ConceptCoverage(topics, this.parts.bm25);
     const head = ranked.slice(0, candidates).map(({ doc, score }) => {
       const { precision, segment } = this.names.fit(doc, asked);
-      const coverage = conceptCoverage(query.concepts, doc, this.parts.bm25).nameCoverage;
-      const topic =
-        topics.length > 0 ? conceptCoverage(topics, doc, this.parts.bm25).nameCoverage : 0;
+      const coverage = conceptsInName.of(doc).nameCoverage;
+      const topic = topics.length > 0 ? topicsInName.of(doc).nameCoverage : 0;
       const qualifiers = this.parts.lexicon.qualifiers;
       const wanted = situationDocs.has(doc) ? wantedWithSituations : wantedByWords;
       const unasked = this.names

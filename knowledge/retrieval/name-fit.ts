@@ -141,13 +141,21 @@ export class NameJudge {
       : query.sequences.slice(0, query.sequences.length - (query.situationSequences ?? 0));
     const fits = (typed: Token, want: Token) =>
       typed.folded === want.folded && marksCompatible(typed.text, want.text);
-    const occurs = (phrase: readonly Token[]) =>
-      sequences.some((seq) => {
-        for (let i = 0; i + phrase.length <= seq.length; i += 1) {
-          if (phrase.every((t, k) => fits(seq[i + k]!, t))) return true;
-        }
-        return false;
+    // Where each folded syllable stands: a letter's sequences hold hundreds of syllables and the
+    // qualifiers over a hundred phrases, so each phrase is tried only where its first syllable is.
+    const starts = new Map<string, Array<[seq: readonly Token[], at: number]>>();
+    for (const seq of sequences) {
+      seq.forEach((t, at) => {
+        const list = starts.get(t.folded);
+        if (list) list.push([seq, at]);
+        else starts.set(t.folded, [[seq, at]]);
       });
+    }
+    const occurs = (phrase: readonly Token[]) =>
+      (starts.get(phrase[0]?.folded ?? '') ?? []).some(
+        ([seq, i]) =>
+          i + phrase.length <= seq.length && phrase.every((t, k) => fits(seq[i + k]!, t)),
+      );
     const ages = statedAges(query.sequences[0] ?? []);
     return this.parts.lexicon.qualifiers.map((q) => {
       // "dưới 14 tuổi": a stated age decides ("con tròn 14 tuổi" is not the under-14 variant, even

@@ -243,12 +243,31 @@ function sameFolded(token: Token, syllable: PhraseSyllable): boolean {
   return n >= syllable.range[0] && n <= syllable.range[1];
 }
 
-/** The token index just after the phrase when it starts at token i, or i when it does not. */
+/**
+ * The token index just after the phrase when it starts at token i, or i when it does not. Letters
+ * are compared first and marks only for a phrase whose letters all fit: most phrases filed under a
+ * letter's syllable fail on their next syllable, and comparing marks is the dearer check.
+ */
 function endOfMatch(
   tokens: readonly Token[],
   i: number,
   phrase: readonly PhraseSyllable[],
   marked = false,
+): number {
+  const end = walk(tokens, i, phrase, null);
+  return end > i && walk(tokens, i, phrase, marked) > i ? end : i;
+}
+
+/**
+ * Follows the phrase from token i (skippable words may stand between its syllables) and returns the
+ * index after it, or i when it does not fit. `marks` null compares letters only; otherwise typed
+ * marks must fit, and with `marks` true a marked syllable of the phrase must be typed with marks.
+ */
+function walk(
+  tokens: readonly Token[],
+  i: number,
+  phrase: readonly PhraseSyllable[],
+  marks: boolean | null,
 ): number {
   let j = i;
   let skipped = 0;
@@ -268,8 +287,9 @@ function endOfMatch(
     if (
       !t ||
       !sameFolded(t, want) ||
-      (!want.range && !marksCompatible(t.text, want.text)) ||
-      (marked && hasMarks(want.text) && !hasMarks(t.text))
+      (marks !== null &&
+        ((!want.range && !marksCompatible(t.text, want.text)) ||
+          (marks && hasMarks(want.text) && !hasMarks(t.text))))
     ) {
       return i;
     }
