@@ -177,16 +177,20 @@ export class HybridRetriever implements Retriever {
   async explain(question: unknown, options: SearchOptions = {}): Promise<ExplainedResult> {
     const k = Math.max(1, Math.min(this.settings.maxK, Math.floor(options.k ?? 5)));
     // Residents' own abbreviations are spelled out first: "bố tôi là NCC" tells "người có công".
+    // The letter is cut before, not after: spelled out, its last sentence (often the request) would
+    // otherwise fall past the reader's cut.
+    let letterChars = this.settings.letter.maxChars;
     if (typeof question === 'string' && this.settings.spellOutAbbreviations) {
-      question = this.parts.lexicon.spellOutForReading(
-        question.slice(0, this.settings.letter.maxChars),
-      );
+      const spelled = this.parts.lexicon.spellOutForReading(question.slice(0, letterChars));
+      letterChars = Math.max(letterChars, spelled.length);
+      question = spelled;
     }
     const text =
       typeof question === 'string' ? normalizeText(question.slice(0, MAX_QUERY_CHARS * 2)) : '';
     if (!/[\p{L}\p{N}]/u.test(text)) return { ...NOTHING, query: null, features: null };
     // A letter is read once: all its sentences for the situations, the kept ones for the query.
-    const sentences = typeof question === 'string' ? this.letters.readAll(question) : null;
+    const sentences =
+      typeof question === 'string' ? this.letters.readAll(question, letterChars) : null;
     const letter = sentences && this.letters.fit(sentences);
     // Read (split and tokenised) once: the situations and the analyser see the same syllables.
     const read = this.analyzer.read(letter ? text : this.letters.unframe(text), letter);

@@ -97,10 +97,12 @@ export class LetterReader {
   /**
    * All the letter's sentences, beyond the syllable budget (situations are read in the whole letter),
    * or null when the message is a plain question.
+   * @param maxChars where the letter is cut; a caller that already cut it and then lengthened it
+   *   (spelled out abbreviations) passes the new length, so the tail it kept is not cut again.
    */
-  readAll(raw: string): LetterSentence[] | null {
+  readAll(raw: string, maxChars = this.settings.maxChars): LetterSentence[] | null {
     if (!this.settings.enabled) return null;
-    let text = raw.slice(0, this.settings.maxChars).normalize('NFC');
+    let text = raw.slice(0, maxChars).normalize('NFC');
     // Writers' names and home places ("(Nga Sơn)") are not part of the request.
     text = text.replace(
       this.names,

@@ -69,6 +69,22 @@ describe.skipIf(!ready)('the example letters of issue #17', () => {
     ).toBe('1.010816');
   });
 
+  it('reads the request at the end of a long letter whose abbreviations lengthen it', async () => {
+    // Just under the reader's 2,000 characters as typed, over them once every "NCC" is spelled
+    // out: the request, last, must still be read.
+    const story =
+      'Gia đình tôi ở xã Hoằng Đức, bố tôi là NCC, mẹ tôi cũng là con của NCC, ông nội tôi là NCC được tặng huân chương. ';
+    const request =
+      'Bố tôi vừa mất tháng trước. Gia đình tôi cần làm thủ tục gì để nhận mai táng phí?';
+    let letter = '';
+    while (letter.length + story.length + request.length < 1990) letter += story;
+    letter += request;
+    const { query, hits } = await retriever.explain(letter);
+    expect(letter.length).toBeLessThan(2000);
+    expect(query?.terms.has('mai tang')).toBe(true);
+    expect(hits[0]?.code).toBe('1.010824');
+  });
+
   it("does not take a word of a situation procedure's name for a variant the letter asks for", async () => {
     // The land-use change the situation leads to has "điều chỉnh thời hạn" in its name; that does
     // not ask for "Điều chỉnh quyết định … cho phép chuyển mục đích" (amending an earlier decision).
