@@ -2265,3 +2265,35 @@ describe('military policy: decision 188 after 290, a retired officer’s grave i
     expect(abroad).not.toContain('decree-62');
   });
 });
+
+describe('press-k: a death registered late, a birth registered abroad, an adoption from abroad', () => {
+  it('reads a death never registered, told with where he worked, as the late registration, not a work accident', () => {
+    const late = ids(
+      'anh họ tôi qua đời khi đang làm thuê ở tỉnh ngoài, gia đình chưa đi đăng ký khai tử, khai tử trễ có sao không',
+    );
+    expect(late).toContain('death-late');
+    expect(late).not.toContain('work-accident-death');
+    expect(
+      ids('chồng tôi qua đời khi đang làm việc ở công trường, gia đình được hưởng gì'),
+    ).toContain('work-accident-death');
+  });
+  it('reads a child born abroad whose birth was registered there as the entry in the register, not a new birth', () => {
+    const abroad = ids(
+      'con tôi sinh bên này, đã được làm khai sinh ở Nhật, nay muốn làm giấy khai sinh Việt Nam cho cháu',
+    );
+    expect(abroad).toContain('birth-abroad-registered');
+    expect(abroad).not.toContain('birth-abroad-unregistered');
+    expect(abroad).not.toContain('birth-papers');
+  });
+  it('reads an aunt settled abroad adopting her brother’s child as the adoption with a foreign element', () => {
+    expect(
+      ids('tôi định cư tại Anh, muốn nhận con của anh ruột ở quê làm con nuôi, hồ sơ gồm gì'),
+    ).toContain('adoption-abroad-relative');
+    expect(ids('chồng tôi là người Hàn Quốc, muốn nhận con riêng của tôi làm con nuôi')).toContain(
+      'adoption-foreign-relative',
+    );
+    expect(ids('tôi ở quê muốn nhận con của em gái làm con nuôi')).not.toContain(
+      'adoption-abroad-relative',
+    );
+  });
+});
