@@ -2288,12 +2288,73 @@ describe('press-k: a death registered late, a birth registered abroad, an adopti
   it('reads an aunt settled abroad adopting her brother’s child as the adoption with a foreign element', () => {
     expect(
       ids('tôi định cư tại Anh, muốn nhận con của anh ruột ở quê làm con nuôi, hồ sơ gồm gì'),
-    ).toContain('adoption-abroad-relative');
+    ).toContain('adoption-from-abroad');
     expect(ids('chồng tôi là người Hàn Quốc, muốn nhận con riêng của tôi làm con nuôi')).toContain(
       'adoption-foreign-relative',
     );
     expect(ids('tôi ở quê muốn nhận con của em gái làm con nuôi')).not.toContain(
-      'adoption-abroad-relative',
+      'adoption-from-abroad',
     );
+  });
+});
+
+describe('press-k: a registration feared struck off while away, a head of household dead with the others gone', () => {
+  it('reads a student asking whether the registration at home will be struck off as temporary residence or a declared absence', () => {
+    const away = ids(
+      'em là sinh viên ở Hà Nội, ở trọ mấy năm chưa về quê, hộ khẩu ở quê có bị xóa không, làm gì để khỏi bị xóa',
+    );
+    expect(away).toContain('removal-feared-away');
+    expect(away).not.toContain('removed-then-register');
+    expect(away).not.toContain('household-remove');
+  });
+  it('reads a worker abroad asking whether the registration was struck off as the residence confirmation', () => {
+    expect(
+      ids(
+        'tôi đi xuất khẩu lao động ở Hàn Quốc đã hai năm, không biết hộ khẩu thường trú ở quê đã bị xóa hay chưa',
+      ),
+    ).toEqual(['removal-feared-abroad']);
+    // A registration told as already struck off is still the new registration elsewhere.
+    expect(ids('mẹ bị xóa thường trú ở nơi cũ, nay muốn nhập hộ khẩu về nhà con')).toContain(
+      'removed-then-register',
+    );
+  });
+  it('reads a dead head of household whose family lives elsewhere as the removal, not a new head', () => {
+    const gone = ids(
+      'bố tôi là chủ hộ vừa mất, các con đều ở nơi khác, không còn ai ở nhà, làm sao cắt khẩu cho bố',
+    );
+    expect(gone).toContain('death-head-rest-gone');
+    expect(gone).not.toContain('death-head');
+    expect(ids('bố tôi là chủ hộ vừa mất, giờ tôi muốn làm chủ hộ thay')).toContain('death-head');
+  });
+});
+
+describe('press-k probes: a foreign birth certificate, an ID card wrong against the birth record, a worker abroad checking the register', () => {
+  it('reads a child holding a foreign birth certificate as the entry in the register, however the birth is told', () => {
+    expect(
+      ids(
+        'cháu sinh ra ở bệnh viện bên đó và đã có giấy khai sinh của Đài Loan, giờ về quê sinh sống',
+      ),
+    ).toContain('birth-abroad-paper');
+  });
+  it('reads an aunt abroad adopting her brother’s child as the adoption from abroad, never a father recognised', () => {
+    const aunt = ids('tôi là Việt kiều Úc, muốn nhận đứa cháu của em trai làm con nuôi');
+    expect(aunt).toContain('adoption-from-abroad');
+    expect(aunt).not.toContain('adoption-register');
+    expect(aunt).not.toContain('father-recognition-foreign');
+  });
+  it('reads an ID card that differs from the birth certificate as the card renewed, even with a land errand feared', () => {
+    const card = ids(
+      'thẻ căn cước bị ghi quê quán không đúng với giấy khai sinh, sợ sau này làm giấy tờ nhà đất bị vướng',
+    );
+    expect(card).toContain('id-card-against-birth');
+    expect(card).not.toContain('land-new-id');
+    expect(ids('thẻ căn cước mới in sai ngày sinh, khác với giấy khai sinh')).not.toContain(
+      'birth-wrong',
+    );
+  });
+  it('reads a brother working in Korea under contract, registration kept or struck off, as the residence confirmation', () => {
+    expect(
+      ids('anh trai tôi sang Hàn Quốc làm việc đã 4 năm, hộ khẩu ở quê còn hay đã bị xóa'),
+    ).toContain('removal-feared-abroad');
   });
 });
