@@ -326,7 +326,7 @@ describe('civil status and residence: life events told in a letter', () => {
       ids('giấy khai sinh của cháu chỉ có tên mẹ, nay bố cháu muốn nhận con thì làm thế nào'),
     ).not.toContain('father-recognition');
     expect(ids('chúng tôi chưa đăng ký kết hôn, vừa sinh con, bố cháu muốn ghi tên')).toContain(
-      'father-recognition',
+      'father-recognition-birth-new-baby',
     );
     expect(ids('bố cháu là người Lào, không đăng ký kết hôn, khai sinh không có tên cha')).toEqual([
       'father-recognition-foreign',
@@ -2356,5 +2356,18 @@ describe('press-k probes: a foreign birth certificate, an ID card wrong against 
     expect(
       ids('anh trai tôi sang Hàn Quốc làm việc đã 4 năm, hộ khẩu ở quê còn hay đã bị xóa'),
     ).toContain('removal-feared-abroad');
+  });
+});
+
+describe('press-k: a father recognising a child born a while ago, no birth told', () => {
+  it('reads a father who learns of his child, with no birth, birth paper or pregnancy told, as the recognition alone', () => {
+    const later = ids(
+      'hồi sinh viên tôi sống chung với bạn gái rồi chia tay, nay biết cô ấy có một bé là con tôi, tôi muốn được nhận con',
+    );
+    expect(later).toContain('father-recognition');
+    expect(later).not.toContain('father-recognition-birth-new-baby');
+    const born = ids('chúng tôi không đăng ký kết hôn, vợ tôi vừa sinh bé, tôi muốn nhận con');
+    expect(born).toContain('father-recognition-birth-new-baby');
+    expect(born).not.toContain('father-recognition');
   });
 });
