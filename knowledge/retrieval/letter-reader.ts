@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { normalizeText, phraseAt, syllables } from '../text/normalize.js';
+import { foldMarks, normalizeText, phraseAt, syllables } from '../text/normalize.js';
 import { LetterFraming, type FramingData } from './letter-framing.js';
 
 /** When a message is read as a letter, and how much of it. */
@@ -62,7 +62,8 @@ export class LetterReader {
   ) {
     this.framing = new LetterFraming(data);
     this.markers = data.requestMarkers.list.map((m) => syllables(normalizeText(m.say)));
-    const honorifics = data.honorifics.list
+    // Typed without marks too: "Chi H.M. (Hau Loc) hoi: …".
+    const honorifics = [...new Set(data.honorifics.list.flatMap((h) => [h, foldMarks(h)]))]
       .flatMap((h) => [h, capitalised(h)])
       .sort((a, b) => b.length - a.length)
       .join('|');
@@ -111,7 +112,7 @@ export class LetterReader {
     text = text.replace(/\((?:\s*\p{Lu}[\p{L}]*[\s,]*){1,4}\)/gu, ' ');
     const normalized = normalizeText(text);
     // "Bà hỏi: …" — the column's framing before the letter itself.
-    const intro = /^[^.?!:]{0,40}?\bhỏi\s*:/u.exec(normalized);
+    const intro = /^[^.?!:]{0,40}?\bh[ỏo]i\s*:/u.exec(normalized);
     const body = intro ? normalized.slice(intro[0].length) : normalized;
     const sentences: LetterSentence[] = [];
     for (const m of body.matchAll(SENTENCE)) {

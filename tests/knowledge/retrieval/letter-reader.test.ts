@@ -20,6 +20,14 @@ describe('reading a letter', () => {
     expect(text).toContain('bà mẹ việt nam anh hùng');
   });
 
+  it('drops the framing of a letter typed without marks, so its story is not read as the request', () => {
+    const letter = reader.read(
+      'Chi H.M. (Hau Loc) hoi: toi co ho khau o xa Hoa Loc tu nho, lay chong cung trong xa, hien di xuat khau lao dong o Nhat Ban gan 3 nam va cuoi nam nay moi ve nuoc. Toi co bi xoa dang ky thuong tru khong, neu bi xoa thi lam sao?',
+    );
+    expect(letter!.map((s) => s.text).join(' ')).not.toMatch(/h\. ?m|hau loc|hoi:/u);
+    expect(letter?.map((s) => s.request)).toEqual([false, true]);
+  });
+
   it('leaves a short question alone', () => {
     expect(reader.read('làm giấy khai sinh cho bé cần gì')).toBeNull();
     expect(reader.read('bố mất rồi, giờ muốn đổi chủ hộ thì làm sao')).toBeNull();

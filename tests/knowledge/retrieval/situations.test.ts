@@ -111,6 +111,13 @@ describe('situations told in a message', () => {
     expect(told('bố tôi là thương binh')).toContain('merit');
   });
 
+  it('hears "hai sổ" (a plot split in two) only typed with marks: unmarked it is as often "hai số"', () => {
+    const told = (text: string) => situations.cuesIn(tokenize(text));
+    expect(told('xin giay xac nhan hai so la cua cung mot nguoi')).not.toContain('split');
+    expect(told('bố mẹ muốn làm hai sổ cho hai con')).toContain('split');
+    expect(told('chia mảnh đất ra hai sổ')).toContain('split');
+  });
+
   it('hears "bão" and "muộn" only when typed with marks: unmarked they are "bảo hiểm" and "muốn"', () => {
     const told = (text: string) => situations.cuesIn(tokenize(text));
     expect(told('nha toi bi bao cuon mat mai, toi muon dong bao hiem xa hoi')).not.toContain(
