@@ -2378,3 +2378,69 @@ describe('press-k: a father recognising a child born a while ago, no birth told'
     expect(born).not.toContain('father-recognition');
   });
 });
+
+describe('land and social: press-l — early handwritten sales, lost sale papers, a strip outside the book, same boundaries, a widow alone', () => {
+  it('reads land bought on a handwritten paper before 1990 as the first certificate, not an unfinished transfer', () => {
+    const early = ids(
+      'năm 1987 bố mẹ tôi mua mảnh đất bằng giấy viết tay, ở từ đó đến nay, giờ muốn làm sổ',
+    );
+    expect(early).toContain('handwritten-land-early');
+    expect(early).not.toContain('handwritten-land');
+    const late = ids('năm 2015 tôi mua mảnh đất bằng giấy viết tay, giờ muốn làm sổ');
+    expect(late).toContain('handwritten-land');
+    expect(late).not.toContain('handwritten-land-early');
+  });
+  it('reads a lost sale paper of a plot never certified as the first certificate, not the book issued again', () => {
+    const paper = ids(
+      'nhà tôi mua đất đã lâu nhưng chưa làm sổ, vụ cháy nhà vừa rồi giấy mua bán cũng bị cháy',
+    );
+    expect(paper).toContain('land-paper-lost-uncertified');
+    expect(paper).not.toContain('land-lost');
+    expect(ids('sổ đỏ nhà tôi bị cháy mất trong vụ hỏa hoạn, làm lại thế nào')).toContain(
+      'land-lost',
+    );
+  });
+  it('reads a strip in use outside the certificate as the added area, not the first certificate', () => {
+    const strip = ids(
+      'nhà tôi đã có sổ đỏ, nhưng phần đất phía sau vẫn dùng từ xưa chưa được ghi vào sổ, muốn làm cho cả thửa',
+    );
+    expect(strip).toContain('land-uncertified-part');
+    expect(strip).not.toContain('never-certified');
+  });
+  it('reads a plot re-measured with unchanged boundaries as the exchange, not an added area', () => {
+    const same = ids(
+      'đo lại thửa đất thì ra nhiều hơn trong sổ 30m2 nhưng ranh giới không thay đổi, mốc giới giữ nguyên',
+    );
+    expect(same).toContain('land-remeasured-same-bounds');
+    expect(same).not.toContain('land-uncertified-part');
+  });
+  it('reads crop land turned into a livestock pen as the registration of the change, not a permission', () => {
+    expect(
+      ids('thửa đất trồng cây lâu năm của nhà tôi muốn chuyển sang làm chuồng nuôi bò'),
+    ).toContain('land-crop-switch');
+  });
+  it('reads a widow toiling alone for her children in a poor household as the monthly allowance', () => {
+    expect(ids('chồng mất, chị một mình tần tảo nuôi hai con, nhà thuộc hộ nghèo')).toContain(
+      'single-poor-parent',
+    );
+  });
+  it('reads a request for the disability allowance as such even when a death is told as background', () => {
+    const asked = ids(
+      'chú tôi bị liệt từ nhỏ, vợ chú mất rồi, nay gia đình muốn làm hồ sơ xin trợ cấp người khuyết tật cho chú ở nơi thường trú',
+    );
+    expect(asked).toContain('disabled-allowance-request');
+    expect(asked).not.toContain('death-household');
+  });
+  it('does not read a named social pension as a worker’s retirement, nor a disabled person’s move as an insurance benefit', () => {
+    expect(
+      ids(
+        'bà tôi cả đời làm ruộng, ông tôi đã nghỉ hưu, theo luật bhxh mới bà có được hưởng trợ cấp hưu trí xã hội không',
+      ),
+    ).not.toContain('retire-compulsory');
+    expect(
+      ids(
+        'tôi khuyết tật đặc biệt nặng, đang nhận trợ cấp hằng tháng, sắp chuyển về quê ở với em gái',
+      ),
+    ).not.toContain('benefit-move');
+  });
+});
