@@ -2419,6 +2419,20 @@ describe('land and social: press-l — early handwritten sales, lost sale papers
       ids('thửa đất trồng cây lâu năm của nhà tôi muốn chuyển sang làm chuồng nuôi bò'),
     ).toContain('land-crop-switch');
   });
+  it('does not take the question whether a change of use needs permission for a house to be built', () => {
+    const farm = ids(
+      'nhà tôi có ba sào đất trồng ngô, muốn chuyển sang làm trang trại nuôi lợn, có phải xin phép chuyển mục đích không',
+    );
+    expect(farm).toContain('land-crop-switch');
+    expect(farm).not.toContain('land-crop-switch-house');
+  });
+  it('does not read the sale papers of a plot never certified as a transfer to register', () => {
+    const gone = ids(
+      'đất nhà tôi chưa có sổ, giấy tờ mua bán đất bị lũ cuốn trôi hết, giờ muốn làm sổ',
+    );
+    expect(gone).toContain('land-paper-lost-uncertified');
+    expect(gone).not.toContain('buy-land');
+  });
   it('reads a widow toiling alone for her children in a poor household as the monthly allowance', () => {
     expect(ids('chồng mất, chị một mình tần tảo nuôi hai con, nhà thuộc hộ nghèo')).toContain(
       'single-poor-parent',
