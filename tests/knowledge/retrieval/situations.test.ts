@@ -2433,6 +2433,27 @@ describe('land and social: press-l — early handwritten sales, lost sale papers
     expect(gone).toContain('land-paper-lost-uncertified');
     expect(gone).not.toContain('buy-land');
   });
+  it('reads land bought years ago from an owner who held a book, never registered, as the unfinished transfer', () => {
+    expect(
+      ids(
+        'năm 2005 tôi mua một mảnh đất, người bán đã có sổ đỏ nhưng hai bên chưa làm thủ tục sang tên, nay muốn làm sổ đứng tên tôi',
+      ),
+    ).toContain('old-purchase-unregistered');
+    expect(
+      ids('tôi chuẩn bị mua một mảnh đất, người bán đã có sổ đỏ, muốn sang tên thì làm gì'),
+    ).not.toContain('old-purchase-unregistered');
+  });
+  it('reads a building permit told as refused as the story of a land letter, not a permit asked', () => {
+    const refused = situations.match(
+      tokenize(
+        'đất nhà tôi chưa có sổ nên xin giấy phép xây dựng không được, giờ muốn làm sổ lần đầu',
+      ),
+    );
+    expect(refused.find((s) => s.id === 'never-certified')?.concerns).toContain('permit-refused');
+    expect([
+      ...situations.cuesIn(tokenize('xin giấy phép xây dựng không được nên chưa làm nhà')),
+    ]).not.toContain('permit');
+  });
   it('reads a widow toiling alone for her children in a poor household as the monthly allowance', () => {
     expect(ids('chồng mất, chị một mình tần tảo nuôi hai con, nhà thuộc hộ nghèo')).toContain(
       'single-poor-parent',
