@@ -2454,6 +2454,17 @@ describe('land and social: press-l — early handwritten sales, lost sale papers
       ...situations.cuesIn(tokenize('xin giấy phép xây dựng không được nên chưa làm nhà')),
     ]).not.toContain('permit');
   });
+  it('reads an exchange told with the book alone ("sổ mẫu mới") and walls unchanged, a pen or timber on crop land', () => {
+    expect(
+      ids('đo đạc lại để cấp đổi sổ mẫu mới thì diện tích giảm 10m2, tường bao vẫn y nguyên'),
+    ).toContain('land-remeasured-same-bounds');
+    expect(ids('tôi muốn xây chuồng nuôi lợn trên mảnh đất trồng cây hằng năm')).toContain(
+      'land-crop-switch',
+    );
+    expect(ids('nhà có mảnh đất trồng ngô muốn chuyển sang trồng keo')).toContain(
+      'land-crop-switch',
+    );
+  });
   it('reads a widow toiling alone for her children in a poor household as the monthly allowance', () => {
     expect(ids('chồng mất, chị một mình tần tảo nuôi hai con, nhà thuộc hộ nghèo')).toContain(
       'single-poor-parent',
