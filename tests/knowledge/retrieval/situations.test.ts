@@ -2490,3 +2490,46 @@ describe('land and social: press-l — early handwritten sales, lost sale papers
     ).not.toContain('benefit-move');
   });
 });
+
+describe('anti-US veterans whose papers are gone, decision 290’s unpaid home-comers, decision 188’s privates', () => {
+  it('reads a discharged anti-US soldier whose papers are lost as the record without papers', () => {
+    const gone = ids(
+      'tôi nhập ngũ năm 1972 đánh mỹ, năm 1980 xuất ngũ, nay ở tỉnh khác, giấy xuất ngũ đã thất lạc từ lâu, muốn hưởng trợ cấp một lần',
+    );
+    expect(gone).toContain('veteran-142-papers-gone');
+    expect(gone).not.toContain('veteran-290-one-off');
+  });
+  it('reads a soldier who came home unpaid by 1976 as decision 290’s one-off, with or without papers', () => {
+    const home = ids(
+      'bác tôi vào chiến trường b năm 1967, đến tháng 10/1976 thì về gia đình, chưa hưởng chế độ phục viên gì, còn giữ lý lịch quân nhân',
+    );
+    expect(home).toContain('veteran-290-home');
+    expect(home).not.toContain('veteran-290');
+    expect(home).not.toContain('bck');
+    const gone = ids(
+      'tôi đi chiến trường b từ 1968, năm 1976 thì về gia đình nhưng chưa được hưởng chế độ phục viên, giấy tờ bị thất lạc hết',
+    );
+    expect(gone).toContain('veteran-290-papers-gone');
+    expect(gone).not.toContain('veteran-290-home');
+  });
+  it('reads concentrated militia without papers, and decision 188’s privates apart from the cadres’ record', () => {
+    expect(
+      ids(
+        'bà là dân quân tập trung từ 1965 đến 1972, lấy chồng vào tỉnh khác, không còn lưu giữ được giấy tờ',
+      ),
+    ).toEqual(expect.arrayContaining(['militia-wartime-papers-gone']));
+    const cadre = ids('ông đi chiến trường b năm 1967, khi đi không có vợ con, bố mẹ đã mất');
+    expect(cadre).toContain('bck');
+    const nco = ids(
+      'ông là hạ sĩ đi chiến trường b năm 1970, không có thân nhân phải nuôi dưỡng ở miền bắc',
+    );
+    expect(nco).toContain('veteran-188-nco');
+    expect(nco).not.toContain('bck');
+    expect(
+      ids(
+        'chồng tôi đi chiến trường k, theo quyết định 188/2007 có được gì, giấy tờ bị lũ cuốn mất',
+      ),
+    ).toContain('veteran-188-papers-gone');
+    expect(ids('anh ấy đi chiến trường miền nam năm 1972 rồi phục viên')).not.toContain('bck');
+  });
+});
