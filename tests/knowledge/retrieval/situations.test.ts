@@ -2533,3 +2533,31 @@ describe('anti-US veterans whose papers are gone, decision 290’s unpaid home-c
     expect(ids('anh ấy đi chiến trường miền nam năm 1972 rồi phục viên')).not.toContain('bck');
   });
 });
+
+describe('mobile civil registration: the officer comes to whoever cannot come', () => {
+  it('reads a birth, a death or a marriage the family cannot bring to the commune as the mobile registration', () => {
+    expect(
+      ids(
+        'vợ tôi sinh cháu ở nhà, tôi bị liệt không đi lại được, xã có cán bộ xuống tận nhà làm khai sinh cho cháu không',
+      ),
+    ).toContain('birth-mobile');
+    expect(
+      ids(
+        'mẹ tôi mất tuần trước, bố tôi nằm một chỗ, không ai lên xã được, cán bộ tư pháp có đến tận nhà làm khai tử không',
+      ),
+    ).toContain('death-mobile');
+    expect(
+      ids(
+        'anh ấy bị tai nạn nằm liệt giường, không thể lên ủy ban xã được, chúng tôi muốn đăng ký kết hôn',
+      ),
+    ).toContain('marriage-mobile');
+  });
+  it('does not read a death at home or a birth at home as a mobile registration', () => {
+    const death = ids('mẹ tôi mất tại nhà hôm qua, tôi muốn làm khai tử cho mẹ');
+    expect(death).not.toContain('death-mobile');
+    expect(death).toContain('death-report');
+    expect(ids('vợ tôi sinh cháu tại nhà, làm giấy khai sinh cho cháu cần gì')).not.toContain(
+      'birth-mobile',
+    );
+  });
+});
