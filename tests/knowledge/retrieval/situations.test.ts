@@ -2561,3 +2561,44 @@ describe('mobile civil registration: the officer comes to whoever cannot come', 
     );
   });
 });
+
+describe('guardianship supervision, school admissions, and the second probe batch’s wording', () => {
+  it('reads a relative chosen to watch over a guardian as the supervision, and its end', () => {
+    const watch = ids(
+      'em họ tôi đang giám hộ cho bà ngoại bị lẫn, họ hàng muốn tôi theo dõi việc em quản lý lương hưu và đất của bà',
+    );
+    expect(watch).toContain('guardian-supervision');
+    expect(watch).not.toContain('guardian-end');
+    expect(
+      ids('tôi được cử giám sát việc giám hộ cho cháu, nay đi làm xa, muốn chấm dứt việc giám sát'),
+    ).toContain('guardian-supervision-end');
+    expect(ids('cháu tôi đã đủ 18 tuổi, tôi muốn chấm dứt việc giám hộ')).not.toContain(
+      'guardian-supervision-end',
+    );
+  });
+  it('tells the grade-6 admission from the grade-10 one, and steps aside for a merit relative’s paper', () => {
+    expect(ids('con tôi học hết lớp 5, tuyển sinh vào lớp 6 cần giấy tờ gì')).toEqual(
+      expect.arrayContaining(['admission-lower-secondary']),
+    );
+    const ten = ids('con tôi học hết lớp 9, năm nay thi vào lớp 10 trường công');
+    expect(ten).toContain('admission-upper-secondary');
+    expect(ten).not.toContain('admission-lower-secondary');
+    expect(
+      ids(
+        'ông nội em là thương binh, em thi vào lớp 10 muốn cộng điểm ưu tiên, cần giấy xác nhận thân nhân người có công',
+      ),
+    ).not.toContain('admission-upper-secondary');
+  });
+  it('reads a private of the southern front with no dependants as decision 188, and a far village alone as no mobile visit', () => {
+    expect(
+      ids(
+        'hồi đánh mỹ tôi là binh nhất ở chiến trường miền nam, đi khi chưa lấy vợ, cha mẹ mất cả',
+      ),
+    ).toContain('veteran-188-nco');
+    expect(
+      ids(
+        'chị sinh con tại nhà, bản cách xa trung tâm nên chưa đi làm giấy khai sinh cho cháu, khai sinh quá hạn có bị phạt không',
+      ),
+    ).not.toContain('birth-mobile');
+  });
+});
