@@ -2602,3 +2602,38 @@ describe('guardianship supervision, school admissions, and the second probe batc
     ).not.toContain('birth-mobile');
   });
 });
+
+describe('third probe batch: semi-boarding pupils, workers’ preschool children, guardians of adults, decision 188’s salaried men', () => {
+  it('tells a semi-boarding pupil from a kindergarten child, and an industrial-zone worker’s child', () => {
+    const pupil = ids(
+      'con tôi học lớp 7 phải ở lại trường cả tuần, học sinh bán trú có được hỗ trợ gạo không',
+    );
+    expect(pupil).toContain('semi-boarding-pupil');
+    expect(pupil).not.toContain('semi-boarding-preschool');
+    expect(
+      ids('con tôi 4 tuổi học mẫu giáo bán trú ở điểm trường xã, có được hỗ trợ gạo không'),
+    ).toContain('semi-boarding-preschool');
+    expect(
+      ids(
+        'vợ chồng tôi là công nhân khu công nghiệp nghi sơn, con đang học mầm non tư thục gần khu trọ',
+      ),
+    ).toContain('industrial-worker-preschool');
+  });
+  it('reads a guardian for an adult who cannot manage himself, and "không tự lo được" is no end of a guardianship', () => {
+    const adult = ids(
+      'con trai tôi 25 tuổi bị bại não, không tự lo được gì, muốn để anh cả của cháu làm người giám hộ',
+    );
+    expect(adult).toContain('guardian-adult');
+    expect(adult).not.toContain('guardian-end');
+  });
+  it('reads decision 188 for a man who later drew a salary, and a southern guerrilla told by his province', () => {
+    const salaried = ids(
+      'tôi là hạ sĩ quan ở chiến trường b, không có thân nhân phải nuôi dưỡng, sau giải phóng chuyển ngành hưởng lương, theo quyết định 188',
+    );
+    expect(salaried).toContain('veteran-188-salaried');
+    expect(salaried).not.toContain('veteran-188');
+    expect(
+      ids('bố tôi là du kích xã ở quảng nam thời chống mỹ, nay ở thanh hóa, giấy tờ thì không có'),
+    ).toContain('guerrilla-anti-us-papers-gone');
+  });
+});
