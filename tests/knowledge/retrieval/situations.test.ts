@@ -2637,3 +2637,51 @@ describe('third probe batch: semi-boarding pupils, workers’ preschool children
     ).toContain('guerrilla-anti-us-papers-gone');
   });
 });
+
+describe('fourth probe batch: volunteers hurt helping, the Lao border pass, planning, wells, heirloom weapons, old adoptions, certified errors', () => {
+  it('reads a disaster-team member or a rescuer hurt or killed without insurance', () => {
+    expect(
+      ids(
+        'chồng tôi ở đội xung kích phòng chống thiên tai của xã, đi sơ tán dân thì bị cây đổ vào chân, không có bảo hiểm',
+      ),
+    ).toContain('disaster-team-injury');
+    expect(ids('con tôi ở lực lượng xung kích, đi ứng cứu đê thì bị nước cuốn, qua đời')).toContain(
+      'disaster-team-death',
+    );
+    const burnt = ids(
+      'tôi chạy sang dập lửa cứu người thì bị bỏng nặng, không có thẻ bảo hiểm y tế',
+    );
+    expect(burnt).toContain('rescue-helper-injury');
+    expect(burnt).not.toContain('rescue-helper-death');
+  });
+  it('reads a short visit across the Lao border as the border pass, "không có hộ chiếu" included', () => {
+    const laos = ids(
+      'tôi có họ hàng bên tỉnh hủa phăn của lào, muốn sang thăm vài ngày, tôi không có hộ chiếu',
+    );
+    expect(laos).toContain('laos-border-pass');
+    expect(laos).not.toContain('first-trip-abroad');
+    expect(
+      ids('bố tôi từng chiến đấu ở chiến trường lào thời chống mỹ, nay muốn sang lào thăm lại'),
+    ).not.toContain('laos-border-pass');
+  });
+  it('reads planning information, a well, an heirloom sword, an old adoption and an error in a certified contract', () => {
+    expect(ids('tôi định mua đất ven quốc lộ, muốn biết đất có dính quy hoạch không')).toContain(
+      'planning-info',
+    );
+    expect(ids('đất nằm trong quy hoạch, bị thu hồi đất thì được đền bù bao nhiêu')).not.toContain(
+      'planning-info',
+    );
+    expect(ids('tôi định khoan giếng sâu 40 mét để lấy nước sinh hoạt')).toContain(
+      'well-registration',
+    );
+    expect(ids('nhà còn giữ thanh mã tấu của cụ tổ để lại làm kỷ niệm')).toContain(
+      'old-weapon-declare',
+    );
+    expect(
+      ids('bố mẹ nhận tôi làm con nuôi năm 1998, giấy tờ bị mất, sổ của xã cũng bị hỏng do lụt'),
+    ).toContain('adoption-register-gone');
+    expect(
+      ids('tôi ra xã chứng thực hợp đồng tặng cho đất, về nhà thấy ghi sai số thửa'),
+    ).toContain('certified-paper-error');
+  });
+});
