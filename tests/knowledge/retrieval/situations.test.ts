@@ -2685,3 +2685,13 @@ describe('fourth probe batch: volunteers hurt helping, the Lao border pass, plan
     ).toContain('certified-paper-error');
   });
 });
+
+describe('fifth probe batch: papers of that time gone', () => {
+  it('reads "giấy tờ hồi đó không còn" of a private with no dependants as decision 188’s record without papers', () => {
+    const gone = ids(
+      'tôi là chiến sĩ vào chiến trường b năm 1968, khi đi chưa có vợ, bố mẹ mất từ nhỏ, nay sống ở thanh hóa, giấy tờ hồi đó không còn',
+    );
+    expect(gone).toContain('veteran-188-nco-papers-gone');
+    expect(gone).not.toContain('veteran-188-nco');
+  });
+});
