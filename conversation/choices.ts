@@ -56,8 +56,9 @@ function levelNote(p: Procedure): string {
 
 /**
  * Button labels for clarifying choices. Official names often share a long beginning and differ only at
- * the end ("… lần đầu đối với hộ gia đình" / "… đối với tổ chức"): the shared beginning is elided so the
- * part that differs is what the resident reads. Labels that would still read the same get the level.
+ * the end ("… lần đầu đối với hộ gia đình" / "… đối với tổ chức"): when a name is too long for a
+ * button, the shared beginning is elided so the part that differs is what the resident reads. Labels
+ * that would still read the same get the level.
  */
 export function choicesOf(options: readonly Procedure[]): ChatChoice[] {
   const names = options.map((p) => words(p.name.replace(/^Thủ tục\s*:?\s+/iu, '')));
@@ -66,7 +67,12 @@ export function choicesOf(options: readonly Procedure[]): ChatChoice[] {
       0,
       ...names.map((other, j) => (i === j ? 0 : sharedPrefix(all, other))),
     );
-    if (shared < MIN_SHARED_WORDS || shared >= all.length) return all.join(' ');
+    // Only a name too long for a button loses its shared middle: a short one elided reads
+    // "Đăng ký … lưu động" beside "Đăng ký khai sinh lưu động", and the word that told them apart
+    // ("khai tử") is the one cut.
+    const full = all.join(' ');
+    if (full.length <= CHOICE_LABEL_CHARS || shared < MIN_SHARED_WORDS || shared >= all.length)
+      return full;
     // Keep the first two words as the topic, then what differs.
     return `${all.slice(0, 2).join(' ')} … ${all.slice(shared).join(' ')}`;
   });

@@ -14,6 +14,19 @@ describe('choice labels', () => {
     expect(labels[0]).not.toBe(labels[1]);
   });
 
+  it('keep short names whole, so the word that tells them apart is not elided', () => {
+    const labels = choicesOf([
+      procedure('1', 'Thủ tục đăng ký khai tử lưu động'),
+      procedure('2', 'Thủ tục đăng ký khai tử'),
+      procedure('3', 'Thủ tục đăng ký khai sinh lưu động'),
+    ]).map((c) => c.label);
+    expect(labels).toEqual([
+      'Đăng ký khai tử lưu động',
+      'Đăng ký khai tử',
+      'Đăng ký khai sinh lưu động',
+    ]);
+  });
+
   it('are cut at a word boundary', () => {
     const name = 'Thủ tục ' + 'chuyển nhượng quyền sử dụng đất '.repeat(6);
     const [choice] = choicesOf([procedure('1', name)]);
