@@ -1,6 +1,7 @@
 import type { ChatReply } from '../../common/chat.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { Procedure } from '../catalogue/procedure-schema.js';
+import { LetterReader } from '../retrieval/letter-reader.js';
 import { offeredHits } from '../retrieval/retriever.js';
 import { detectAttributes, type Attribute } from './attributes.js';
 import { composeAnswer, type CommuneOffice, type DeskContact } from './compose-answer.js';
@@ -86,8 +87,22 @@ export interface AmbiguitySettings {
 export const DEFAULT_AMBIGUITY: AmbiguitySettings = { gap: 0.025, optionGap: 0.06 };
 
 /** Creates the answerer: retrieval decision + grounded composition. */
+/**
+ * The part of a message that asks: a letter's request sentences, or the whole of a short question.
+ * A letter's story names things it does not ask about ("ông mất tại nhà" is not "làm tại nhà", online).
+ */
+function askedPart(letters: LetterReader, question: string): string {
+  const sentences = letters.readAll(question);
+  if (!sentences) return question;
+  return sentences
+    .filter((s) => s.request)
+    .map((s) => s.text)
+    .join(' ');
+}
+
 export function createAnswerer(deps: AnswererDeps): Answerer {
   const ambiguity = deps.ambiguity ?? DEFAULT_AMBIGUITY;
+  const letters = new LetterReader();
   const resolve = (codes: string[]) =>
     codes.map((c) => deps.catalogue.get(c)).filter((p): p is Procedure => p !== undefined);
 
@@ -122,7 +137,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
 
     async explain(procedure, options) {
       const attributes =
-        options.attributes ?? (options.question ? detectAttributes(options.question) : []);
+        options.attributes ??
+        (options.question ? detectAttributes(askedPart(letters, options.question)) : []);
       const commune = options.communeCode ? deps.communeOffice?.(options.communeCode) : undefined;
       const composed = composeAnswer(procedure, {
         attributes,

@@ -45,3 +45,23 @@ describe('finding the procedure for a question', () => {
     if (outcome.kind === 'found') expect(outcome.procedure.code).toBe('1');
   });
 });
+
+describe('answering the part of a letter that asks', () => {
+  const ask = answerer({ answered: true, confidence: 0.9, hits });
+
+  it('does not take the story of a letter for what it asks ("mất tại nhà" is not "làm tại nhà")', async () => {
+    const letter =
+      'Ông tôi mới mất tuần trước tại nhà, bà tôi nằm liệt giường nên không lên xã được. Gia đình muốn làm giấy chứng tử cho ông. Xin hỏi thủ tục thế nào?';
+    const plain = await ask.explain(records[3]!, { question: 'Xin hỏi thủ tục thế nào?' });
+    const online = await ask.explain(records[3]!, { question: 'làm tại nhà được không?' });
+    expect(plain.text).not.toBe(online.text);
+    expect((await ask.explain(records[3]!, { question: letter })).text).toBe(plain.text);
+  });
+
+  it('still answers what the request sentence asks', async () => {
+    const letter =
+      'Ông tôi mới mất tuần trước tại nhà, bà tôi nằm liệt giường nên không lên xã được. Gia đình muốn làm giấy chứng tử cho ông. Xin hỏi làm online được không?';
+    const online = await ask.explain(records[3]!, { question: 'làm online được không?' });
+    expect((await ask.explain(records[3]!, { question: letter })).text).toBe(online.text);
+  });
+});
