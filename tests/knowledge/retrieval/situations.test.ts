@@ -2695,3 +2695,57 @@ describe('fifth probe batch: papers of that time gone', () => {
     expect(gone).not.toContain('veteran-188-nco');
   });
 });
+
+describe('press-n: school costs of poor or orphaned pupils, the labour office’s name, a poor household’s grave illness, the old-age allowance asked, a festival of several districts', () => {
+  const told = (text: string) => situations.cuesIn(tokenize(text));
+  it('reads a poor or orphaned pupil’s school costs as the costs support, the poverty and the orphan as whom it concerns', () => {
+    const poor = 'nhà tôi là hộ nghèo, con học lớp 10 trường THPT, có được hỗ trợ tiền học không';
+    expect(ids(poor)).toContain('school-costs');
+    const tokens = tokenize(poor);
+    const [costs] = situations.match(tokens).filter((s) => s.id === 'school-costs');
+    const inside = situations.phrasesOf(tokens, new Set(costs!.concerns));
+    expect(tokens.filter((_t, i) => inside[i]).map((t) => t.text)).toEqual(['là', 'hộ', 'nghèo']);
+    const orphan = ids('cháu mồ côi cha, đang học lớp 6, có được hỗ trợ chi phí học tập không');
+    expect(orphan).toContain('school-costs');
+    expect(orphan).not.toContain('orphan-allowance');
+    expect(ids('cháu mồ côi cả cha lẫn mẹ, có được trợ cấp hằng tháng không')).toContain(
+      'orphan-allowance',
+    );
+  });
+  it('does not hear a war invalid in the name of the labour, invalids and social affairs office', () => {
+    expect(told('trợ cấp của ngành lao động - thương binh và xã hội')).not.toContain('merit');
+    expect(told('hỏi phòng thương binh xã hội huyện')).not.toContain('merit');
+    expect(told('bố tôi là thương binh')).toContain('merit');
+  });
+  it('reads a grave illness in a poor household asking for an allowance as the monthly social allowance', () => {
+    expect(ids('nhà tôi hộ cận nghèo, mẹ bị ung thư, có được trợ cấp gì không')).toContain(
+      'poor-grave-illness-allowance',
+    );
+    expect(
+      ids('nhà tôi hộ nghèo, mẹ bị ung thư, thẻ bảo hiểm y tế có được hỗ trợ gì không'),
+    ).not.toContain('poor-grave-illness-allowance');
+  });
+  it('reads the old-age allowance asked by name even when a death is told in the story', () => {
+    expect(
+      ids(
+        'bà tôi 82 tuổi, chú tôi mất năm 2010, bà có được hưởng trợ cấp dành cho người cao tuổi không',
+      ),
+    ).toContain('elderly-allowance-asked');
+    expect(ids('bà tôi đang hưởng trợ cấp người cao tuổi, vừa mất tuần trước')).not.toContain(
+      'elderly-allowance-asked',
+    );
+  });
+  it('reads a festival held by several districts as the province’s, a village festival as the commune’s', () => {
+    const wide = ids('lễ hội trước đây do mấy huyện cùng tổ chức, nay muốn khôi phục lại');
+    expect(wide).toContain('festival-province');
+    expect(wide).not.toContain('village-festival');
+    expect(ids('làng tôi năm nào cũng mở hội đình vào tháng giêng')).toContain('village-festival');
+  });
+  it('marks a widow’s retirement as whom the survivors’ allowance concerns', () => {
+    const tokens = tokenize(
+      'chồng bà là bệnh binh, mất năm 1999; nay bà đã nghỉ hưu, có được hưởng tuất hằng tháng không',
+    );
+    const [survivor] = situations.match(tokens).filter((s) => s.id === 'merit-survivor');
+    expect(survivor?.concerns).toContain('retire');
+  });
+});
