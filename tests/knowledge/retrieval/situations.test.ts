@@ -2749,3 +2749,45 @@ describe('press-n: school costs of poor or orphaned pupils, the labour office’
     expect(survivor?.concerns).toContain('retire');
   });
 });
+
+describe('farming, fisheries, forests, old State houses and land certificates told in real letters (press-m round)', () => {
+  it('reads fish let into a rice field as the crop change on rice land, apart from the field regrouping', () => {
+    const fish = ids('ruộng trũng sau dồn điền đổi thửa, tôi muốn vừa cấy lúa vừa thả cá');
+    expect(fish).toContain('rice-field-convert');
+    expect(ids('sau dồn điền đổi thửa nhà tôi chưa được cấp sổ cho thửa ruộng mới')).not.toContain(
+      'rice-field-convert',
+    );
+  });
+  it('reads fish cages on a river as the cage-farm certificate at the commune', () => {
+    expect(ids('tôi nuôi mấy lồng cá trên sông, chưa đăng ký gì')).toEqual(['fish-cage-register']);
+  });
+  it('reads forest asked on forest land already given as the forest allocation', () => {
+    expect(ids('nhà tôi được giao đất lâm nghiệp từ lâu nhưng chưa được giao rừng')).toContain(
+      'forest-allocation',
+    );
+  });
+  it('reads a tenant of an old State house asking to buy it as the sale of the house', () => {
+    expect(
+      ids('gia đình tôi thuê nhà của nhà nước hơn 20 năm, nay muốn mua lại căn nhà'),
+    ).toContain('state-house-buy');
+    expect(ids('tôi muốn mua nhà của người quen trong thành phố')).not.toContain('state-house-buy');
+  });
+  it('reads a certificate the office wrote wrong as its correction, found while selling', () => {
+    expect(
+      ids(
+        'đi làm thủ tục sang tên thì thấy sổ đỏ ghi nhầm thửa của hàng xóm, lỗi do cơ quan cấp sổ',
+      ),
+    ).toContain('land-certificate-fix');
+  });
+  it('reads "cùng đứng tên" of a child and a relative given land as a gift, not a spouse added', () => {
+    const gift = ids('tôi muốn tặng cho con gái mảnh đất, cùng đứng tên với cháu tôi');
+    expect(gift).toContain('gift-land');
+    expect(gift).not.toContain('land-add-spouse');
+    expect(ids('sổ đỏ chỉ có tên chồng, nay muốn hai vợ chồng cùng đứng tên')).toContain(
+      'land-add-spouse',
+    );
+    expect(ids('mảnh đất này chưa từng được cấp sổ cho ai, nay muốn làm sổ')).toContain(
+      'never-certified',
+    );
+  });
+});
