@@ -2791,3 +2791,49 @@ describe('farming, fisheries, forests, old State houses and land certificates to
     );
   });
 });
+
+describe('press-m probe wording: rice given up, forest asked in other words, allotted flats, office typos, plots cut in parts, boats sold, street trees', () => {
+  it('reads rice given up for fruit trees as the crop change on rice land', () => {
+    expect(ids('ruộng lúa thiếu nước, tôi muốn bỏ lúa để trồng ổi và bưởi')).toContain(
+      'rice-field-convert',
+    );
+  });
+  it('reads the forest on one’s forest land asked for in other words as the forest allocation', () => {
+    expect(ids('nhà tôi có sổ đỏ đất rừng, muốn được giao luôn phần rừng tự nhiên đó')).toContain(
+      'forest-allocation',
+    );
+  });
+  it('reads a flat the office allotted and rented from the housing company, to be bought, as the State house sale', () => {
+    const flat = ids(
+      'bố mẹ ở căn hộ do cơ quan phân cho, đóng tiền thuê cho công ty quản lý nhà, nay muốn mua để làm sổ hồng',
+    );
+    expect(flat).toContain('state-house-buy');
+    expect(flat).not.toContain('buy-land');
+  });
+  it('reads an officer’s typo on a land certificate as its correction, not a certified contract’s', () => {
+    expect(ids('sổ đỏ của bố tôi cán bộ đánh nhầm tên đệm, muốn làm lại cho đúng')).toContain(
+      'land-certificate-fix',
+    );
+    expect(
+      ids('tôi ra xã chứng thực hợp đồng tặng cho đất, về nhà thấy ghi sai số thửa'),
+    ).not.toContain('land-certificate-fix');
+  });
+  it('reads a plot cut into three parts for three children as splitting', () => {
+    expect(
+      ids('ông muốn chia mảnh đất thành ba phần cho ba người con, mỗi đứa có sổ riêng'),
+    ).toContain('split-land');
+  });
+  it('reads a fishing boat sold to another province as the end of its registration', () => {
+    const sold = ids('tôi đã bán chiếc tàu cá cho người ở Nghệ An, tàu vẫn đăng ký mang tên tôi');
+    expect(sold).toContain('fishing-boat-end');
+    expect(sold).not.toContain('fishing-boat-register');
+  });
+  it('reads a tree on the pavement to be cut as the public tree permit, not a planted forest', () => {
+    expect(ids('cây bàng trên vỉa hè trước nhà mục gốc, tôi muốn xin chặt bỏ')).toEqual([
+      'street-tree-cut',
+    ]);
+    expect(ids('nhà tôi trồng keo ven đường, đến kỳ muốn chặt cây bán')).not.toContain(
+      'street-tree-cut',
+    );
+  });
+});
