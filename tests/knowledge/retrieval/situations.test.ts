@@ -2837,3 +2837,33 @@ describe('press-m probe wording: rice given up, forest asked in other words, all
     );
   });
 });
+
+describe('press-m second probe batch: forest taken on, houses bought at a set price, leases taken over, numbers written backwards, boats scrapped', () => {
+  it('reads more forest taken on over forest land already given as the forest allocation', () => {
+    expect(
+      ids('các hộ đã được giao đất lâm nghiệp, nay muốn nhận thêm phần rừng phòng hộ để bảo vệ'),
+    ).toContain('forest-allocation');
+  });
+  it('reads a State house bought at a set price (hóa giá) as its sale, and a lease taken over as the lease', () => {
+    expect(ids('mẹ tôi thuê nhà của nhà nước từ năm 1985, nay muốn mua hóa giá căn nhà')).toContain(
+      'state-house-buy',
+    );
+    const lease = ids(
+      'tôi ở căn hộ tập thể của nhà nước, người thuê trước là chú tôi đã chuyển đi, tôi muốn đứng tên hợp đồng thuê',
+    );
+    expect(lease).toContain('state-house-lease-takeover');
+    expect(lease).not.toContain('state-house-buy');
+  });
+  it('reads a birth year written backwards by the office as the correction, not a change of the owner’s details', () => {
+    const backwards = ids(
+      'sổ đỏ ghi năm sinh 1956 trong khi căn cước là 1965, cán bộ viết ngược số, muốn điều chỉnh lại trên sổ',
+    );
+    expect(backwards).toContain('land-certificate-fix');
+    expect(backwards).not.toContain('land-new-id');
+  });
+  it('reads an old fishing boat sold for scrap as the end of its registration', () => {
+    expect(
+      ids('chiếc thuyền đánh cá đã cũ không ra khơi nữa, định bán làm phế liệu, xóa tên chủ tàu'),
+    ).toContain('fishing-boat-end');
+  });
+});
