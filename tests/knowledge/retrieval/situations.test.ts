@@ -2867,3 +2867,30 @@ describe('press-m second probe batch: forest taken on, houses bought at a set pr
     ).toContain('fishing-boat-end');
   });
 });
+
+describe('press-o: temporary residence asked, spouses not divorced, translations certified', () => {
+  it('reads a lodger asking whether to register temporary residence as the registration, though the host family moved away', () => {
+    const found = ids(
+      'tôi đi học nên ở nhờ nhà người quen, gia đình họ đã chuyển đi nơi khác, tôi có phải đăng ký tạm trú không',
+    );
+    expect(found).toContain('temp-register-asked');
+    expect(found).not.toContain('temp-leave');
+  });
+  it('does not read "chưa ly hôn" as a divorce and a remarriage', () => {
+    const found = ids(
+      'vợ chồng tôi chưa ly hôn, tôi về nhà bố mẹ đẻ ở và muốn chuyển khẩu khỏi hộ nhà chồng',
+    );
+    expect(found).not.toContain('divorce-remarry');
+    expect(ids('tôi đã ly hôn, nay muốn kết hôn với người khác')).toContain('divorce-remarry');
+  });
+  it('reads a foreign diploma to be translated as the certification of the translator’s signature, not for a marriage', () => {
+    expect(
+      ids('bằng đại học bằng tiếng anh cần chứng thực bản dịch để xin giấy phép lao động'),
+    ).toContain('certify-translation');
+    expect(
+      ids(
+        'tôi sắp đăng ký kết hôn với người nước ngoài, giấy tờ của anh ấy có phải dịch thuật công chứng không',
+      ),
+    ).not.toContain('certify-translation');
+  });
+});
