@@ -150,4 +150,29 @@ describe.skipIf(!ready)('the example letters of issue #17', () => {
     });
     expect((await asChitChat.search(letter)).answered).toBe(false);
   });
+  it(
+    'ranks first a raiser added to a martyr file, a household dropped at the poverty review and missing insurance years paid at once',
+    { timeout: 120_000 },
+    async () => {
+      const first = async (q: string) => (await retriever.search(q)).hits[0]?.code;
+      // The one who raised a martyr, written dead in his file: adding her, not her allowance.
+      expect(
+        await first(
+          'Mẹ kế tôi nuôi anh trai tôi từ nhỏ, anh nhập ngũ rồi hy sinh. Hồ sơ liệt sĩ của anh lại ghi mẹ là đã chết. Gia đình muốn bổ sung bà vào hồ sơ liệt sĩ là người có công nuôi liệt sĩ thì làm thế nào?',
+        ),
+      ).toBe('1.010825');
+      // Dropped from the near-poor list at the last review, asking to be reconsidered now.
+      expect(
+        await first(
+          'Nhà tôi đang là hộ cận nghèo, chồng ốm nằm viện liên tục. Đợt rà soát vừa rồi thôn chấm điểm cho nhà tôi thoát cận nghèo. Nay tôi muốn xã xét lại cho gia đình vào diện hộ nghèo thì làm thế nào?',
+        ),
+      ).toBe('1.011607');
+      // Missing years paid at once to reach a pension: a voluntary contribution, the pension is why.
+      expect(
+        await first(
+          'Tôi đã đủ tuổi nghỉ hưu nhưng mới đóng bảo hiểm xã hội bắt buộc được 12 năm. Tôi muốn đóng tự nguyện một lần cho số năm còn thiếu để được hưởng lương hưu thì làm ở đâu?',
+        ),
+      ).toBe('1.002179');
+    },
+  );
 });

@@ -2894,3 +2894,29 @@ describe('press-o: temporary residence asked, spouses not divorced, translations
     ).not.toContain('certify-translation');
   });
 });
+
+describe('press-p: a raiser added to a martyr file, a household dropped at the poverty review, missing years paid at once', () => {
+  it('reads a stepmother to be added to the martyr file as the addition, not her allowance', () => {
+    const added = ids(
+      'mẹ kế nuôi anh tôi từ nhỏ, anh là liệt sĩ, hồ sơ lại ghi là mẹ đã chết; gia đình muốn bổ sung bà vào hồ sơ liệt sĩ là người có công nuôi liệt sĩ',
+    );
+    expect(added).toContain('martyr-raiser-file');
+    expect(added).not.toContain('martyr-raiser');
+    expect(ids('bà nội có công nuôi liệt sĩ từ nhỏ, nay bà hỏi có được trợ cấp không')).toEqual(
+      expect.arrayContaining(['martyr-raiser']),
+    );
+    expect(
+      ids('bà nội có công nuôi liệt sĩ từ nhỏ, nay bà hỏi có được trợ cấp không'),
+    ).not.toContain('martyr-raiser-file');
+  });
+  it('reads a household dropped from the poor list at the review, asking to be reconsidered, as the recognition during the year', () => {
+    const dropped = ids(
+      'nhà tôi đang là hộ cận nghèo, đợt rà soát vừa rồi bị cho thoát cận nghèo, nay có đủ giấy tờ muốn xã xét lại cho vào hộ nghèo',
+    );
+    expect(dropped).toContain('poor-reconsider');
+    expect(dropped).not.toContain('poor-review');
+    expect(ids('nhà tôi đã khá lên, muốn làm đơn xin ra khỏi danh sách hộ nghèo')).not.toContain(
+      'poor-reconsider',
+    );
+  });
+});
