@@ -173,6 +173,13 @@ describe.skipIf(!ready)('the example letters of issue #17', () => {
           'Tôi đã đủ tuổi nghỉ hưu nhưng mới đóng bảo hiểm xã hội bắt buộc được 12 năm. Tôi muốn đóng tự nguyện một lần cho số năm còn thiếu để được hưởng lương hưu thì làm ở đâu?',
         ),
       ).toBe('1.002179');
+      // A soldier wounded in the war and never paid: the recognition, not the resumed allowance
+      // of an invalid whose book was sent South ('chưa được hưởng chế độ ưu đãi do gửi sổ đi B').
+      expect(
+        await first(
+          'Chồng tôi bị mảnh đạn ở biên giới năm 1979, ra quân về quê nhưng chưa bao giờ được hưởng chế độ thương binh. Nay muốn làm hồ sơ công nhận thương binh thì nộp ở đâu?',
+        ),
+      ).toBe('1.010806');
     },
   );
 });

@@ -2919,4 +2919,13 @@ describe('press-p: a raiser added to a martyr file, a household dropped at the p
       'poor-reconsider',
     );
   });
+  it('reads a war wound told as what struck, home after the army, as the recognition, not a merit file moved', () => {
+    const wound = ids(
+      'chồng tôi bị mảnh đạn ở biên giới, ra quân về quê nhưng chưa bao giờ được hưởng chế độ thương binh',
+    );
+    expect(wound).toContain('invalid-unpaid');
+    expect(wound).not.toContain('merit-move');
+    const unpaid = data.situations.find((s) => s.id === 'invalid-unpaid');
+    expect(unpaid?.concerns).toContain('never-paid-invalid');
+  });
 });
