@@ -86,7 +86,6 @@ export interface AmbiguitySettings {
  */
 export const DEFAULT_AMBIGUITY: AmbiguitySettings = { gap: 0.025, optionGap: 0.06 };
 
-/** Creates the answerer: retrieval decision + grounded composition. */
 /**
  * The part of a message that asks: a letter's request sentences, or the whole of a short question.
  * A letter's story names things it does not ask about ("ông mất tại nhà" is not "làm tại nhà", online).
@@ -100,6 +99,7 @@ function askedPart(letters: LetterReader, question: string): string {
     .join(' ');
 }
 
+/** Creates the answerer: retrieval decision + grounded composition. */
 export function createAnswerer(deps: AnswererDeps): Answerer {
   const ambiguity = deps.ambiguity ?? DEFAULT_AMBIGUITY;
   const letters = new LetterReader();
