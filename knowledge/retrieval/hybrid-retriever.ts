@@ -220,8 +220,11 @@ export class HybridRetriever implements Retriever {
     const queryVector = await embeddings.embedQuery(query.denseText);
     const denseHits = await vectors.searchVector(queryVector, this.settings.denseCandidates);
     const dense = new Map(denseHits.map((h) => [h.doc, h.similarity] as const));
+    // Prepared once: the re-rank asks it for forty candidates, the confidence for the first hit.
+    const coverage = new ConceptCoverage(query.concepts, bm25);
     const ranked = this.rerank(
       query,
+      coverage,
       situation.docs,
       [
         ...(this.settings.fusion.method === 'rrf' ? reciprocalRankFusion : fuseScores)(
@@ -247,7 +250,7 @@ export class HybridRetriever implements Retriever {
     if (!top) return { ...NOTHING, query, features: null };
 
     const features: AbstentionFeatures = {
-      ...new ConceptCoverage(query.concepts, bm25).of(top.doc),
+      ...coverage.of(top.doc),
       phraseCoverage: phraseCoverage(query.phrases, top.doc, bm25),
       denseSimilarity: Math.max(0, dense.get(top.doc) ?? vectors.similarity(queryVector, top.doc)),
       topScore: Math.min(1, Math.max(0, top.score / this.maxScore)),
@@ -318,6 +321,7 @@ export class HybridRetriever implements Retriever {
   /** Adds name-fit features to the best candidates and re-sorts them (the tail keeps its order). */
   private rerank(
     query: AnalyzedQuery,
+    conceptsInName: ConceptCoverage,
     situationDocs: ReadonlyMap<number, number>,
     ranked: Array<{ doc: number; score: number }>,
   ) {
@@ -339,7 +343,6 @@ export class HybridRetriever implements Retriever {
     // quyết định giao đất".
     const wantedByWords = this.names.wantedQualifiers(query, false);
     const wantedWithSituations = this.names.wantedQualifiers(query);
-    const conceptsInName = new ConceptCoverage(query.concepts, this.parts.bm25);
     const topicsInName = new ConceptCoverage(topics, this.parts.bm25);
     const head = ranked.slice(0, candidates).map(({ doc, score }) => {
       const { precision, segment } = this.names.fit(doc, asked);
