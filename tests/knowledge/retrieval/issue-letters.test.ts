@@ -24,9 +24,10 @@ describe.skipIf(!ready)('the example letters of issue #17', () => {
       embeddings: LOCAL_EMBEDDINGS,
     }));
   }, 120_000);
+  /** The code of the first hit for a letter. */
+  const first = async (q: string) => (await retriever.search(q)).hits[0]?.code;
 
   it('ranks the procedure the situation leads to first', { timeout: 120_000 }, async () => {
-    const first = async (q: string) => (await retriever.search(q)).hits[0]?.code;
     // An inheritance the family agrees on is a change of owner, not a first certificate.
     expect(['1.013831', '1.115538']).toContain(
       await first(
@@ -54,7 +55,6 @@ describe.skipIf(!ready)('the example letters of issue #17', () => {
   });
 
   it("reads a resident's abbreviation as the words it stands for", async () => {
-    const first = async (q: string) => (await retriever.search(q)).hits[0]?.code;
     // "NCC" (người có công) who died: the merit death benefits, not a pension's funeral grant.
     expect(
       await first(
@@ -154,7 +154,6 @@ describe.skipIf(!ready)('the example letters of issue #17', () => {
     'ranks first a raiser added to a martyr file, a household dropped at the poverty review and missing insurance years paid at once',
     { timeout: 120_000 },
     async () => {
-      const first = async (q: string) => (await retriever.search(q)).hits[0]?.code;
       // The one who raised a martyr, written dead in his file: adding her, not her allowance.
       expect(
         await first(
