@@ -441,8 +441,10 @@ export class QueryAnalyzer {
       concepts,
       denseText: [tokens.map((t) => t.folded).join(' '), ...expansionTexts].join(' '),
       lexiconHits,
-      // "chào anh chị, em vừa sinh bé…": a greeting is only chit-chat when nothing else is asked.
-      offTopicHits: offTopicHits + (lexiconHits === 0 ? politeHits : 0),
+      // "chào anh chị, em vừa sinh bé…": a greeting is only chit-chat when nothing else is asked,
+      // and never in a letter (several sentences and a request): there the greeting "hi" was
+      // "hy sinh" (died in the war), whose "hy" is how "hi" is spelled once tokenised.
+      offTopicHits: offTopicHits + (lexiconHits === 0 && requestPart === null ? politeHits : 0),
       phrases: [...phrases],
       sequences,
       tokens,

@@ -150,6 +150,15 @@ describe.skipIf(!ready)('the example letters of issue #17', () => {
     });
     expect((await asChitChat.search(letter)).answered).toBe(false);
   });
+  it('does not take “hy sinh” in a letter for the greeting “hi”', async () => {
+    // Tokenised, "hi" is spelled "hy": a letter with no lexicon phrase was declined as a greeting.
+    const read = await retriever.search(
+      'Bà tôi có hai người con là liệt sĩ hy sinh trong kháng chiến chống Mỹ, năm nay bà đã 92 tuổi. Gia đình muốn hỏi trường hợp của bà thì làm hồ sơ thế nào, nộp ở đâu?',
+    );
+    expect(read.answered).toBe(true);
+    expect(read.hits.length).toBeGreaterThan(0);
+    expect((await retriever.search('hi')).answered).toBe(false);
+  });
   it(
     'ranks first a raiser added to a martyr file, a household dropped at the poverty review and missing insurance years paid at once',
     { timeout: 120_000 },
