@@ -11,6 +11,7 @@ import {
   type AbstentionFeatures,
 } from './abstention.js';
 import type { Bm25Index } from './bm25.js';
+import { ChoiceFamilies } from './choice-families.js';
 import { fuseScores, reciprocalRankFusion } from './fusion.js';
 import { LetterReader, type LetterSentence } from './letter-reader.js';
 import type { Lexicon } from './lexicon.js';
@@ -46,6 +47,8 @@ export interface RetrieverParts {
   lexicon: Lexicon;
   /** Life situations → procedures (situations.json when not given). */
   situations?: Situations;
+  /** Procedures a resident must choose between (choice-families.json when not given). */
+  choiceFamilies?: ChoiceFamilies;
 }
 
 /** Candidates looked at for distinct choices (copies of one procedure rarely take more slots). */
@@ -67,6 +70,7 @@ export class HybridRetriever implements Retriever {
   private readonly maxScore: number;
   private readonly letters: LetterReader;
   private readonly situations: Situations;
+  private readonly families: ChoiceFamilies;
   /** Code → document index, for the procedures situations lead to. */
   private readonly docOfCode = new Map<string, number>();
   /** Situation procedure → its core name as query tokens (built on first use). */
@@ -92,6 +96,7 @@ export class HybridRetriever implements Retriever {
     );
     this.letters = new LetterReader(undefined, this.settings.letter);
     this.situations = parts.situations ?? Situations.load();
+    this.families = parts.choiceFamilies ?? ChoiceFamilies.load();
     parts.docs.forEach((d, i) => {
       if (!this.docOfCode.has(d.code)) this.docOfCode.set(d.code, i);
     });
@@ -109,7 +114,7 @@ export class HybridRetriever implements Retriever {
   withSettings(settings: Partial<RetrieverSettings>): HybridRetriever {
     // The loaded situations are shared, so a run compares rules on the same data.
     return new HybridRetriever(
-      { ...this.parts, situations: this.situations },
+      { ...this.parts, situations: this.situations, choiceFamilies: this.families },
       { ...this.settings, ...settings },
     );
   }
@@ -282,8 +287,17 @@ export class HybridRetriever implements Retriever {
       !sure &&
       runnerUp !== undefined &&
       confidence >= this.settings.choices.letterFloor;
+    // Sure of a family (choice-families.json) but not of its member: the resident decides.
+    const familyChoice = choices
+      .slice(1)
+      .some(
+        (c) =>
+          this.families.together(choices[0]!.code, c.code) &&
+          choices[0]!.score - c.score < this.settings.choices.familyGap,
+      );
     const unsure =
       letterChoices ||
+      familyChoice ||
       (runnerUp !== undefined &&
         choices[0]!.score - runnerUp.score <
           (letter ? this.settings.choices.letterGap : this.settings.choices.gap));

@@ -62,6 +62,14 @@ export interface ChoiceSettings {
    * for a fee or papers) although the right procedure was often first.
    */
   letterFloor: number;
+  /**
+   * Offer choices when a runner-up within this reported score of the first hit is of the first
+   * hit's family (choice-families.json): the question seldom tells the fact that decides between
+   * them. 0 switches the rule off. First-sight letters of the Bà mẹ Việt Nam anh hùng family had
+   * gaps of 0.20–0.28 to the family's runner-up, right or wrong; 0.3 takes them and not the clear
+   * short questions naming one member.
+   */
+  familyGap: number;
 }
 
 /**
@@ -164,6 +172,6 @@ export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
     wholeLetter: true,
     maxExpanded: 8,
   },
-  choices: { gap: 0.04, letterGap: 0.12, letterFloor: 0.25 },
+  choices: { gap: 0.04, letterGap: 0.12, letterFloor: 0.25, familyGap: 0.3 },
   spellOutAbbreviations: true,
 };

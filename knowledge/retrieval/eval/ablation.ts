@@ -75,6 +75,11 @@ export const ABLATIONS: readonly Ablation[] = [
     off: () => ({ spellOutAbbreviations: false }),
   },
   {
+    name: 'choiceFamilies',
+    what: 'Choices offered when a close runner-up is of the first hit’s family (choice-families.json).',
+    off: (d) => ({ choices: { ...d.choices, familyGap: 0 } }),
+  },
+  {
     name: 'dense',
     what: 'LSA embeddings fused at 0.1.',
     off: (d) => ({ fusion: { ...d.fusion, dense: 0 } }),
