@@ -13,7 +13,7 @@ import {
 import type { Bm25Index } from './bm25.js';
 import { ChoiceFamilies } from './choice-families.js';
 import { fuseScores, reciprocalRankFusion } from './fusion.js';
-import { LetterReader, type LetterSentence } from './letter-reader.js';
+import { cutLetter, LetterReader, type LetterSentence } from './letter-reader.js';
 import type { Lexicon } from './lexicon.js';
 import { computePriors, type DocMeta } from './priors.js';
 import { QueryAnalyzer, type AnalyzedQuery, type ExtraMeaning } from './query-analyzer.js';
@@ -186,7 +186,9 @@ export class HybridRetriever implements Retriever {
     // otherwise fall past the reader's cut.
     let letterChars = this.settings.letter.maxChars;
     if (typeof question === 'string' && this.settings.spellOutAbbreviations) {
-      const spelled = this.parts.lexicon.spellOutForReading(question.slice(0, letterChars));
+      const spelled = this.parts.lexicon.spellOutForReading(
+        cutLetter(question, letterChars, this.settings.letter.keptOpening),
+      );
       letterChars = Math.max(letterChars, spelled.length);
       question = spelled;
     }

@@ -15,8 +15,13 @@ export interface LetterSettings {
   enabled: boolean;
   /** Messages shorter than this (syllables) are questions, not letters: one clause rarely tells a story. */
   minSyllables: number;
-  /** At most this many characters are read (a long letter still asks within its first 2,000). */
+  /**
+   * At most this many characters are read. A longer letter keeps its opening (who and what) and its
+   * end (the request, nearly always last); the middle of the story is dropped ({@link cutLetter}).
+   */
   maxChars: number;
+  /** Of a cut letter, about this many characters of the opening are kept; the rest is its end. */
+  keptOpening: number;
   /** At most this many syllables are analysed: request sentences first, then the story from its start. */
   maxSyllables: number;
 }
@@ -25,6 +30,7 @@ export const DEFAULT_LETTER_SETTINGS: LetterSettings = {
   enabled: true,
   minSyllables: 30,
   maxChars: 2000,
+  keptOpening: 500,
   maxSyllables: 80,
 };
 
@@ -48,6 +54,27 @@ const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(
 const SENTENCE = /[^.?!…\n]+[.?!…\n]*/gu;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 const syllableCount = (s: LetterSentence) => syllables(s.text).length;
+
+/**
+ * A letter cut to `maxChars`: its opening, up to the last sentence end within `keptOpening`
+ * characters, and its end, from the first sentence start within the rest of the room. Real letters
+ * run to 3,000 characters and ask at the end; cutting only the end would lose the request.
+ */
+export function cutLetter(raw: string, maxChars: number, keptOpening: number): string {
+  if (raw.length <= maxChars) return raw;
+  const opening = Math.min(keptOpening, maxChars);
+  const head = raw.slice(0, opening);
+  const headEnd = Math.max(...['.', '?', '!', '\n'].map((p) => head.lastIndexOf(p)));
+  const kept = headEnd > 0 ? head.slice(0, headEnd + 1) : head;
+  const tail = raw.slice(raw.length - (maxChars - kept.length - 1));
+  const start = /[.?!\n]\s*/u.exec(tail);
+  // A tail that is one long sentence is kept whole rather than cut to nothing.
+  const end =
+    start && start.index + start[0].length < tail.length / 2
+      ? tail.slice(start.index + start[0].length)
+      : tail;
+  return `${kept}\n${end}`;
+}
 
 /** Splits a letter into sentences and tells the request from the story. */
 export class LetterReader {
@@ -103,7 +130,7 @@ export class LetterReader {
    */
   readAll(raw: string, maxChars = this.settings.maxChars): LetterSentence[] | null {
     if (!this.settings.enabled) return null;
-    let text = raw.slice(0, maxChars).normalize('NFC');
+    let text = cutLetter(raw, maxChars, this.settings.keptOpening).normalize('NFC');
     // Writers' names and home places ("(Nga Sơn)") are not part of the request.
     text = text.replace(
       this.names,

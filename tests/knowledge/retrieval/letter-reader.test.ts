@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LetterReader } from '../../../knowledge/retrieval/letter-reader.js';
+import { cutLetter, LetterReader } from '../../../knowledge/retrieval/letter-reader.js';
 
 const reader = new LetterReader();
 
@@ -81,5 +81,31 @@ describe('reading a letter', () => {
       reader.unframe('chào luật sư, cho tôi hỏi thủ tục sang tên sổ đỏ. xin cảm ơn luật sư!'),
     ).toBe('cho tôi hỏi thủ tục sang tên sổ đỏ.');
     expect(reader.unframe('cảm ơn bạn nhiều')).toBe('cảm ơn bạn nhiều');
+  });
+});
+
+describe('cutting a long letter', () => {
+  const story = 'Năm 1990 gia đình tôi chuyển về xã sinh sống và làm ruộng ở đó. '.repeat(60);
+  const letter = `Bố tôi là thương binh hạng 2/4. ${story}Xin hỏi hồ sơ di chuyển trợ cấp của bố tôi làm ở đâu?`;
+
+  it('leaves a letter within the limit as it is', () => {
+    expect(cutLetter('Bố tôi mất. Xin hỏi làm khai tử ở đâu?', 2000, 500)).toBe(
+      'Bố tôi mất. Xin hỏi làm khai tử ở đâu?',
+    );
+  });
+
+  it('keeps the opening and the request at the end, within the limit, at sentence ends', () => {
+    expect(letter.length).toBeGreaterThan(3000);
+    const cut = cutLetter(letter, 2000, 500);
+    expect(cut.length).toBeLessThanOrEqual(2000);
+    expect(cut.startsWith('Bố tôi là thương binh hạng 2/4.')).toBe(true);
+    expect(cut.endsWith('Xin hỏi hồ sơ di chuyển trợ cấp của bố tôi làm ở đâu?')).toBe(true);
+    expect(cut.split('\n')[1]).toMatch(/^Năm 1990/);
+  });
+
+  it('reads the request of a 3,000-character letter as its request', () => {
+    const sentences = new LetterReader().readAll(letter);
+    const requests = sentences?.filter((s) => s.request).map((s) => s.text) ?? [];
+    expect(requests.some((s) => s.includes('di chuyển trợ cấp'))).toBe(true);
   });
 });
