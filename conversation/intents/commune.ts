@@ -4,18 +4,25 @@ import { texts } from '../texts.js';
 import type { Intent } from './intent.js';
 
 // "xã Hoằng Quỳ cũ giờ thuộc xã nào?", "phường Ba Đình trước sáp nhập nay là phường gì" (folded).
+// "cũ" within a few words of the unit: folded, "cư trú", "chung cư" and "cụ" read "cu" too.
 const ASKS_FORMER =
-  /\b(xa|phuong|thi tran)\b.*\b(cu|truoc day|truoc kia|truoc sap nhap)\b|\b(sap nhap vao|gio thuoc|nay thuoc|bay gio thuoc|thuoc xa nao|thuoc phuong nao|gio la xa|nay la xa|gio la phuong|nay la phuong)\b/;
+  /\b(xa|phuong|thi tran)\s+(?:\S+\s+){1,5}?(cu|truoc day|truoc kia|truoc sap nhap)\b(?!\s+(?:tru|dan)\b)|\b(sap nhap vao|gio thuoc|nay thuoc|bay gio thuoc|thuoc xa nao|thuoc phuong nao|gio la xa|nay la xa|gio la phuong|nay la phuong)\b/;
 // "tôi ở xã Hoằng Giang", "nhà em ở phường Hạc Thành", "mình sống tại xã …" (folded).
 const SAYS_HOME =
   /\b(toi|em|minh|nha|gia dinh|chung toi|con)\b[^?]*\b(o|tai|song o|song tai|thuong tru o|cu tru o|que)\s+(xa|phuong|thi tran)\b/;
 /** A message that only says where the resident lives ("tôi ở xã Hoằng Giang") is this short. */
 const JUST_HOME_WORDS = 9;
+/**
+ * A message this long is a letter about a procedure: the old commune it names is where the writer
+ * lives ("quê ở xã Xuân Phú, huyện Thọ Xuân"), not a question about the merger.
+ */
+const LETTER_WORDS = 40;
 
 /**
  * Communes: "xã X cũ giờ thuộc xã nào?" is answered from the commune directory (every new unit when the
  * old one was split); a commune the resident names as home is remembered for "where to file". A
- * question that also asks about a procedure goes on to the other intents with the commune remembered.
+ * question that also asks about a procedure goes on to the other intents with the commune remembered,
+ * and a letter is never answered with the merger instead of its procedure.
  */
 export const commune: Intent = {
   name: 'commune',
@@ -27,7 +34,7 @@ export const commune: Intent = {
     const saysHome = SAYS_HOME.test(turn.folded);
     if (!asksFormer && !saysHome) return null;
 
-    if (asksFormer) {
+    if (asksFormer && turn.words.length <= LETTER_WORDS) {
       const former = directory.resolveFormer(turn.text);
       const answer = describeFormerCommunes(former);
       if (answer) {

@@ -43,6 +43,23 @@ describe('intent: commune', () => {
     expect(h.session().communeCode).toBe(communes.find('phường Hạc Thành')[0]!.code);
   });
 
+  it('does not take "cư trú" or "chung cư" after a commune for "cũ"', async () => {
+    const h = harness([], { communes });
+    for (const q of [
+      'tôi ở xã Hoằng Quỳ muốn đăng ký cư trú cho con thì làm thế nào',
+      'nhà em ở phường Hạc Thành mới mua căn hộ chung cư, làm sổ hồng ở đâu',
+    ]) {
+      expect(await commune.handle(h.turn(q), h.ctx)).toBeNull();
+    }
+  });
+
+  it('never answers a letter with the merger instead of its procedure', async () => {
+    const h = harness([], { communes });
+    const letter =
+      'Gia đình tôi quê ở xã Hoằng Quỳ cũ, huyện Hoằng Hóa. Năm 2015 hai vợ chồng ra thành phố làm ăn, thuê trọ mấy năm rồi mua được căn hộ ở phường Hạc Thành, đã có giấy chứng nhận. Cả nhà đã dọn về ở được hai tháng. Nay tôi muốn đăng ký thường trú cho cả gia đình vào căn hộ mới thì cần giấy tờ gì?';
+    expect(await commune.handle(h.turn(letter), h.ctx)).toBeNull();
+  });
+
   it('leaves other questions alone', async () => {
     const h = harness([], { communes });
     expect(await commune.handle(h.turn('đăng ký kết hôn cần giấy tờ gì'), h.ctx)).toBeNull();
