@@ -26,7 +26,7 @@ export const texts = {
     '⚠️ Xin đừng gửi mã OTP, mật khẩu, mã PIN hay số tài khoản ngân hàng cho bất kỳ ai, kể cả trợ lý này. Cán bộ và Cổng Dịch vụ công không bao giờ hỏi những thông tin đó qua tin nhắn. Nếu đã lỡ gửi cho người lạ, bạn hãy đổi mật khẩu và báo ngân hàng ngay.',
   empty: 'Bạn hãy gõ câu hỏi về thủ tục cần làm, ví dụ: "đăng ký kết hôn cần giấy tờ gì".',
   tooLong:
-    'Câu hỏi hơi dài quá, tôi chỉ đọc được phần đầu. Bạn hãy hỏi ngắn gọn tên việc cần làm, ví dụ: "làm căn cước cho con".',
+    'Tin nhắn dài quá, tôi chỉ đọc được phần đầu và phần cuối. Nếu tôi hiểu chưa đúng, bạn hãy hỏi ngắn gọn tên việc cần làm, ví dụ: "làm căn cước cho con".',
   unreadable:
     'Xin lỗi, tôi chưa đọc được tin nhắn này. Bạn hãy gõ câu hỏi bằng chữ, ví dụ: "xin giấy xác nhận tình trạng hôn nhân".',
   notConfident: (desk: DeskContact) =>

@@ -1,9 +1,15 @@
-import { foldForMatching, stripGreeting } from '../knowledge/index.js';
+import { cutLetter, foldForMatching, stripGreeting } from '../knowledge/index.js';
 import type { Session } from './session-store.js';
 import type { IncomingMessage } from './types.js';
 
-/** Longest question we read; longer input is cut (and the resident told). */
-export const MAX_QUESTION_CHARS = 500;
+/**
+ * Longest message we read, a whole Telegram message (4,096): residents send their letters as they
+ * would write to a Q&A column, story first and the request last. Longer input keeps its opening and
+ * its end (where the request is), and the resident is told.
+ */
+export const MAX_QUESTION_CHARS = 4000;
+/** Of a cut message, about this many characters of the opening are kept (the rest is its end). */
+const KEPT_OPENING = 1000;
 
 /**
  * One incoming message, read once: cleaned, cut, accent-folded and split into words. Every intent
@@ -14,7 +20,10 @@ export interface Turn {
   /** Session key: `${channel}:${userId}`. */
   readonly key: string;
   readonly session: Session;
-  /** The text with control characters removed, spaces collapsed, cut to {@link MAX_QUESTION_CHARS}. */
+  /**
+   * The text with control characters removed, spaces collapsed, cut to {@link MAX_QUESTION_CHARS}
+   * (opening and end kept).
+   */
   readonly text: string;
   /** `text` accent-folded and lower-cased, words joined by single spaces ("dang ky ket hon"). */
   readonly folded: string;
@@ -37,7 +46,7 @@ function sanitize(raw: string): { text: string; truncated: boolean; unreadable: 
     .replace(/\s+/g, ' ')
     .trim();
   const truncated = cleaned.length > MAX_QUESTION_CHARS;
-  const text = truncated ? cleaned.slice(0, MAX_QUESTION_CHARS) : cleaned;
+  const text = truncated ? cutLetter(cleaned, MAX_QUESTION_CHARS, KEPT_OPENING) : cleaned;
   const unreadable = cleaned.length > 0 && !/[\p{L}\p{N}]/u.test(cleaned);
   return { text, truncated, unreadable };
 }

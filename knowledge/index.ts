@@ -24,6 +24,7 @@ export {
 } from './retrieval/open-retriever.js';
 export type { Retriever, RetrievalResult, RetrievalHit } from './retrieval/retriever.js';
 export { offeredHits } from './retrieval/retriever.js';
+export { cutLetter } from './retrieval/letter-reader.js';
 export type { BuildProgress } from './retrieval/build-index.js';
 
 export { createAnswerer, type Answerer, type FindOutcome } from './answer/answerer.js';

@@ -28,7 +28,7 @@ export interface ChatLimits {
   perMinute: number;
 }
 
-/** Longest text accepted in one chat request body; the core reads only the first 500 characters. */
+/** Longest text accepted in one chat request body; the core reads at most 4,000 characters. */
 const MAX_TEXT = 20_000;
 
 const ChatRequestSchema = z.object({

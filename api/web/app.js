@@ -103,12 +103,28 @@ async function send(text, action) {
   }
 }
 
+/** Fits the box to its text, up to the CSS max-height (a letter shows several lines). */
+function fitInput() {
+  input.style.height = '';
+  // Empty, it is one line (a long placeholder would otherwise count as text).
+  if (input.value) input.style.height = `${input.scrollHeight + 2}px`;
+}
+
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   const text = input.value.trim();
   if (!text) return;
   input.value = '';
+  fitInput();
   send(text);
+});
+input.addEventListener('input', fitInput);
+// Enter sends, as in a one-line box; Shift+Enter starts a new line of a letter.
+input.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    form.requestSubmit();
+  }
 });
 
 bubble(

@@ -102,9 +102,19 @@ describe('conversation core', () => {
     expect(reply.text.length).toBeGreaterThan(10);
   });
 
-  it('reads only the start of a 10,000-character message and says so', async () => {
+  it('reads only the start and the end of a 10,000-character message and says so', async () => {
     const reply = await say(user(), 'đăng ký khai sinh '.repeat(600));
     expect(reply.text).toMatch(/dài quá/);
+  });
+
+  it('reads a whole letter that asks at its end, past its 500th character', async () => {
+    // Cut at 500 characters, the story of renting read as a temporary residence (1.004194).
+    const letter =
+      'Chào anh chị ở bộ phận một cửa. Gia đình tôi quê ở xã Xuân Phú, huyện Thọ Xuân. Năm 2015 hai vợ chồng tôi ra thành phố Thanh Hóa làm ăn, lúc đầu thuê trọ ở phường Đông Thọ, sau đó chuyển sang thuê nhà nguyên căn gần chợ Vườn Hoa để tiện buôn bán. Hai cháu nhà tôi đều học ở trường gần nhà, mỗi năm đầu năm học lại phải đi xin giấy xác nhận tạm trú rất vất vả. Đầu năm nay chúng tôi dành dụm được ít tiền, vay thêm họ hàng, mua được một căn hộ chung cư nhỏ ở phường Quảng Thắng, đã được cấp giấy chứng nhận mang tên hai vợ chồng. Cả nhà đã dọn về ở được hai tháng, điện nước đã đứng tên chúng tôi. Ở quê vẫn còn nhà của bố mẹ tôi, bố mẹ tôi vẫn ở đó. Nay tôi muốn đăng ký thường trú cho cả gia đình bốn người vào căn hộ mới thì cần những giấy tờ gì và nộp ở đâu?';
+    expect(letter.length).toBeGreaterThan(700);
+    const reply = await say(user(), letter);
+    expect(reply.procedure?.code).toBe('1.004222');
+    expect(reply.text).not.toMatch(/dài quá/);
   });
 
   it('offers choices for a vague question; typing a number picks one (Zalo has no buttons)', async () => {

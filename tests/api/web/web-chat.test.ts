@@ -119,4 +119,30 @@ describe('web chat page', () => {
     }
     await page.close();
   }, 120_000);
+
+  it('takes a whole letter in a growing box, sent with Enter, on a 360×740 phone', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(app.baseUrl + '/');
+    // 761 characters asking at the end: the old one-line box kept only the first 500.
+    const letter =
+      'Chào anh chị ở bộ phận một cửa. Gia đình tôi quê ở xã Xuân Phú, huyện Thọ Xuân. Năm 2015 hai vợ chồng tôi ra thành phố Thanh Hóa làm ăn, lúc đầu thuê trọ ở phường Đông Thọ, sau đó chuyển sang thuê nhà nguyên căn gần chợ Vườn Hoa để tiện buôn bán. Hai cháu nhà tôi đều học ở trường gần nhà, mỗi năm đầu năm học lại phải đi xin giấy xác nhận tạm trú rất vất vả. Đầu năm nay chúng tôi dành dụm được ít tiền, vay thêm họ hàng, mua được một căn hộ chung cư nhỏ ở phường Quảng Thắng, đã được cấp giấy chứng nhận mang tên hai vợ chồng. Cả nhà đã dọn về ở được hai tháng, điện nước đã đứng tên chúng tôi. Ở quê vẫn còn nhà của bố mẹ tôi, bố mẹ tôi vẫn ở đó. Nay tôi muốn đăng ký thường trú cho cả gia đình bốn người vào căn hộ mới thì cần những giấy tờ gì và nộp ở đâu?';
+    const box = page.locator('#q');
+    const oneLine = await box.evaluate((el) => el.getBoundingClientRect().height);
+    await box.fill(letter);
+    const grown = await box.evaluate((el) => el.getBoundingClientRect().height);
+    expect(grown).toBeGreaterThan(oneLine * 2);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'web-chat-letter-typed.png') });
+    await box.press('Enter');
+    const answer = page.locator('.msg.bot:not(.typing)').nth(1);
+    await answer.waitFor();
+    await expect(answer.getAttribute('data-code')).resolves.toBe('1.004222');
+    await expect(page.locator('.msg.user').last().innerText()).resolves.toContain(
+      'đăng ký thường trú cho cả gia đình',
+    );
+    // The box is empty and one line again, ready for the next message.
+    await expect(box.inputValue()).resolves.toBe('');
+    expect(await box.evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(oneLine + 4);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'web-chat-letter-answer.png') });
+    await page.close();
+  }, 60_000);
 });
