@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { Situations } from '../../../../knowledge/retrieval/situations.js';
+import { tokenize } from '../../../../knowledge/text/normalize.js';
+
+const situations = Situations.load();
+const ids = (text: string) => situations.match(tokenize(text)).map((s) => s.id);
+
+describe('situations/land.json: building on the land', () => {
+  it('reads a built house raised by a number of floors as altered, not built anew', () => {
+    const raise = ids(
+      'Nhà tôi 2 tầng xây năm 2015 có giấy phép, nay muốn nâng lên 4 tầng thì có phải xin phép lại không?',
+    );
+    expect(raise).toContain('repair-permit');
+    expect(raise).not.toContain('build-permit');
+    expect(ids('Tôi định xây thêm 2 tầng trên căn nhà cũ, có cần xin giấy phép không?')).toContain(
+      'repair-permit',
+    );
+  });
+
+  it('reads a change of use already done as the story of a permit for the new house', () => {
+    const built = ids(
+      'Mảnh vườn của bố mẹ đã được chuyển sang đất ở từ năm ngoái, nay tôi muốn làm nhà trên đó thì có cần xin giấy phép xây dựng không?',
+    );
+    expect(built).toContain('build-permit-after-change');
+    expect(
+      ids('Tôi muốn chuyển đất vườn sang đất ở để xây nhà, có cần xin phép ai không?'),
+    ).not.toContain('build-permit-after-change');
+  });
+});
+
+describe('situations/land.json: measuring a plot', () => {
+  it('does not read a crumbled bank as the lost area when re-measuring found more land', () => {
+    const remeasured = ids(
+      'Hồi cấp sổ bờ mương bị sạt lở nên đo ước chừng; nay đo lại ranh giới vẫn giữ nguyên mà diện tích tăng thêm 25m2, tôi xin cấp đổi sổ.',
+    );
+    expect(remeasured).toContain('land-remeasured-same-bounds');
+    expect(remeasured).not.toContain('land-landslide');
+  });
+});
