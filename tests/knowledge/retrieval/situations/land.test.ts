@@ -28,7 +28,34 @@ describe('situations/land.json: building on the land', () => {
   });
 });
 
-describe('situations/land.json: measuring a plot', () => {
+describe('situations/land.json: splitting and measuring a plot', () => {
+  it('hears a split named by the resident although the plot holds farmland', () => {
+    expect(
+      ids(
+        'Thửa đất 600m2 của bố tôi có 200m2 đất ở, còn lại là đất trồng cây hằng năm; bố muốn tách thửa cho hai con được không?',
+      ),
+    ).toContain('split-land-named');
+    expect(
+      ids('Tôi muốn chuyển phần đất ruộng sang đất ở rồi tách thửa cho con trai thì làm thế nào?'),
+    ).not.toContain('split-land-named');
+  });
+
+  it('does not read a plot a survey already drew apart as a split asked for', () => {
+    const drawn = ids(
+      'Phần đất tôi mua của người quen đã được đo tách thành thửa riêng khi làm bản đồ địa chính, giờ tôi muốn làm giấy chứng nhận quyền sử dụng đất cho thửa này.',
+    );
+    expect(drawn).toContain('land-first-cert-separated');
+    expect(drawn).not.toContain('split-land');
+  });
+
+  it('hears the time the use began as a first certificate asked', () => {
+    expect(
+      ids(
+        'Đất nhà tôi khai phá từ năm 1995, thời điểm sử dụng đất được tính từ khi nào để xét cấp?',
+      ),
+    ).toContain('land-first-cert-ask');
+  });
+
   it('does not read a crumbled bank as the lost area when re-measuring found more land', () => {
     const remeasured = ids(
       'Hồi cấp sổ bờ mương bị sạt lở nên đo ước chừng; nay đo lại ranh giới vẫn giữ nguyên mà diện tích tăng thêm 25m2, tôi xin cấp đổi sổ.',
