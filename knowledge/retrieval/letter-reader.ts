@@ -76,6 +76,20 @@ export function cutLetter(raw: string, maxChars: number, keptOpening: number): s
   return `${kept}\n${end}`;
 }
 
+/**
+ * The letter with the dots that end no sentence taken out: a name's initials ("Nguyễn Văn K., ở xã…",
+ * "N.T.M.", "cụ L. năm nay") and thousands ("270.000 đồng", "1.600 m2"). Split there, a letter's
+ * opening became fragments that filled the syllable budget, and an amount became two sentences.
+ */
+export function joinInitialsAndNumbers(text: string): string {
+  return (
+    text
+      .replace(/(\d)\.(?=\d{3}(?!\d))/gu, '$1')
+      // An initial before another, or before a comma, a bracket or a lower-case word.
+      .replace(/(?<!\p{L})(\p{Lu})\.(?=\p{Lu}\.|\s*[,;:()]|\s+\p{Ll})/gu, '$1')
+  );
+}
+
 /** Splits a letter into sentences and tells the request from the story. */
 export class LetterReader {
   /** Each request marker's syllables as written (with marks). */
@@ -130,7 +144,9 @@ export class LetterReader {
    */
   readAll(raw: string, maxChars = this.settings.maxChars): LetterSentence[] | null {
     if (!this.settings.enabled) return null;
-    let text = cutLetter(raw, maxChars, this.settings.keptOpening).normalize('NFC');
+    let text = joinInitialsAndNumbers(
+      cutLetter(raw, maxChars, this.settings.keptOpening).normalize('NFC'),
+    );
     // Writers' names and home places ("(Nga Sơn)") are not part of the request.
     text = text.replace(
       this.names,

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { cutLetter, LetterReader } from '../../../knowledge/retrieval/letter-reader.js';
+import {
+  cutLetter,
+  joinInitialsAndNumbers,
+  LetterReader,
+} from '../../../knowledge/retrieval/letter-reader.js';
 
 const reader = new LetterReader();
 
@@ -107,5 +111,28 @@ describe('cutting a long letter', () => {
     const sentences = new LetterReader().readAll(letter);
     const requests = sentences?.filter((s) => s.request).map((s) => s.text) ?? [];
     expect(requests.some((s) => s.includes('di chuyển trợ cấp'))).toBe(true);
+  });
+});
+
+describe('dots that end no sentence', () => {
+  it('joins a name’s initials and a number’s thousands', () => {
+    expect(joinInitialsAndNumbers('Bà N.T.M. (Hoằng Hóa) hỏi: cụ L. năm nay 103 tuổi.')).toBe(
+      'Bà NTM (Hoằng Hóa) hỏi: cụ L năm nay 103 tuổi.',
+    );
+    expect(joinInitialsAndNumbers('trợ cấp 270.000 đồng, đất 1.600 m2, mã 1.010804')).toBe(
+      'trợ cấp 270000 đồng, đất 1600 m2, mã 1.010804',
+    );
+    // Before a capital, an initial may end a sentence: left as it is.
+    expect(joinInitialsAndNumbers('Ông Lê Văn H. Năm 1990 ông đi bộ đội.')).toBe(
+      'Ông Lê Văn H. Năm 1990 ông đi bộ đội.',
+    );
+  });
+
+  it('reads a self-introduction and an amount as one sentence each', () => {
+    const sentences = new LetterReader().readAll(
+      'Tôi là Nguyễn Thành Đ., ở khu phố 3, thị trấn Nông Cống. Mẹ tôi được trợ cấp 270.000 đồng mỗi tháng, nay mẹ đã mất. Xin hỏi gia đình có được hưởng mai táng phí không?',
+    );
+    expect(sentences).toHaveLength(3);
+    expect(sentences?.[0]?.text).toMatch(/khu phố 3/);
   });
 });
