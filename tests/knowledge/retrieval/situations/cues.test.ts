@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { Situations } from '../../../../knowledge/retrieval/situations.js';
+import { tokenize } from '../../../../knowledge/text/normalize.js';
+
+const situations = Situations.load();
+const ids = (text: string) => situations.match(tokenize(text)).map((s) => s.id);
+
+describe('situations/cues.json', () => {
+  it('hears "xét danh hiệu" and "phong danh hiệu" as asking the title', () => {
+    expect(
+      ids(
+        'Mẹ tôi có hai con là liệt sĩ. Xin hỏi mẹ tôi có được xét danh hiệu Bà mẹ Việt Nam anh hùng không?',
+      ),
+    ).toContain('mother-award');
+    expect(
+      ids(
+        'Bác tôi có chồng và con trai hy sinh. Bác có được phong danh hiệu Bà mẹ Việt Nam anh hùng không?',
+      ),
+    ).toContain('mother-award');
+  });
+});
