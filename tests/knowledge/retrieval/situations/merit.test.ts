@@ -31,4 +31,28 @@ describe('situations/merit.json', () => {
     );
     expect(told).not.toContain('martyr-remarried');
   });
+
+  it('reads a recognised invalid’s wound come back as its own re-assessment, not a splinter or a work accident', () => {
+    const told = ids(
+      'Tôi là thương binh hạng 3/4, mấy năm nay vết thương cũ trở nặng, đi lại khó khăn. Tôi muốn xin giám định lại tỷ lệ thì làm thế nào?',
+    );
+    expect(told).toContain('invalid-recurrence');
+    expect(told).not.toContain('invalid-reassess');
+    expect(
+      ids(
+        'Ong toi dang huong tro cap thuong tat, nay vet thuong o dau tai phat, gia dinh muon xin kham lai cho ong.',
+      ),
+    ).toContain('invalid-recurrence');
+    // a splinter left out and a work accident keep their own re-assessments
+    expect(
+      ids(
+        'Tôi là thương binh hạng 4/4, trong người còn mảnh đạn, vết thương tái phát. Tôi muốn giám định lại.',
+      ),
+    ).not.toContain('invalid-recurrence');
+    expect(
+      ids(
+        'Tôi đang hưởng trợ cấp thương tật do tai nạn lao động, nay vết thương tái phát, có được giám định lại không?',
+      ),
+    ).not.toContain('invalid-recurrence');
+  });
 });
