@@ -6,6 +6,15 @@ const situations = Situations.load();
 const ids = (text: string) => situations.match(tokenize(text)).map((s) => s.id);
 
 describe('situations/merit.json', () => {
+  it('reads a youth volunteer who died on duty and is not yet a martyr as the martyr recognition', () => {
+    const told = ids(
+      'Chú tôi đi thanh niên xung phong làm đường, hy sinh năm 1970 nhưng đến nay chưa được công nhận liệt sĩ. Gia đình phải làm hồ sơ gì?',
+    );
+    expect(told).toContain('martyr-recognition');
+    expect(told).not.toContain('youth-volunteer-allowance');
+    expect(told).not.toContain('youth-volunteer-monthly');
+  });
+
   it('reads "truy tặng" or a long-past death as the posthumous title, a living mother as not', () => {
     const posthumous = ids(
       'Cụ ngoại tôi có hai con trai là liệt sĩ. Gia đình muốn hỏi cụ có đủ tiêu chuẩn truy tặng Bà mẹ Việt Nam anh hùng không?',
@@ -54,5 +63,21 @@ describe('situations/merit.json', () => {
         'Tôi đang hưởng trợ cấp thương tật do tai nạn lao động, nay vết thương tái phát, có được giám định lại không?',
       ),
     ).not.toContain('invalid-recurrence');
+  });
+
+  it('lets the martyrs’ altar decide over an awarded mother’s allowances', () => {
+    const told = ids(
+      'Bà nội tôi được phong tặng Bà mẹ Việt Nam anh hùng năm 1995, nay bà mất rồi. Tôi là người lo hương khói cho hai chú liệt sĩ, xin hỏi tôi có được trợ cấp gì không?',
+    );
+    expect(told).toContain('martyr-worship');
+    expect(told).not.toContain('mother-awarded');
+  });
+
+  it('reads a family asking to go on receiving after a medal holder’s death as the survivors’ allowance', () => {
+    const told = ids(
+      'Bố tôi là bệnh binh, có Huy chương kháng chiến hạng Nhì, bố qua đời năm ngoái. Mẹ tôi có được tiếp tục hưởng trợ cấp không?',
+    );
+    expect(told).toContain('merit-death');
+    expect(told).not.toContain('resistance-medal');
   });
 });
