@@ -80,4 +80,12 @@ describe('situations/merit.json', () => {
     expect(told).toContain('merit-death');
     expect(told).not.toContain('resistance-medal');
   });
+
+  it('hears "còn được lĩnh trợ cấp" after a medal holder’s death as asking what still comes to the family', () => {
+    const told = ids(
+      'Ông nội tôi là thương binh, được tặng Huân chương kháng chiến hạng Ba, ông mất năm 2010. Bà nội tôi có còn được hưởng trợ cấp gì của ông không?',
+    );
+    expect(told).toContain('merit-death');
+    expect(told).not.toContain('resistance-medal');
+  });
 });
