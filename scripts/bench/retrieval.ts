@@ -1,8 +1,9 @@
 /*
  * Bench "retrieval": full index build time over the catalogue, cold load of the persisted index in a
  * fresh process, warm per-question latency (dev-set questions, repeated), warm latency of
- * 1,000-character letters (issue #17: the target is p99 ≤ 25 ms) and peak RSS of the process doing
- * the queries.
+ * 1,000-character letters (issue #17: the target is p99 ≤ 25 ms), of 4,000-character messages (the
+ * longest the conversation passes on; the letter reader keeps 2,000 of them) and peak RSS of the
+ * process doing the queries.
  *
  * Alone: `npx tsx scripts/bench/retrieval.ts` prints JSON to stdout.
  */
@@ -22,6 +23,8 @@ const THIS_FILE = fileURLToPath(import.meta.url);
 const DEV_SET = path.resolve(path.dirname(THIS_FILE), '../../tests/eval/dev-set.jsonl');
 const LETTERS = path.resolve(path.dirname(THIS_FILE), '../../tests/eval/letters-dev.jsonl');
 const LETTER_CHARS = 1000;
+/** The longest message the conversation reads (conversation/turn.ts MAX_QUESTION_CHARS). */
+const LONG_MESSAGE_CHARS = 4000;
 const REPEATS = 5;
 
 /** What the query process reports. */
@@ -33,6 +36,9 @@ interface QueryProcessResult {
   /** 1,000-character letters: each dev letter followed by the next ones, cut at 1,000 characters. */
   letters: number;
   letterLatencyMs: Latency;
+  /** 4,000-character messages made the same way (cut to opening and end by the letter reader). */
+  longMessages: number;
+  longMessageLatencyMs: Latency;
   peakRssMb: number;
 }
 
@@ -63,8 +69,9 @@ async function queryProcess(indexDir: string, catalogueDir: string): Promise<Que
   const coldLoadMs = performance.now() - started;
   const questions = loadDevSet(DEV_SET).map((q) => q.question);
   const times = await timeSearches(retriever, questions);
-  const letters = longLetters(loadDevSet(LETTERS).map((q) => q.question));
-  const letterTimes = await timeSearches(retriever, letters);
+  const devLetters = loadDevSet(LETTERS).map((q) => q.question);
+  const letterTimes = await timeSearches(retriever, longLetters(devLetters, LETTER_CHARS));
+  const longTimes = await timeSearches(retriever, longLetters(devLetters, LONG_MESSAGE_CHARS));
   return {
     coldLoadMs: round(coldLoadMs),
     rebuilt,
@@ -72,16 +79,18 @@ async function queryProcess(indexDir: string, catalogueDir: string): Promise<Que
     latencyMs: latency(times),
     letters: letterTimes.length,
     letterLatencyMs: latency(letterTimes),
+    longMessages: longTimes.length,
+    longMessageLatencyMs: latency(longTimes),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
 }
 
-/** Each letter followed by the next ones until 1,000 characters: a long story before the request. */
-function longLetters(letters: readonly string[]): string[] {
+/** Each letter followed by the next ones until `chars` characters: a long story before the request. */
+function longLetters(letters: readonly string[], chars: number): string[] {
   return letters.map((_l, i) => {
     let text = '';
-    for (let j = i; text.length < LETTER_CHARS; j += 1) text += `${letters[j % letters.length]} `;
-    return text.slice(0, LETTER_CHARS);
+    for (let j = i; text.length < chars; j += 1) text += `${letters[j % letters.length]} `;
+    return text.slice(0, chars);
   });
 }
 
