@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { Situations } from '../../../../knowledge/retrieval/situations.js';
+import { tokenize } from '../../../../knowledge/text/normalize.js';
+
+const situations = Situations.load();
+const ids = (text: string) => situations.match(tokenize(text)).map((s) => s.id);
+const codes = (text: string) => situations.match(tokenize(text)).flatMap((s) => s.procedures);
+
+describe('civil-status.json: nationality', () => {
+  it('reads a former Vietnamese who wants the nationality back as the in-country application', () => {
+    expect(
+      ids(
+        'Bố tôi sang Úc từ năm 1980 và đã nhập quốc tịch Úc. Nay ông muốn lấy lại quốc tịch Việt Nam để về quê dưỡng già.',
+      ),
+    ).toContain('nationality-regain');
+    expect(
+      codes('Chú tôi là Việt kiều Pháp, muốn xin lại quốc tịch Việt Nam thì làm thế nào?'),
+    ).toContain('2.002038');
+  });
+
+  it('sends it abroad only when the letter files at an embassy or consulate', () => {
+    const told = ids(
+      'Tôi đang ở Đức, muốn khôi phục quốc tịch Việt Nam, có nộp tại đại sứ quán được không?',
+    );
+    expect(told).toContain('nationality-regain-mission');
+    expect(told).not.toContain('nationality-regain');
+  });
+
+  it('reads a foreign spouse asking to become a citizen as naturalisation, not a marriage to register', () => {
+    const told = ids(
+      'Vợ tôi là người nước ngoài, chúng tôi cưới nhau đã 6 năm. Nay vợ tôi muốn xin nhập quốc tịch Việt Nam thì cần giấy tờ gì?',
+    );
+    expect(told).toContain('nationality-naturalize');
+    expect(told).not.toContain('marriage-foreign');
+  });
+
+  it('tells giving the nationality up from having given it up before', () => {
+    expect(
+      ids('Con gái tôi lấy chồng Hàn Quốc, muốn thôi quốc tịch Việt Nam thì làm ở đâu?'),
+    ).toContain('nationality-renounce');
+    const back = ids(
+      'Tôi đã thôi quốc tịch Việt Nam năm 2005, nay muốn trở lại quốc tịch Việt Nam.',
+    );
+    expect(back).toContain('nationality-regain');
+    expect(back).not.toContain('nationality-renounce');
+  });
+});
