@@ -45,3 +45,19 @@ describe('civil-status.json: nationality', () => {
     expect(back).not.toContain('nationality-renounce');
   });
 });
+
+describe('civil-status.json: certifying a vehicle sale', () => {
+  it('reads whether a motorbike sale paper must be certified as the certification, not the transfer', () => {
+    const told = ids(
+      'Tôi bán chiếc xe máy cho anh hàng xóm, giấy mua bán có cần công chứng không hay chỉ cần viết tay?',
+    );
+    expect(told).toContain('certify-vehicle-deal');
+    expect(told).not.toContain('vehicle-transfer');
+  });
+
+  it('hears “UBND xã” as the commune', () => {
+    expect(ids('Hai bên làm hợp đồng mua bán nhà, có ra UBND xã ký được không?')).toContain(
+      'certify-contract',
+    );
+  });
+});
