@@ -61,3 +61,21 @@ describe('civil-status.json: certifying a vehicle sale', () => {
     );
   });
 });
+
+describe('civil-status.json: births', () => {
+  it('registers a grown-up with no papers at all by the ordinary birth registration', () => {
+    const told = ids(
+      'Em 20 tuổi, từ nhỏ theo bố mẹ đi làm thuê khắp nơi nên chưa bao giờ có giấy khai sinh, cũng không có giấy tờ gì. Em muốn làm căn cước để đi làm.',
+    );
+    expect(told).toContain('adult-birth-no-papers');
+    expect(told).not.toContain('adult-birth');
+  });
+
+  it('does not read a birth already registered as a birth to register', () => {
+    expect(
+      ids(
+        'Chị dâu tôi sinh cháu, nhà đã làm khai sinh cho cháu rồi, nhưng hai hôm sau cháu mất ở bệnh viện. Giờ làm giấy gì?',
+      ),
+    ).not.toContain('birth-papers');
+  });
+});

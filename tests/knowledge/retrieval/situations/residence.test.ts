@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { Situations } from '../../../../knowledge/retrieval/situations.js';
+import { tokenize } from '../../../../knowledge/text/normalize.js';
+
+const situations = Situations.load();
+const ids = (text: string) => situations.match(tokenize(text)).map((s) => s.id);
+
+describe('residence.json: moving house told as the background', () => {
+  it('leaves the single-status certificate asked for a marriage in the other’s home town to itself', () => {
+    const told = ids(
+      'Tôi sắp cưới, anh ấy có hộ khẩu ở Hà Nội nên chúng tôi về quê anh ấy đăng ký. Tôi xin giấy xác nhận độc thân ở đâu?',
+    );
+    expect(told).toContain('single-proof');
+    expect(told).not.toContain('move-household');
+  });
+
+  it('leaves a school admission told after a move to the school', () => {
+    expect(
+      ids(
+        'Nhà tôi mới chuyển về thị xã, chưa nhập được hộ khẩu. Con tôi thi vào lớp 10 ở đây có được không?',
+      ),
+    ).not.toContain('move-household');
+  });
+});
