@@ -46,6 +46,38 @@ describe('civil-status.json: nationality', () => {
   });
 });
 
+describe('civil-status.json: nationality, other words', () => {
+  it('hears becoming a citizen and having it back in everyday words', () => {
+    expect(
+      ids('Chồng tôi là người Hàn, ở đây đã lâu, anh muốn làm công dân Việt Nam có được không?'),
+    ).toContain('nationality-naturalize');
+    expect(
+      ids('Ông ngoại tôi đã mất quốc tịch từ lâu, nay muốn trở lại làm công dân Việt Nam.'),
+    ).toContain('nationality-regain');
+  });
+
+  it('reads a paper confirming the nationality as its confirmation, in the country unless at an embassy', () => {
+    expect(
+      ids(
+        'Tôi ở Canada lâu năm, hộ chiếu hết hạn, cần giấy xác nhận có quốc tịch Việt Nam để về mua nhà.',
+      ),
+    ).toContain('nationality-confirm');
+    expect(
+      ids(
+        'Tôi cần xác nhận còn quốc tịch Việt Nam, làm tại đại sứ quán Việt Nam ở Ottawa được không?',
+      ),
+    ).toContain('nationality-confirm-mission');
+  });
+
+  it('does not take a divorce told before regaining the nationality for a new marriage', () => {
+    expect(
+      ids(
+        'Dì tôi lấy chồng Hàn Quốc, đã thôi quốc tịch; nay ly hôn rồi về nước, muốn lấy lại quốc tịch Việt Nam.',
+      ),
+    ).not.toContain('divorce-remarry');
+  });
+});
+
 describe('civil-status.json: certifying a vehicle sale', () => {
   it('reads whether a motorbike sale paper must be certified as the certification, not the transfer', () => {
     const told = ids(
@@ -53,6 +85,12 @@ describe('civil-status.json: certifying a vehicle sale', () => {
     );
     expect(told).toContain('certify-vehicle-deal');
     expect(told).not.toContain('vehicle-transfer');
+  });
+
+  it('hears where to have the sale paper notarised as the same question', () => {
+    expect(ids('Bán chiếc ô tô cho bạn, hợp đồng mua bán xe công chứng ở đâu?')).toContain(
+      'certify-vehicle-deal',
+    );
   });
 
   it('hears “UBND xã” as the commune', () => {
