@@ -117,3 +117,21 @@ describe('civil-status.json: births', () => {
     ).not.toContain('birth-papers');
   });
 });
+
+describe('civil-status.json: criminal records and certified copies', () => {
+  it('reads a cleared conviction as the criminal-record certificate', () => {
+    expect(
+      ids(
+        'Anh tôi ra tù đã 5 năm, đã được xóa án tích chưa và xin giấy chứng nhận ở đâu để xin việc?',
+      ),
+    ).toContain('criminal-record');
+  });
+
+  it('hears a “bản sao công chứng” of a paper as the certified copy', () => {
+    expect(
+      ids(
+        'Trường yêu cầu nộp bản sao công chứng học bạ và giấy khai sinh, tôi làm ở xã được không?',
+      ),
+    ).toContain('certify-copy');
+  });
+});
