@@ -21,12 +21,4 @@ describe('residence.json: moving house told as the background', () => {
       ),
     ).not.toContain('move-household');
   });
-
-  it('answers a renter who fears losing the home registration with the temporary residence only', () => {
-    const told = ids(
-      'Tôi đi làm công nhân ở Bắc Ninh, thuê phòng trọ ở đã hai năm. Hộ khẩu ở quê có bị xóa thường trú không?',
-    );
-    expect(told).toContain('rent-room');
-    expect(told).not.toContain('removal-feared-away');
-  });
 });
