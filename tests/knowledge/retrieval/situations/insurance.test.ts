@@ -16,3 +16,27 @@ describe('situations/insurance.json', () => {
     ).toContain('coop-labour-time');
   });
 });
+
+describe('situations/insurance.json: the insurance book kept by the old employer', () => {
+  it('reads a book the employer never handed back as the book, not the lump sum of leaving the job', () => {
+    const told = ids(
+      'Tôi nghỉ việc ở xưởng gỗ từ năm ngoái mà chủ vẫn giữ sổ bảo hiểm xã hội của tôi, giờ tôi phải làm sao?',
+    );
+    expect(told).toContain('insurance-book-withheld');
+    expect(told).not.toContain('insured-laid-off');
+    // With a lump sum claimed, the book is only the obstacle.
+    expect(
+      ids(
+        'Công ty chưa trả sổ BHXH cho tôi, tôi muốn rút bảo hiểm xã hội một lần thì làm thế nào?',
+      ),
+    ).not.toContain('insurance-book-withheld');
+  });
+
+  it('reads a reissue asked after the company closed as the reissue', () => {
+    const told = ids(
+      'Công ty cũ của tôi phá sản rồi, tôi nghỉ việc, muốn xin cấp lại sổ BHXH ở đâu?',
+    );
+    expect(told).toContain('insurance-book-reissue');
+    expect(told).not.toContain('insured-laid-off');
+  });
+});
