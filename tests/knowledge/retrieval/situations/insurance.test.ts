@@ -40,3 +40,29 @@ describe('situations/insurance.json: the insurance book kept by the old employer
     expect(told).not.toContain('insured-laid-off');
   });
 });
+
+describe('situations/insurance.json: joining voluntary insurance, paying ahead, pension or lump sum', () => {
+  it('reads years paid ahead "theo hình thức một lần" as paying the missing years, not a lump sum', () => {
+    expect(
+      ids(
+        'Tôi đóng BHXH tự nguyện còn thiếu 6 năm, muốn đóng trước cho 6 năm một lượt để sau này được lương hưu.',
+      ),
+    ).toContain('top-up-at-once');
+  });
+
+  it('reads "hằng tháng hay chỉ lĩnh một lần" as the doubt between a pension and a lump sum', () => {
+    expect(
+      ids(
+        'Em đóng bảo hiểm xã hội được 22 năm, nghỉ thì được lương hưu hằng tháng hay chỉ lĩnh một lần?',
+      ),
+    ).toContain('retire-or-one-off');
+  });
+
+  it('reads someone never insured asking about voluntary insurance as joining, not a pension claim', () => {
+    const told = ids(
+      'Chị tôi buôn bán nhỏ, chưa đóng bảo hiểm bao giờ, nay 45 tuổi có đóng tự nguyện để hưởng lương hưu được không?',
+    );
+    expect(told).toContain('voluntary-join-never-insured');
+    expect(told).not.toContain('retire-voluntary');
+  });
+});
