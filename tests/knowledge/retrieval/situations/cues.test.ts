@@ -19,3 +19,13 @@ describe('situations/cues.json', () => {
     ).toContain('mother-award');
   });
 });
+
+describe('situations/cues.json: shared cues', () => {
+  it('hears leave taken to be treated as being off sick, whatever the illness is called', () => {
+    expect(
+      ids(
+        'Chồng tôi đóng BHXH ở công ty, bị viêm gan nên xin nghỉ chữa bệnh hai tháng, có được hưởng chế độ gì không?',
+      ),
+    ).toContain('insured-sick');
+  });
+});

@@ -66,3 +66,13 @@ describe('situations/insurance.json: joining voluntary insurance, paying ahead, 
     expect(told).not.toContain('retire-voluntary');
   });
 });
+
+describe('situations/insurance.json: a further occupational disease', () => {
+  it('reads a second occupational disease of someone already compensated as the new claim, not the first', () => {
+    const told = ids(
+      'Anh tôi đang lĩnh trợ cấp bệnh nghề nghiệp vì bụi phổi silic, năm nay lại mắc thêm điếc nghề nghiệp thì có được hưởng gì không?',
+    );
+    expect(told).toContain('work-accident-again');
+    expect(told).not.toContain('work-disease');
+  });
+});
