@@ -76,3 +76,21 @@ describe('situations/insurance.json: a further occupational disease', () => {
     expect(told).not.toContain('work-disease');
   });
 });
+
+describe('situations/insurance.json: the health card at the clinic and its benefit level', () => {
+  it('reads a card not shown at the visit and brought later as the refund of the visit', () => {
+    expect(
+      ids(
+        'Hôm đưa bà đi khám ở bệnh viện huyện tôi không xuất trình được thẻ bảo hiểm y tế, mai mang thẻ tới thì bà có được hưởng không?',
+      ),
+    ).toContain('medical-refund');
+  });
+
+  it('reads a benefit level to be raised on the card as a change of the card’s details', () => {
+    expect(
+      ids(
+        'Thẻ bảo hiểm y tế của mẹ tôi chỉ được 80%, nay mẹ đã là người cao tuổi thuộc diện được 100%, làm sao nâng mức hưởng?',
+      ),
+    ).toContain('insurance-card-update');
+  });
+});
