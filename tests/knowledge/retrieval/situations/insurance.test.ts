@@ -112,3 +112,13 @@ describe('situations/insurance.json: a monthly report of the unemployment benefi
     expect(told).not.toContain('ui-paused');
   });
 });
+
+describe('situations/insurance.json: work abroad under a contract signed directly', () => {
+  it('reads a contract signed directly with an employer abroad as its registration', () => {
+    expect(
+      ids(
+        'Con trai tôi được một trang trại bên Úc nhận, ký hợp đồng trực tiếp với chủ, không qua công ty môi giới. Cần đăng ký gì trước khi đi?',
+      ),
+    ).toContain('labour-abroad-direct-contract');
+  });
+});
