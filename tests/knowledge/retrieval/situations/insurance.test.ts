@@ -122,3 +122,13 @@ describe('situations/insurance.json: work abroad under a contract signed directl
     ).toContain('labour-abroad-direct-contract');
   });
 });
+
+describe('situations/insurance.json: a commune cadre’s earlier service joined to the insured years', () => {
+  it('reads a commune cadre asking whether army years are joined as the commune cadre’s pension', () => {
+    const told = ids(
+      'Tôi đang là chủ tịch Mặt trận Tổ quốc xã, đóng bảo hiểm xã hội từ năm 2005; trước đây tôi đi bộ đội 4 năm, thời gian đó có được cộng nối vào thời gian đóng không?',
+    );
+    expect(told).toContain('commune-cadre-period');
+    expect(told).not.toContain('insurance-period-confirm');
+  });
+});
