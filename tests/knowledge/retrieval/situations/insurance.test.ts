@@ -132,3 +132,29 @@ describe('situations/insurance.json: a commune cadre’s earlier service joined 
     expect(told).not.toContain('insurance-period-confirm');
   });
 });
+
+describe('situations/insurance.json: the purpose or the trip told beside the situation', () => {
+  it('puts a book held by the old employer before paying on, the purpose of getting it back', () => {
+    const told = ids(
+      'Công ty cũ giữ sổ BHXH của tôi đã hai năm, tôi muốn đòi lại sổ để tiếp tục đóng tự nguyện.',
+    );
+    expect(told).toContain('insurance-book-withheld');
+    expect(told).not.toContain('continue-voluntary');
+  });
+
+  it('hears the country of the employer abroad, not only "sang …"', () => {
+    expect(
+      ids(
+        'Một xưởng cơ khí tại Đài Loan nhận tôi, tôi tự ký hợp đồng với chủ, không qua công ty nào.',
+      ),
+    ).toContain('labour-abroad-direct-contract');
+  });
+
+  it('reads a trip home as why a report was missed, not as the benefit moved', () => {
+    const told = ids(
+      'Tôi đang hưởng trợ cấp thất nghiệp, tháng trước về quê chăm mẹ ốm nên không lên thông báo được, tháng này lên thông báo lại thì tiền tháng trước có được nhận không?',
+    );
+    expect(told).toContain('ui-paused-back');
+    expect(told).not.toContain('ui-move');
+  });
+});
