@@ -72,7 +72,7 @@ describe('situations/insurance.json: a further occupational disease', () => {
     const told = ids(
       'Anh tôi đang lĩnh trợ cấp bệnh nghề nghiệp vì bụi phổi silic, năm nay lại mắc thêm điếc nghề nghiệp thì có được hưởng gì không?',
     );
-    expect(told).toContain('work-accident-again');
+    expect(told).toContain('work-disease-another');
     expect(told).not.toContain('work-disease');
   });
 });
@@ -156,5 +156,15 @@ describe('situations/insurance.json: the purpose or the trip told beside the sit
     );
     expect(told).toContain('ui-paused-back');
     expect(told).not.toContain('ui-move');
+  });
+});
+
+describe('situations/insurance.json: another disease found at a check-up', () => {
+  it('reads another occupational disease found at a check-up as a new claim, not the old one come back', () => {
+    const told = ids(
+      'Bố tôi bị bệnh nghề nghiệp nhiễm độc chì từ năm 2015, năm nay khám lại thì bác sĩ kết luận bị thêm bệnh điếc nghề nghiệp. Bố tôi được giải quyết thế nào?',
+    );
+    expect(told).toContain('work-disease-another');
+    expect(told).not.toContain('work-accident-recur');
   });
 });
