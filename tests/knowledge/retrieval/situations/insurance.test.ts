@@ -96,20 +96,17 @@ describe('situations/insurance.json: the health card at the clinic and its benef
 });
 
 describe('situations/insurance.json: a monthly report of the unemployment benefit missed', () => {
-  it('reads a missed report as the benefit held back', () => {
-    const told = ids(
-      'Tôi đang hưởng trợ cấp thất nghiệp, tháng này con ốm nên tôi không lên thông báo được thì có sao không?',
-    );
-    expect(told).toContain('ui-paused');
-    expect(told).not.toContain('ui-monthly');
-  });
-
   it('reads a report made again after a missed one as going on with the benefit, not the pause', () => {
     const told = ids(
       'Tháng trước tôi ốm nên không đi thông báo tìm việc, tháng này tôi lại đi thông báo thì có được nhận bù tiền trợ cấp thất nghiệp tháng trước không?',
     );
     expect(told).toContain('ui-paused-back');
     expect(told).not.toContain('ui-paused');
+    const receiving = ids(
+      'Tôi đang hưởng trợ cấp thất nghiệp, tháng trước quên đi thông báo nên bị tạm dừng, tháng này tôi đi thông báo lại thì có được nhận bù không?',
+    );
+    expect(receiving).toContain('ui-paused-back');
+    expect(receiving).not.toContain('ui-monthly');
   });
 });
 
