@@ -135,3 +135,30 @@ describe('civil-status.json: criminal records and certified copies', () => {
     ).toContain('certify-copy');
   });
 });
+
+
+describe('situations/civil-status.json: the request decides', () => {
+  it('hears the death registration asked for a pensioner or a person with merit', () => {
+    expect(
+      ids(
+        'Mẹ tôi là giáo viên về hưu, có sổ hưu, mới mất sáng nay ở nhà. Cho tôi hỏi thủ tục đăng ký khai tử cho mẹ?',
+      ),
+    ).toContain('death-register-named');
+    expect(
+      ids(
+        'Chồng tôi là thương binh, vừa qua đời. Gia đình đã đăng ký khai tử rồi, nay tôi được hưởng tiền tuất thế nào?',
+      ),
+    ).not.toContain('death-register-named');
+  });
+
+  it('does not read a new partner after a divorce as a marital-status request when the birth is asked', () => {
+    expect(
+      ids(
+        'Tôi ly hôn năm 2019, sau đó lấy chồng khác và sinh một bé trai. Nay tôi muốn đăng ký khai sinh cho con thì làm thế nào?',
+      ),
+    ).not.toContain('divorce-remarry');
+    expect(
+      ids('Tôi đã ly hôn được hai năm, nay muốn kết hôn với người khác thì cần giấy tờ gì?'),
+    ).toContain('divorce-remarry');
+  });
+});

@@ -29,3 +29,16 @@ describe('situations/cues.json: shared cues', () => {
     ).toContain('insured-sick');
   });
 });
+
+describe('situations/cues.json: "mất" as "it takes"', () => {
+  it('does not read "nay mất bao nhiêu ngày" as a death', () => {
+    const split = ids(
+      'Mảnh đất đứng tên tôi, tôi muốn tách một phần cho con gái. Thủ tục này hiện nay mất bao nhiêu ngày?',
+    );
+    expect(split).toContain('split-land');
+    expect(split).not.toContain('inherit-land');
+    expect(ids('Mảnh đất do bố tôi đứng tên, nay mất rồi, anh em tôi phải làm gì?')).toContain(
+      'inherit-land',
+    );
+  });
+});

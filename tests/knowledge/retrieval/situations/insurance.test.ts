@@ -165,3 +165,18 @@ describe('situations/insurance.json: another disease found at a check-up', () =>
     expect(told).not.toContain('work-accident-recur');
   });
 });
+
+describe('situations/insurance.json: a pensioner’s death', () => {
+  it('gives way to the death registration asked in so many words', () => {
+    expect(
+      ids(
+        'Bố tôi đang hưởng lương hưu, tuần trước bố mất tại bệnh viện. Xin hỏi làm giấy khai tử cho bố ở đâu?',
+      ),
+    ).not.toContain('pension-death');
+    expect(
+      ids(
+        'Bố tôi đang hưởng lương hưu, tuần trước bố mất tại bệnh viện. Gia đình được nhận những chế độ gì?',
+      ),
+    ).toContain('pension-death');
+  });
+});

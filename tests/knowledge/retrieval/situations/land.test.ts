@@ -64,3 +64,29 @@ describe('situations/land.json: splitting and measuring a plot', () => {
     expect(remeasured).not.toContain('land-landslide');
   });
 });
+
+describe('situations/land.json: what the request names', () => {
+  it('reads lost proof of use as the story of a first certificate named outright', () => {
+    const first = ids(
+      'Nhà tôi được hợp tác xã chia mảnh đất từ năm 1998, giấy tờ bàn giao đã bị mất hết. Nay tôi muốn được cấp sổ đỏ lần đầu thì cần điều kiện gì?',
+    );
+    expect(first).toContain('first-cert-named');
+    expect(first).not.toContain('land-lost');
+    expect(ids('Tôi làm mất sổ đỏ của mảnh đất ở quê, giờ xin cấp lại thế nào?')).toContain(
+      'land-lost',
+    );
+  });
+
+  it('does not read a dispute settled since as the chairman’s settlement', () => {
+    expect(
+      ids(
+        'Đất nhà tôi tranh chấp với nhà hàng xóm, xã hòa giải không thành. Năm ngoái hai bên đã thỏa thuận xong ranh giới, giờ tôi muốn làm sổ đỏ.',
+      ),
+    ).not.toContain('land-dispute-mediated');
+    expect(
+      ids(
+        'Đất nhà tôi tranh chấp với nhà hàng xóm, xã đã hòa giải nhưng không thành. Tôi phải gửi đơn lên đâu?',
+      ),
+    ).toContain('land-dispute-mediated');
+  });
+});

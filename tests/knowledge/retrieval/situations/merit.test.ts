@@ -89,3 +89,16 @@ describe('situations/merit.json', () => {
     expect(told).not.toContain('resistance-medal');
   });
 });
+
+describe('situations/merit.json: a death asked to be registered', () => {
+  it('does not read the death registration asked for a war invalid as the survivors’ allowance', () => {
+    expect(
+      ids(
+        'Ông ngoại tôi là thương binh hạng 3/4, hôm qua ông mất. Gia đình muốn đăng ký khai tử cho ông thì cần những giấy tờ gì?',
+      ),
+    ).not.toContain('merit-death');
+    expect(
+      ids('Ông ngoại tôi là thương binh hạng 3/4, hôm qua ông mất. Bà tôi có được hưởng gì không?'),
+    ).toContain('merit-death');
+  });
+});

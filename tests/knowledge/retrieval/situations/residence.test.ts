@@ -22,3 +22,16 @@ describe('residence.json: moving house told as the background', () => {
     ).not.toContain('move-household');
   });
 });
+
+describe('situations/residence.json: a family asking to be registered', () => {
+  it('does not read a parent’s death long ago as the removal when the family asks to be registered', () => {
+    expect(
+      ids(
+        'Mẹ tôi mất năm 1990, từ đó mấy chị em tôi ở nhờ nhà dì, chưa bao giờ có hộ khẩu. Nay chúng tôi muốn đăng ký thường trú tại đây thì cần gì?',
+      ),
+    ).not.toContain('death-household');
+    expect(
+      ids('Bố tôi vừa mất, trong sổ hộ khẩu vẫn còn tên bố thì gia đình phải làm gì?'),
+    ).toContain('death-household');
+  });
+});
