@@ -42,3 +42,16 @@ describe('situations/cues.json: "mất" as "it takes"', () => {
     );
   });
 });
+
+describe('situations/cues.json: the writer as the father', () => {
+  it('hears "tôi là bố đẻ" and "ghi tên tôi là cha" as a father to be recognised', () => {
+    expect(
+      ids(
+        'Mẹ bé bỏ đi từ khi bé mới đầy tháng. Tôi là bố đẻ của bé, muốn làm giấy khai sinh cho bé.',
+      ),
+    ).toContain('father-recognition-birth-child-papers');
+    expect(
+      ids('Con tôi 5 tuổi chưa có khai sinh, mẹ cháu đã mất. Làm sao để ghi tên tôi là cha?'),
+    ).toContain('father-recognition-birth-child-papers');
+  });
+});

@@ -14,3 +14,16 @@ describe('situations/social.json: poor households', () => {
     expect(now).not.toContain('poor-review');
   });
 });
+
+describe('situations/social.json: a disability level asked about', () => {
+  it('reads a level the letter asks about as the assessment, not the allowance of a level assessed', () => {
+    const asked = ids(
+      'Con gái tôi 9 tuổi bị teo cơ một bên tay, cầm nắm rất khó. Cháu có được xếp là khuyết tật nhẹ hay không để được hưởng chế độ?',
+    );
+    expect(asked).toContain('disability-whether');
+    expect(asked).not.toContain('disabled-level-allowance');
+    expect(
+      ids('Con tôi khuyết tật nặng, xã đã xác định rồi. Cháu được hưởng trợ cấp bao nhiêu?'),
+    ).toContain('disabled-level-allowance');
+  });
+});
