@@ -55,3 +55,13 @@ describe('situations/cues.json: the writer as the father', () => {
     ).toContain('father-recognition-birth-child-papers');
   });
 });
+
+describe('situations/cues.json: the insurance record', () => {
+  it('hears "hồ sơ bảo hiểm" as the book whose details are to be corrected', () => {
+    expect(
+      ids(
+        'Năm sinh trong hồ sơ bảo hiểm của tôi bị ghi sai so với giấy khai sinh, nay tôi muốn sửa lại thì làm thế nào?',
+      ),
+    ).toContain('insurance-book-wrong');
+  });
+});
