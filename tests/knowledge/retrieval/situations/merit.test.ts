@@ -102,3 +102,14 @@ describe('situations/merit.json: a death asked to be registered', () => {
     ).toContain('merit-death');
   });
 });
+
+describe('situations/merit.json: a war invalid recognised again', () => {
+  it('does not read an assessment told in the story as asked when the invalid asks to be recognised again', () => {
+    const again = ids(
+      'Tôi là thương binh hạng 3/4, năm 1985 đơn vị có tổ chức giám định lại, nhưng sau đó hồ sơ bị thất lạc khi chuyển kho. Nay tôi muốn được công nhận lại là thương binh thì làm thế nào?',
+    );
+    expect(again).toContain('invalid-recognised-again');
+    expect(again).not.toContain('wound-reassess');
+    expect(again).not.toContain('invalid-reassess');
+  });
+});
