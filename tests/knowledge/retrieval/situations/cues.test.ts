@@ -65,3 +65,13 @@ describe('situations/cues.json: the insurance record', () => {
     ).toContain('insurance-book-wrong');
   });
 });
+
+describe('situations/cues.json: a title already awarded', () => {
+  it('hears the title named before "được truy tặng" as awarded, so its benefits are asked', () => {
+    const told = ids(
+      'Bà nội tôi có hai con là liệt sĩ. Danh hiệu Bà mẹ Việt Nam anh hùng được truy tặng cho bà sau khi bà mất, vậy ai trong nhà được nhận khoản tiền kèm theo?',
+    );
+    expect(told).toContain('mother-awarded-benefit');
+    expect(told).not.toContain('mother-award-posthumous-asked');
+  });
+});
