@@ -162,3 +162,18 @@ describe('situations/civil-status.json: the request decides', () => {
     ).toContain('divorce-remarry');
   });
 });
+
+describe('situations/civil-status.json: a grandparent registers the birth', () => {
+  it('does not read the parents’ unregistered marriage as a father recognising the child', () => {
+    expect(
+      ids(
+        'Con trai tôi và vợ nó không đăng ký kết hôn, sinh một bé gái rồi cả hai đi làm ăn xa. Tôi là ông nội, cháu chưa có giấy khai sinh, ông nội đi đăng ký khai sinh cho cháu được không?',
+      ),
+    ).not.toContain('father-recognition-birth-child-papers');
+    expect(
+      ids(
+        'Tôi và mẹ cháu không đăng ký kết hôn, nay tôi muốn làm giấy khai sinh cho cháu có tên bố.',
+      ),
+    ).toContain('father-recognition-birth-child-papers');
+  });
+});
