@@ -136,7 +136,6 @@ describe('civil-status.json: criminal records and certified copies', () => {
   });
 });
 
-
 describe('situations/civil-status.json: the request decides', () => {
   it('hears the death registration asked for a pensioner or a person with merit', () => {
     expect(
