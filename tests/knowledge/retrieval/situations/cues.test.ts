@@ -28,6 +28,14 @@ describe('situations/cues.json: shared cues', () => {
       ),
     ).toContain('insured-sick');
   });
+
+  it('hears "mất từ năm …" as a death', () => {
+    expect(
+      ids(
+        'Ông tôi là thương binh, mất từ năm 2009 nhưng gia đình chưa làm thủ tục nhận tiền mai táng. Nay còn được nhận không?',
+      ),
+    ).toContain('merit-death');
+  });
 });
 
 describe('situations/cues.json: "mất" as "it takes"', () => {

@@ -88,6 +88,58 @@ describe('situations/merit.json', () => {
     expect(told).toContain('merit-death');
     expect(told).not.toContain('resistance-medal');
   });
+
+  it('reads decision 290 cited for someone who never had any policy as its own record, papers or not', () => {
+    const told = ids(
+      'Chú tôi đi bộ đội thời chống Mỹ rồi về quê, đến nay chưa được hưởng chế độ chính sách nào. Chú có thuộc diện hưởng trợ cấp theo Quyết định 290 không?',
+    );
+    expect(told).toContain('decree-290-never-paid');
+    expect(told).not.toContain('decree-142');
+    const papersGone = ids(
+      'Bố tôi nhập ngũ năm 1968, đánh Mỹ ở chiến trường B rồi xuất ngũ, giấy tờ thất lạc hết, chưa hưởng chế độ gì. Gia đình làm hồ sơ theo Quyết định số 290 được không?',
+    );
+    expect(papersGone).toContain('decree-290-never-paid');
+    expect(papersGone).not.toContain('veteran-142-papers-gone');
+    expect(papersGone).not.toContain('decree-142-papers-gone');
+    // decision 290 cited for a discharged soldier, no word of never being paid: decision 142's records
+    expect(
+      ids(
+        'Ông tôi đi bộ đội 8 năm, phục viên năm 1975, không có lương hưu. Ông có được hưởng theo Quyết định 290 không?',
+      ),
+    ).not.toContain('decree-290-never-paid');
+  });
+
+  it('reads a revolutionary activist’s recognition asked after his death as the recognition, not the survivors’ allowance', () => {
+    const told = ids(
+      'Bà ngoại tôi tham gia hoạt động cách mạng từ năm 1950, bà mất năm 1990. Gia đình muốn làm hồ sơ đề nghị công nhận người hoạt động cách mạng cho bà thì thủ tục ra sao?',
+    );
+    expect(told).toContain('revolutionary-recognition');
+    expect(told).not.toContain('merit-death');
+  });
+
+  it('does not read a merit child’s studies going on as a suspended allowance', () => {
+    const told = ids(
+      'Tôi là bệnh binh, con tôi học trung cấp đã được hỗ trợ học phí, nay cháu học lên cao đẳng thì có tiếp tục được hưởng không?',
+    );
+    expect(told).toContain('merit-study');
+    expect(told).not.toContain('merit-suspended');
+  });
+
+  it('reads a martyr’s remains in doubt (a namesake, the wrong family) as the DNA identification, not a visit', () => {
+    const told = ids(
+      'Năm ngoái gia đình tôi vào thăm mộ liệt sĩ của chú thì được biết có thể đã bị nhầm mộ với một liệt sĩ trùng tên. Chúng tôi muốn xác minh hài cốt chú đang ở đâu.',
+    );
+    expect(told).toContain('martyr-dna');
+    expect(told).not.toContain('martyr-grave-visit');
+  });
+
+  it('reads a militia member who died on duty, of illness too, as the death allowance alone', () => {
+    const told = ids(
+      'Em trai tôi là dân quân, chưa đóng bảo hiểm xã hội, đi tuần tra thì bị ốm rồi chết. Gia đình có được trợ cấp gì không?',
+    );
+    expect(told).toContain('militia-death');
+    expect(told).not.toContain('militia-mishap');
+  });
 });
 
 describe('situations/merit.json: a death asked to be registered', () => {
