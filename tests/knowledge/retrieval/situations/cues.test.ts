@@ -29,6 +29,14 @@ describe('situations/cues.json: shared cues', () => {
     ).toContain('insured-sick');
   });
 
+  it('hears a child who lost one parent, asked about in general, as the orphan’s allowance', () => {
+    expect(
+      ids(
+        'Xin hỏi trẻ em mất bố hoặc mẹ, nhà lại khó khăn thì có được nhận trợ cấp hằng tháng không?',
+      ),
+    ).toContain('orphan-allowance');
+  });
+
   it('hears "mất từ năm …" as a death', () => {
     expect(
       ids(

@@ -27,3 +27,18 @@ describe('situations/social.json: a disability level asked about', () => {
     ).toContain('disabled-level-allowance');
   });
 });
+
+describe('situations/social.json', () => {
+  it('reads an old person alone in a poor household as the monthly social allowance, a merit allowance or not', () => {
+    expect(
+      ids(
+        'Cụ ông hàng xóm tôi năm nay 62 tuổi, neo đơn, không có con cái, thuộc hộ nghèo của xã. Cụ có được nhận trợ cấp gì không?',
+      ),
+    ).toContain('elderly-lonely-poor');
+    expect(
+      ids(
+        'Bác tôi đang hưởng trợ cấp thương binh, sống một mình, không vợ không con, là hộ nghèo. Bác có được hưởng thêm trợ cấp xã hội không?',
+      ),
+    ).toContain('elderly-lonely-poor');
+  });
+});
