@@ -91,3 +91,14 @@ describe('situations/cues.json: a title already awarded', () => {
     expect(told).not.toContain('mother-award-posthumous-asked');
   });
 });
+
+describe('situations/cues.json: a baby on the way', () => {
+  it('hears the coming time told before the mother, and a wife told as pregnant', () => {
+    expect(
+      ids('Sắp tới vợ tôi sinh, vợ người Mường còn tôi người Kinh, con lấy theo dân tộc nào?'),
+    ).toContain('birth-ethnicity');
+    expect(
+      ids('Vợ tôi có bầu tháng thứ tám, tôi người Tày, vợ người Nùng, con mang dân tộc của ai?'),
+    ).toContain('birth-ethnicity');
+  });
+});
