@@ -50,3 +50,38 @@ describe('other-desks.json: schooling costs', () => {
     ).toContain('school-costs');
   });
 });
+
+describe('other-desks.json: school costs at a private school', () => {
+  it('reads a private kindergarten or lower-school pupil as the private schools’ record', () => {
+    const told = ids(
+      'Cháu nhà tôi học lớp 7 ở trường tư thục gần nhà, năm nay có được miễn học phí như trường công không?',
+    );
+    expect(told).toContain('school-costs-private');
+    expect(told).not.toContain('school-costs');
+    expect(
+      ids('Con tôi gửi mẫu giáo dân lập, nghe nói được hỗ trợ học phí, làm giấy gì?'),
+    ).toContain('school-costs-private');
+  });
+
+  it('reads a private upper-secondary pupil as the upper-secondary record', () => {
+    const told = ids(
+      'Con gái tôi vào lớp 10 trường ngoài công lập, có phải đóng học phí không hay được nhà nước hỗ trợ học phí?',
+    );
+    expect(told).toContain('school-costs-private-upper');
+    expect(told).not.toContain('school-costs-private');
+  });
+
+  it('keeps a public school pupil with the public record', () => {
+    expect(
+      ids('Con tôi học cấp 2 trường công lập, nhà thuộc hộ nghèo, có được hỗ trợ học phí không?'),
+    ).toContain('school-costs');
+  });
+
+  it('reads a private university student’s fee waiver as the private schools’ record', () => {
+    const told = ids(
+      'Em là sinh viên mồ côi, học đại học tư thục ở Hà Nội, em có được miễn giảm học phí không?',
+    );
+    expect(told).toContain('tuition-higher-education-private');
+    expect(told).not.toContain('tuition-higher-education');
+  });
+});
