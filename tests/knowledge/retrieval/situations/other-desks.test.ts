@@ -85,3 +85,36 @@ describe('other-desks.json: school costs at a private school', () => {
     expect(told).not.toContain('tuition-higher-education');
   });
 });
+
+describe('other-desks.json: founding an association', () => {
+  it('reads a group wanting to found an association as its founding, provincial first', () => {
+    expect(
+      ids(
+        'Mấy người nuôi chim cảnh chúng tôi chơi với nhau lâu rồi, giờ muốn thành lập một hội cho có tổ chức thì xin phép ở đâu?',
+      ),
+    ).toContain('association-found');
+  });
+
+  it('reads one commune’s association as founded at the commune', () => {
+    const told = ids(
+      'Các cụ cao tuổi cùng thôn muốn lập hội thơ để sinh hoạt mỗi tháng, thủ tục thế nào?',
+    );
+    expect(told).toContain('association-found-commune');
+    expect(told).not.toContain('association-found');
+  });
+
+  it('reads members across the country as the ministry’s founding', () => {
+    expect(
+      ids('Chúng tôi là cựu học viên khắp cả nước, muốn lập ra một hội để giúp đỡ nhau.'),
+    ).toContain('association-found-nationwide');
+  });
+
+  it('does not read a council set up as an association', () => {
+    const told = ids('Xã thành lập hội đồng xét duyệt hộ nghèo, tôi muốn khiếu nại kết quả.');
+    expect(told).not.toContain('association-found');
+    expect(told).not.toContain('association-found-commune');
+    expect(ids('Xã cho phép chúng tôi thành lập hội khuyến học không?')).toContain(
+      'association-found',
+    );
+  });
+});
