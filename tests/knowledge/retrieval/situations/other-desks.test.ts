@@ -109,6 +109,23 @@ describe('other-desks.json: founding an association', () => {
     ).toContain('association-found-nationwide');
   });
 
+  it('reads a home-town association as an association, not a council', () => {
+    expect(
+      ids('Người cùng quê ở mấy tỉnh phía Nam muốn thành lập hội đồng hương toàn quốc, xin ở đâu?'),
+    ).toContain('association-found-nationwide');
+  });
+
+  it('takes the members told (retired, veterans) as whom the founding concerns', () => {
+    const found = situations
+      .match(
+        tokenize(
+          'Chúng tôi là cựu chiến binh đã nghỉ hưu, muốn lập hội để thăm nhau khi ốm đau, xin phép ai?',
+        ),
+      )
+      .find((s) => s.id === 'association-found');
+    expect(found?.concerns).toEqual(expect.arrayContaining(['veteran', 'retire', 'sick']));
+  });
+
   it('does not read a council set up as an association', () => {
     const told = ids('Xã thành lập hội đồng xét duyệt hộ nghèo, tôi muốn khiếu nại kết quả.');
     expect(told).not.toContain('association-found');
