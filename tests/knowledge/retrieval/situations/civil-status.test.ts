@@ -176,3 +176,22 @@ describe('situations/civil-status.json: a grandparent registers the birth', () =
     ).toContain('father-recognition-birth-child-papers');
   });
 });
+
+describe('civil-status.json: a father added to a registered birth, a death never reported', () => {
+  it('reads a registered birth told with “bé” and the father’s part left empty as the recognition alone', () => {
+    const told = ids(
+      'Giấy khai sinh của bé nhà tôi bỏ trống phần bố vì hồi đó chúng tôi chưa cưới. Giờ anh ấy muốn nhận con thì làm sao?',
+    );
+    expect(told).toContain('father-recognition-registered');
+    expect(told).toContain('father-recognition-unnamed');
+    expect(told).not.toContain('father-recognition-birth-child-papers');
+  });
+
+  it('hears a death never reported (“không đi báo tử”) as a late death registration before the estate', () => {
+    const told = ids(
+      'Bà nội tôi mất từ năm 1979, con cháu không ai báo tử. Nay chia thừa kế đất, phường đòi giấy chứng tử của bà.',
+    );
+    expect(told).toContain('death-late-estate');
+    expect(told).not.toContain('inherit-land-2');
+  });
+});
