@@ -35,3 +35,13 @@ describe('situations/residence.json: a family asking to be registered', () => {
     ).toContain('death-household');
   });
 });
+
+describe('residence.json: struck off by someone else', () => {
+  it('reads a relative who struck the writer off on his own as removed, then registering elsewhere', () => {
+    const told = ids(
+      'Sau khi ly hôn, chồng cũ tự ý cắt khẩu của tôi ra khỏi sổ. Tôi muốn đăng ký thường trú về nhà anh trai thì cần gì?',
+    );
+    expect(told).toContain('removed-then-register');
+    expect(told).not.toContain('household-remove');
+  });
+});
