@@ -135,3 +135,13 @@ describe('other-desks.json: founding an association', () => {
     );
   });
 });
+
+describe('other-desks.json: certifying a power of attorney', () => {
+  it('reads signing a proxy paper in front of the commune officer as the signature certification', () => {
+    expect(
+      ids(
+        'Mẹ tôi viết giấy ủy quyền cho tôi nhận tiền bảo hiểm thay, bà ra xã ký trước mặt cán bộ tư pháp có được không?',
+      ),
+    ).toContain('certify-proxy-signature');
+  });
+});
