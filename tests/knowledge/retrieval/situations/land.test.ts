@@ -90,3 +90,66 @@ describe('situations/land.json: what the request names', () => {
     ).toContain('land-dispute-mediated');
   });
 });
+
+describe('situations/land.json: papers of a plot never certified', () => {
+  it('reads a lost handwritten sale paper as the first certificate, not a book issued again', () => {
+    const lost = ids(
+      'Bố tôi mua mảnh đất của người cùng xóm, hai bên chỉ viết giấy tay, nay giấy mua bán bị thất lạc sau trận lụt. Nhà tôi còn làm sổ đỏ được không?',
+    );
+    expect(lost).toContain('land-sale-paper-lost');
+    expect(lost).not.toContain('land-lost');
+    expect(lost).not.toContain('handwritten-land');
+    expect(
+      ids(
+        'Tôi mua đất bằng giấy viết tay, người bán đã có sổ đỏ đứng tên, nay tôi làm mất giấy viết tay thì sang tên thế nào?',
+      ),
+    ).not.toContain('land-sale-paper-lost');
+  });
+
+  it('reads land the commune sold long ago as a first certificate, its built half as no split', () => {
+    const sold = ids(
+      'Năm 1998 thôn bán cho gia đình tôi 300 m2 đất, một nửa đã làm nhà; nay xin cấp sổ thì cả 300 m2 có được tính là đất ở không?',
+    );
+    expect(sold).toContain('land-commune-sold');
+    expect(sold).not.toContain('split-land');
+    expect(
+      ids(
+        'Năm 1992 nhà tôi được xã cấp đất làm nhà, có nộp tiền cho xã nhưng đến nay chưa được cấp giấy chứng nhận.',
+      ),
+    ).toContain('land-commune-sold');
+    expect(
+      ids('Chu dat o xa ban cho toi manh dat 100m2 bang giay tay, gio toi muon lam so do.'),
+    ).not.toContain('land-commune-sold');
+  });
+});
+
+describe('situations/land.json: a house bought on a handwritten paper', () => {
+  it('hears a house bought by handwritten paper as a land transfer although no "đất" is said', () => {
+    expect(
+      ids(
+        'Năm kia em mua lại một căn nhà của người quen, hai bên chỉ viết giấy tay với nhau, giờ muốn sang tên thì làm thế nào?',
+      ),
+    ).toContain('handwritten-house');
+    expect(
+      ids('Em mua nhà bằng giấy tay, giờ muốn đăng ký thường trú ở đó có được không?'),
+    ).not.toContain('handwritten-house');
+    expect(
+      ids(
+        'Tôi mua lại chiếc xe máy của người quen bằng giấy viết tay, bán nhà rồi nên giờ cần sang tên xe.',
+      ),
+    ).not.toContain('handwritten-house');
+  });
+});
+
+describe('situations/land.json: a house on farmland named by its crop', () => {
+  it('reads a house to be built on perennial-crop land as a change of use, not a crop change', () => {
+    expect(
+      ids(
+        'Nhà tôi có 300 m2 đất trồng cây lâu năm sau vườn, giờ muốn xây nhà cho con trai ra ở riêng thì phải làm thủ tục gì?',
+      ),
+    ).toContain('change-use-for-house');
+    expect(
+      ids('Tôi muốn chuyển ruộng lúa sang trồng cây ăn quả thì có phải xin phép không?'),
+    ).not.toContain('change-use-for-house');
+  });
+});
