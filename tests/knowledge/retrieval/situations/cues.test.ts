@@ -102,3 +102,13 @@ describe('situations/cues.json: a baby on the way', () => {
     ).toContain('birth-ethnicity');
   });
 });
+
+describe('situations/cues.json: a social allowance', () => {
+  it('hears "tiền già" only typed with marks, not "tiền, gia đình" across a comma', () => {
+    const told = (text: string) => situations.cuesIn(tokenize(text));
+    expect(told('Nhà tôi nộp tiền, gia đình giữ phiếu thu của xã.').has('social-allowance')).toBe(
+      false,
+    );
+    expect(told('Ông tôi đang nhận tiền già ở xã.').has('social-allowance')).toBe(true);
+  });
+});

@@ -42,3 +42,30 @@ describe('situations/social.json', () => {
     ).toContain('elderly-lonely-poor');
   });
 });
+
+describe('situations/social.json: legal aid', () => {
+  it('does not read a question whether court is needed as a lawsuit asking legal aid', () => {
+    expect(
+      ids(
+        'Nhà tôi khó khăn, bố mất để lại mảnh vườn, mấy anh em đã thống nhất chia nhau thì có cần ra tòa không?',
+      ),
+    ).not.toContain('legal-aid');
+    expect(
+      ids('Gia đình tôi là hộ nghèo, muốn nhận con nuôi là cháu ruột thì có phải ra tòa không?'),
+    ).not.toContain('legal-aid');
+    expect(
+      ids('Tôi bị hàng xóm kiện ra tòa mà nhà khó khăn, không có tiền thuê luật sư thì làm sao?'),
+    ).toContain('legal-aid');
+  });
+});
+
+describe('situations/social.json: the allowance for the old', () => {
+  it('hears "tiền già" only typed with marks, not "tiền, gia đình" across a comma', () => {
+    expect(
+      ids('Bố tôi đã nộp đủ tiền, gia đình còn giữ biên lai thu từ năm 1996 đến nay.'),
+    ).not.toContain('elderly-allowance-asked');
+    expect(ids('Bà nội tôi năm nay 81 tuổi, có được nhận tiền già không?')).toContain(
+      'elderly-allowance-asked',
+    );
+  });
+});
