@@ -104,11 +104,15 @@ describe('situations/cues.json: a baby on the way', () => {
 });
 
 describe('situations/cues.json: a social allowance', () => {
-  it('hears "tiền già" only typed with marks, not "tiền, gia đình" across a comma', () => {
+  it('hears "tiền già", typed or not, but not "tiền, gia đình" read across a comma', () => {
     const told = (text: string) => situations.cuesIn(tokenize(text));
     expect(told('Nhà tôi nộp tiền, gia đình giữ phiếu thu của xã.').has('social-allowance')).toBe(
       false,
     );
     expect(told('Ông tôi đang nhận tiền già ở xã.').has('social-allowance')).toBe(true);
+    expect(told('ong toi dang nhan tien gia o xa').has('social-allowance')).toBe(true);
+    expect(told('Lệ phí và tiền gia hạn tạm trú là bao nhiêu?').has('social-allowance')).toBe(
+      false,
+    );
   });
 });

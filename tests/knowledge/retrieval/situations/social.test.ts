@@ -60,11 +60,15 @@ describe('situations/social.json: legal aid', () => {
 });
 
 describe('situations/social.json: the allowance for the old', () => {
-  it('hears "tiền già" only typed with marks, not "tiền, gia đình" across a comma', () => {
+  it('hears "tiền già", typed or not, but not "tiền, gia đình" read across a comma', () => {
     expect(
       ids('Bố tôi đã nộp đủ tiền, gia đình còn giữ biên lai thu từ năm 1996 đến nay.'),
     ).not.toContain('elderly-allowance-asked');
     expect(ids('Bà nội tôi năm nay 81 tuổi, có được nhận tiền già không?')).toContain(
+      'elderly-allowance-asked',
+    );
+    expect(ids('ba noi toi 82 tuoi, lam tien gia o dau')).toContain('elderly-allowance-asked');
+    expect(ids('bo toi nop du tien, gia dinh con giu bien lai')).not.toContain(
       'elderly-allowance-asked',
     );
   });
