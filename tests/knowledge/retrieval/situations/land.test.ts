@@ -153,3 +153,16 @@ describe('situations/land.json: a house on farmland named by its crop', () => {
     ).not.toContain('change-use-for-house');
   });
 });
+
+describe('situations/land.json: the exchange asked by name', () => {
+  it('hears "cấp đổi" asked after a story of part of the plot sold', () => {
+    expect(
+      ids(
+        'Sổ đỏ nhà tôi cấp năm 2000 ghi 120 m2, nhưng năm 2010 bố tôi đã bán bớt 20 m2 cho hàng xóm; giờ tôi muốn xin cấp đổi lại sổ cho đúng diện tích thì làm sao?',
+      ),
+    ).toContain('land-exchange-named');
+    expect(
+      ids('Bố tôi mất năm ngoái để lại mảnh đất, tôi muốn cấp đổi sổ đỏ sang tên tôi.'),
+    ).not.toContain('land-exchange-named');
+  });
+});
