@@ -166,3 +166,36 @@ describe('situations/land.json: the exchange asked by name', () => {
     ).not.toContain('land-exchange-named');
   });
 });
+
+describe('situations/land.json: a sale paper gone in other words, land the village sold', () => {
+  it('reads a sale paper eaten by termites or no longer found as the first certificate', () => {
+    const eaten = ids(
+      'Nhà tôi mua đất bằng giấy tay từ năm 2001, tờ giấy tay bị mối xông hết chữ, đất chưa có sổ, giờ làm sổ được không?',
+    );
+    expect(eaten).toContain('land-sale-paper-lost');
+    expect(eaten).not.toContain('land-damaged');
+    expect(
+      ids(
+        'Ông tôi mua mảnh đất vườn của người trong xóm, nay không còn giữ giấy mua bán nữa, ông có xin cấp giấy chứng nhận được không?',
+      ),
+    ).toContain('land-sale-paper-lost');
+  });
+
+  it('hears land the village allotted and was paid for as sold by the commune', () => {
+    expect(
+      ids(
+        'Lô đất nhà tôi do thôn giao từ năm 1997, bố tôi đã đóng tiền cho thôn, nay muốn xin cấp sổ đỏ.',
+      ),
+    ).toContain('land-commune-sold');
+  });
+
+  it('marks the crop words of land to be built on as whom it concerns, not the request', () => {
+    const text =
+      'Tôi có 300 m2 đất trồng cây hàng năm, giờ muốn làm nhà trên đó thì thủ tục thế nào?';
+    const tokens = tokenize(text);
+    const found = situations.match(tokens).find((s) => s.id === 'change-use-for-house');
+    expect(found?.concerns).toContain('rice-convert');
+    const inside = situations.phrasesOf(tokens, new Set(found!.concerns));
+    expect(tokens.filter((_t, i) => inside[i]).map((t) => t.text)).toContain('hàng');
+  });
+});
