@@ -164,6 +164,11 @@ describe('situations/land.json: the exchange asked by name', () => {
     expect(
       ids('Bố tôi mất năm ngoái để lại mảnh đất, tôi muốn cấp đổi sổ đỏ sang tên tôi.'),
     ).not.toContain('land-exchange-named');
+    const sold = ids(
+      'Nhà tôi bán một phần đất cho người em họ từ lâu, sổ vẫn ghi nguyên thửa; giờ tôi muốn xin cấp đổi lại sổ đỏ.',
+    );
+    expect(sold).toContain('land-exchange-named');
+    expect(sold).not.toContain('split-land');
   });
 });
 
