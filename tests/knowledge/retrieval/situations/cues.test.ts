@@ -116,3 +116,18 @@ describe('situations/cues.json: a social allowance', () => {
     );
   });
 });
+
+describe('situations/cues.json: a death told after an accident', () => {
+  it('hears "bị tai nạn … và mất" as a death, so a fatal work accident leads to the survivors', () => {
+    const told = ids(
+      'Anh trai tôi làm ở xưởng cơ khí, tan ca về thì bị tai nạn giao thông rồi mất, công ty xác nhận là tai nạn lao động. Chị dâu tôi được hưởng những khoản gì?',
+    );
+    expect(told).toContain('work-accident-death');
+    expect(told).not.toContain('work-accident');
+    expect(
+      ids(
+        'Bố tôi làm công nhân, trên đường đi làm về bị tai nạn và mất. Mẹ tôi được hưởng chế độ gì?',
+      ),
+    ).toContain('work-accident-death');
+  });
+});
