@@ -180,3 +180,28 @@ describe('situations/insurance.json: a pensioner’s death', () => {
     ).toContain('pension-death');
   });
 });
+
+describe('situations/insurance.json: years abroad under labour cooperation', () => {
+  it('hears the agreement or the country worked in as labour cooperation', () => {
+    expect(
+      ids(
+        'Hồi đó tôi được Sở Lao động cử sang Bungari làm công nhân dệt theo hiệp định giữa hai chính phủ, những năm đó giờ có được tính không?',
+      ),
+    ).toContain('coop-labour-time');
+    expect(
+      ids(
+        'Chú tôi làm việc ở Liên Xô từ 1982 đến 1989, về nước làm ở xí nghiệp có đóng bảo hiểm, thời gian bên đó có tính hưởng hưu không?',
+      ),
+    ).toContain('coop-labour-time');
+  });
+
+  it('reads "cộng nối" and "chưa lĩnh một lần" in such a letter as that time counted, not a confirmation or a lump sum', () => {
+    const told = ids(
+      'Tôi đi hợp tác lao động ở Tiệp Khắc 1980–1988, chưa lĩnh trợ cấp một lần, nay đóng BHXH ở công ty, thời gian ở Tiệp có được cộng nối vào sổ BHXH không?',
+    );
+    expect(told).toContain('coop-labour-time');
+    expect(told).not.toContain('insurance-period-confirm');
+    expect(told).not.toContain('insurance-period-book');
+    expect(told).not.toContain('insured-one-off-any');
+  });
+});
