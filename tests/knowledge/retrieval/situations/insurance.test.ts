@@ -205,3 +205,31 @@ describe('situations/insurance.json: years abroad under labour cooperation', () 
     expect(told).not.toContain('insured-one-off-any');
   });
 });
+
+describe('situations/insurance.json: the deposit of a worker going abroad', () => {
+  it('reads the EPS deposit asked by the worker as the support for going abroad', () => {
+    const told = ids(
+      'Con tôi đỗ đơn hàng đi làm việc tại Hàn Quốc, phải nộp tiền ký quỹ trước khi bay, nhà không đủ tiền thì Nhà nước có hỗ trợ gì không?',
+    );
+    expect(told).toContain('labour-abroad-deposit');
+    expect(
+      ids(
+        'Anh tôi sang Nhật làm việc theo hợp đồng 3 năm, nay đã về nước, khoản ký quỹ lấy lại ở đâu?',
+      ),
+    ).toContain('labour-abroad-deposit');
+    // A labour-export business's own deposit has its own records.
+    expect(
+      ids(
+        'Doanh nghiệp dịch vụ đưa người lao động đi làm việc ở nước ngoài của chúng tôi muốn rút tiền ký quỹ thì làm thế nào?',
+      ),
+    ).not.toContain('labour-abroad-deposit');
+  });
+
+  it('hears the EPS programme by name as work abroad under a contract', () => {
+    expect(
+      ids(
+        'Em thi tiếng Hàn đi theo chương trình EPS, nhà thuộc hộ cận nghèo có được hỗ trợ không?',
+      ),
+    ).toContain('labour-abroad-support');
+  });
+});
