@@ -233,3 +233,21 @@ describe('situations/insurance.json: the deposit of a worker going abroad', () =
     ).toContain('labour-abroad-support');
   });
 });
+
+describe('situations/insurance.json: what an out-of-work or retired letter asks besides the benefit', () => {
+  it('reads a trade or driving course asked after losing the job as the training support, not the benefit', () => {
+    const told = ids(
+      'Tôi bị công ty cho nghỉ việc, có đóng bảo hiểm thất nghiệp đủ năm, giờ muốn đi học nghề hàn thì có được hỗ trợ học phí không?',
+    );
+    expect(told).toContain('ui-training-laid-off');
+    expect(told).not.toContain('insured-unemployed');
+  });
+
+  it('reads a power of attorney asked by a pensioner paid into a bank account as the proxy, not the bank', () => {
+    const told = ids(
+      'Mẹ tôi nhận lương hưu qua thẻ ngân hàng, sắp vào Sài Gòn ở với em gái lâu ngày, muốn làm giấy ủy quyền cho tôi nhận lương hưu thì làm thế nào?',
+    );
+    expect(told).toContain('pension-proxy');
+    expect(told).not.toContain('pension-bank');
+  });
+});
