@@ -251,3 +251,28 @@ describe('situations/insurance.json: what an out-of-work or retired letter asks 
     expect(told).not.toContain('pension-bank');
   });
 });
+
+describe('situations/insurance.json: claiming after moving, and a voluntary father', () => {
+  it('reads a job left in another province before moving home as the claim, filed where the worker lives', () => {
+    const tokens = tokenize(
+      'Tôi làm công nhân ở Đồng Nai 6 năm, tháng trước nghỉ việc rồi về quê sống, mang theo sổ BHXH, giờ muốn làm hồ sơ hưởng trợ cấp thất nghiệp ở quê được không?',
+    );
+    const [claim] = situations.match(tokens).filter((s) => s.id === 'ui-claim-moved-home');
+    expect(claim).toBeDefined();
+    const inside = situations.phrasesOf(tokens, new Set(claim!.concerns));
+    expect(tokens.filter((_t, i) => inside[i]).map((t) => t.text)).toEqual(
+      expect.arrayContaining(['sổ', 'bhxh']),
+    );
+  });
+
+  it('marks the wife’s birth as whom a voluntary participant’s maternity grant concerns', () => {
+    const tokens = tokenize(
+      'Tôi chạy xe ôm, đóng bảo hiểm xã hội tự nguyện 4 năm nay, tháng sau vợ tôi sinh con thì tôi có được tiền thai sản không?',
+    );
+    const [maternity] = situations.match(tokens).filter((s) => s.id === 'voluntary-maternity');
+    const inside = situations.phrasesOf(tokens, new Set(maternity?.concerns ?? []));
+    expect(tokens.filter((_t, i) => inside[i]).map((t) => t.text)).toEqual(
+      expect.arrayContaining(['vợ', 'sinh']),
+    );
+  });
+});
