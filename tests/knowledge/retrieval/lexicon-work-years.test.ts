@@ -19,3 +19,13 @@ describe('lexicon.json: years of work added to the insurance record', () => {
     ).toContain('tính thời gian công tác');
   });
 });
+
+describe('lexicon.json: years counted towards the pension', () => {
+  it('reads "được tính vào thời gian hưởng lương hưu" as counting work time', () => {
+    expect(
+      meaningOf(
+        'những năm làm hợp đồng ở lâm trường có được tính vào thời gian hưởng lương hưu không',
+      ),
+    ).toContain('tính thời gian công tác');
+  });
+});

@@ -276,3 +276,38 @@ describe('situations/insurance.json: claiming after moving, and a voluntary fath
     );
   });
 });
+
+describe('situations/insurance.json: labour cooperation and work abroad in other words', () => {
+  it('hears going to an Eastern-bloc country to work as labour cooperation, counted rather than a pension claimed', () => {
+    const told = ids(
+      'Ông tôi năm 1985 được đưa sang Tiệp Khắc làm thợ cơ khí, về nước làm ở hợp tác xã có đóng BHXH, mấy năm đó có được tính vào lương hưu không?',
+    );
+    expect(told).toContain('coop-labour-time');
+    expect(told).not.toContain('retire-claim');
+    expect(
+      ids(
+        'Mẹ tôi đi lao động theo hiệp định ở Bungari mấy năm, giờ có được tính thời gian đó không?',
+      ),
+    ).toContain('coop-labour-time');
+  });
+
+  it('reads the deposit told with a trainee contract, a loan offered, and poverty as whom the support concerns', () => {
+    expect(
+      ids(
+        'Con tôi đi thực tập sinh, công ty môi giới bắt nộp tiền ký quỹ 40 triệu, giờ muốn hỏi nhà nước có hỗ trợ không?',
+      ),
+    ).toContain('labour-abroad-deposit-contract');
+    const tokens = tokenize(
+      'Nhà tôi là hộ nghèo, con trai sắp đi xuất khẩu lao động, nghe nói ngân hàng cho vay ưu đãi thì làm hồ sơ ở đâu?',
+    );
+    const [support] = situations.match(tokens).filter((s) => s.id === 'labour-abroad-support');
+    expect(support).toBeDefined();
+    const inside = situations.phrasesOf(tokens, new Set(support!.concerns));
+    expect(tokens.filter((_t, i) => inside[i]).map((t) => t.text)).toEqual(
+      expect.arrayContaining(['hộ', 'nghèo']),
+    );
+    expect(ids('Em sắp đi xuất khẩu lao động, ngân hàng chính sách có cho vay không ạ?')).toContain(
+      'labour-abroad-support',
+    );
+  });
+});
