@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   BUNDLED_CATALOGUE_DIR,
   PROCEDURES_FILE,
@@ -9,12 +9,9 @@ import {
   ChoiceFamilies,
   readChoiceFamilies,
 } from '../../../knowledge/retrieval/choice-families.js';
-import {
-  openRetriever,
-  type OpenedRetriever,
-} from '../../../knowledge/retrieval/open-retriever.js';
+import type { OpenedRetriever } from '../../../knowledge/retrieval/open-retriever.js';
 import { offeredHits } from '../../../knowledge/retrieval/retriever.js';
-import { LOCAL_EMBEDDINGS } from './support.js';
+import { suiteRetriever } from './support.js';
 
 const ready = existsSync(path.join(BUNDLED_CATALOGUE_DIR, PROCEDURES_FILE));
 const families = readChoiceFamilies();
@@ -47,10 +44,7 @@ describe('choice-families.json (reviewed data)', () => {
 describe.skipIf(!ready)('choices within a family, over the full catalogue', () => {
   let retriever: OpenedRetriever['retriever'];
   beforeAll(async () => {
-    ({ retriever } = await openRetriever({
-      indexDir: inject('indexDir'),
-      embeddings: LOCAL_EMBEDDINGS,
-    }));
+    retriever = await suiteRetriever();
   }, 120_000);
 
   it('offers the award, the posthumous award and the benefits for a mother of martyrs', async () => {

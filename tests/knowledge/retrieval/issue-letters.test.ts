@@ -1,15 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   BUNDLED_CATALOGUE_DIR,
   PROCEDURES_FILE,
 } from '../../../knowledge/catalogue/load-catalogue.js';
-import {
-  openRetriever,
-  type OpenedRetriever,
-} from '../../../knowledge/retrieval/open-retriever.js';
-import { LOCAL_EMBEDDINGS } from './support.js';
+import type { OpenedRetriever } from '../../../knowledge/retrieval/open-retriever.js';
+import { suiteRetriever } from './support.js';
 
 const ready = existsSync(path.join(BUNDLED_CATALOGUE_DIR, PROCEDURES_FILE));
 
@@ -19,10 +16,7 @@ describe.skipIf(!ready)('the example letters of issue #17', () => {
   // One retriever over the suite's built index for every case (opening it reads the whole index).
   let retriever: OpenedRetriever['retriever'];
   beforeAll(async () => {
-    ({ retriever } = await openRetriever({
-      indexDir: inject('indexDir'),
-      embeddings: LOCAL_EMBEDDINGS,
-    }));
+    retriever = await suiteRetriever();
   }, 120_000);
   /** The code of the first hit for a letter. */
   const first = async (q: string) => (await retriever.search(q)).hits[0]?.code;

@@ -158,3 +158,63 @@ describe('Lexicon.match', () => {
     expect(lexicon.expandAbbreviations('Đăng ký khai sinh')).toBe('Đăng ký khai sinh');
   });
 });
+
+describe('lexicon.json: vocational training paid for or short', () => {
+  it('reads the cost of a short vocational course as the catalogue’s "hỗ trợ đào tạo nghề"', () => {
+    expect(meaningOf('con tôi muốn học nghề sơ cấp, nhà nghèo có được hỗ trợ không')).toContain(
+      'hỗ trợ đào tạo nghề',
+    );
+    expect(meaningOf('xin hoi tien hoc nghe may cong nghiep co duoc nha nuoc chi khong')).toContain(
+      'hỗ trợ đào tạo nghề',
+    );
+  });
+});
+
+describe('lexicon.json: phrases that tell a letter’s story or point back to it', () => {
+  it('weighs a marriage told with its place or its years as background, asking to marry as not', () => {
+    const told = lexicon
+      .match(tokenize('Em gái tôi lấy chồng ở Quảng Xương được bảy năm, nay bị chồng đánh.'))
+      .find((m) => m.entry.means === 'đăng ký kết hôn');
+    expect(told?.entry.weight).toBeLessThan(1);
+    const years = lexicon
+      .match(tokenize('Tôi lấy vợ từ năm 2015, nay vợ bỏ đi không rõ tin tức.'))
+      .find((m) => m.entry.means === 'đăng ký kết hôn');
+    expect(years?.entry.weight).toBeLessThan(1);
+    // asking to marry keeps the full weight
+    const asked = lexicon
+      .match(tokenize('Tháng sau tôi lấy chồng, cần giấy tờ gì?'))
+      .find((m) => m.entry.means === 'đăng ký kết hôn');
+    expect(asked?.entry.weight ?? 1).toBe(1);
+  });
+
+  it('reads "biện pháp này" and "được áp dụng như thế nào" as question words without meaning', () => {
+    const tokens = tokenize('Xin hỏi biện pháp đó được áp dụng như thế nào');
+    const silent = lexicon.match(tokens).filter((m) => m.entry.means === '');
+    // every word of the measure pointed back to and of "áp dụng" is inside a phrase without meaning
+    const covered = (word: string) =>
+      silent.some((m) => tokens.slice(m.start, m.end).some((t) => t.folded === word));
+    for (const word of ['bien', 'phap', 'ap', 'dung']) expect(covered(word), word).toBe(true);
+    expect(meaningOf('Xin hỏi biện pháp này áp dụng ra sao')).toEqual([]);
+  });
+});
+
+describe('lexicon.json: years of work added to the insurance record', () => {
+  it('reads "tính bổ sung thời gian" as counting work time, not as a question of how long', () => {
+    expect(
+      meaningOf('mấy năm tôi làm ở nông trường có được tính bổ sung thời gian để hưởng hưu không'),
+    ).toContain('tính thời gian công tác');
+    expect(
+      meaningOf('xin hoi co duoc tinh them thoi gian cong tac nhung nam lam hop dong khong'),
+    ).toContain('tính thời gian công tác');
+  });
+});
+
+describe('lexicon.json: years counted towards the pension', () => {
+  it('reads "được tính vào thời gian hưởng lương hưu" as counting work time', () => {
+    expect(
+      meaningOf(
+        'những năm làm hợp đồng ở lâm trường có được tính vào thời gian hưởng lương hưu không',
+      ),
+    ).toContain('tính thời gian công tác');
+  });
+});

@@ -2,6 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+import {
+  openRetriever,
+  type OpenedRetriever,
+} from '../../../knowledge/retrieval/open-retriever.js';
 
 /** The small hand-made catalogue every retrieval unit test uses. */
 export const FIXTURE_CATALOGUE = path.resolve(
@@ -23,4 +28,13 @@ export async function tempDir(
 ): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), prefix));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** The retriever over the full catalogue's index the suite built once (tests/global-setup). */
+export async function suiteRetriever(): Promise<OpenedRetriever['retriever']> {
+  const { retriever } = await openRetriever({
+    indexDir: inject('indexDir'),
+    embeddings: LOCAL_EMBEDDINGS,
+  });
+  return retriever;
 }
