@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Situations } from '../../../../knowledge/retrieval/situations.js';
-import { tokenize } from '../../../../knowledge/text/normalize.js';
-
-const situations = Situations.load();
-const ids = (text: string) => situations.match(tokenize(text)).map((s) => s.id);
-const codes = (text: string) => situations.match(tokenize(text)).flatMap((s) => s.procedures);
+import { ids, codes } from './support.js';
 
 describe('civil-status.json: nationality', () => {
   it('reads a former Vietnamese who wants the nationality back as the in-country application', () => {

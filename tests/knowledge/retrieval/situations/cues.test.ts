@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Situations } from '../../../../knowledge/retrieval/situations.js';
 import { tokenize } from '../../../../knowledge/text/normalize.js';
-
-const situations = Situations.load();
-const ids = (text: string) => situations.match(tokenize(text)).map((s) => s.id);
+import { situations, ids } from './support.js';
 
 describe('situations/cues.json', () => {
   it('hears "xét danh hiệu" and "phong danh hiệu" as asking the title', () => {

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Situations } from '../../../../knowledge/retrieval/situations.js';
 import { tokenize } from '../../../../knowledge/text/normalize.js';
-
-const situations = Situations.load();
-const ids = (text: string) => situations.match(tokenize(text)).map((s) => s.id);
+import { situations, ids } from './support.js';
 
 describe('situations/insurance.json', () => {
   it('does not read a former soldier’s years abroad as the labour-cooperation record when he asks the 142 allowance', () => {

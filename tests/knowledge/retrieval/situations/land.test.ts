@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Situations } from '../../../../knowledge/retrieval/situations.js';
 import { tokenize } from '../../../../knowledge/text/normalize.js';
-
-const situations = Situations.load();
-const ids = (text: string) => situations.match(tokenize(text)).map((s) => s.id);
+import { situations, ids } from './support.js';
 
 describe('situations/land.json: building on the land', () => {
   it('reads a built house raised by a number of floors as altered, not built anew', () => {

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Situations } from '../../../../knowledge/retrieval/situations.js';
-import { tokenize } from '../../../../knowledge/text/normalize.js';
-
-const situations = Situations.load();
-const ids = (text: string) => situations.match(tokenize(text)).map((s) => s.id);
+import { ids } from './support.js';
 
 describe('situations/merit.json', () => {
   it('reads a youth volunteer who died on duty and is not yet a martyr as the martyr recognition', () => {

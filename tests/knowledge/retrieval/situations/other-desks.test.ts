@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Situations } from '../../../../knowledge/retrieval/situations.js';
 import { tokenize } from '../../../../knowledge/text/normalize.js';
-
-const situations = Situations.load();
-const ids = (text: string) => situations.match(tokenize(text)).map((s) => s.id);
+import { ids, situations } from './support.js';
 
 describe('other-desks.json: driving licences', () => {
   it('reissues a lost licence even when its original file is gone too', () => {

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Situations } from '../../../../knowledge/retrieval/situations.js';
-import { tokenize } from '../../../../knowledge/text/normalize.js';
-
-const situations = Situations.load();
-const ids = (text: string) => situations.match(tokenize(text)).map((s) => s.id);
+import { ids } from './support.js';
 
 describe('residence.json: moving house told as the background', () => {
   it('leaves the single-status certificate asked for a marriage in the other’s home town to itself', () => {
