@@ -8,7 +8,7 @@
  * PostgreSQL without one). The key is never logged: only its {@link AuditKey.mac} is exposed.
  */
 import { createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../common/errors.js';
 
@@ -58,15 +58,24 @@ export async function loadAuditKey(source: AuditKeySource): Promise<AuditKey> {
   }
   await mkdir(path.dirname(file), { recursive: true });
   const key = randomBytes(32).toString('base64url');
+  // Written whole under a private name, then linked into place: a process starting at the same
+  // moment sees no key file or the whole key, never an empty one (writing the file in place with
+  // 'wx' let a second server read it half-written and stop with "too short"). The link fails when
+  // the file exists, so two starters cannot overwrite each other's key.
+  const draft = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    // 'wx' so two processes starting together cannot overwrite each other's key.
-    await writeFile(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
+    await writeFile(draft, `${key}\n`, { mode: 0o600, flag: 'wx' });
+    await link(draft, file);
     return auditKeyFrom(key);
-  } catch {
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+      throw new AuditKeyError(`không tạo được khóa kiểm toán / cannot create ${file}`, error);
     const raced = await readKeyFile(file);
     if (raced === null)
       throw new AuditKeyError(`không tạo được khóa kiểm toán / cannot create ${file}`);
     return auditKeyFrom(raced);
+  } finally {
+    await unlink(draft).catch(() => undefined);
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,5 +43,25 @@ describe('the audit key', () => {
     await expect(loadAuditKey({ keyFile: file, generate: true })).rejects.toThrow(
       /shorter than 32/,
     );
+  });
+});
+
+describe('the audit key created by processes starting together', () => {
+  it('is never read half-written: every starter gets the one key', async () => {
+    // Four servers on one fresh data folder (tests/api/migrations.test.ts) read the file while the
+    // first was still writing it and stopped with "khóa kiểm toán quá ngắn".
+    for (let round = 0; round < 20; round += 1) {
+      const dir = await mkdtemp(path.join(tmpdir(), 'motcua-key-race-'));
+      try {
+        const keyFile = path.join(dir, 'audit-key');
+        const keys = await Promise.all(
+          Array.from({ length: 8 }, () => loadAuditKey({ keyFile, generate: true })),
+        );
+        expect(new Set(keys.map((k) => k.mac('x'))).size).toBe(1);
+        expect((await readdir(dir)).sort()).toEqual(['audit-key']);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
   });
 });
