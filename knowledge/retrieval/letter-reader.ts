@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { foldMarks, normalizeText, phraseAt, syllables } from '../text/normalize.js';
 import { LetterFraming, type FramingData } from './letter-framing.js';
+import { WriterDetails, type WriterDetailsData } from './writer-details.js';
 
 /** When a message is read as a letter, and how much of it. */
 export interface LetterSettings {
@@ -43,7 +44,7 @@ export interface LetterSentence {
 /** Path of the reviewed word lists (request markers, honorifics). */
 export const LETTER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'letter.json');
 
-interface LetterData extends FramingData {
+interface LetterData extends FramingData, WriterDetailsData {
   requestMarkers: { list: Array<{ say: string; note: string }> };
   honorifics: { list: string[] };
 }
@@ -96,12 +97,14 @@ export class LetterReader {
   private readonly markers: string[][];
   private readonly names: RegExp;
   private readonly framing: LetterFraming;
+  private readonly writer: WriterDetails;
 
   constructor(
     data: LetterData = JSON.parse(readFileSync(LETTER_FILE, 'utf8')) as LetterData,
     readonly settings: LetterSettings = DEFAULT_LETTER_SETTINGS,
   ) {
     this.framing = new LetterFraming(data);
+    this.writer = new WriterDetails(data);
     this.markers = data.requestMarkers.list.map((m) => syllables(normalizeText(m.say)));
     // Typed without marks too: "Chi H.M. (Hau Loc) hoi: …".
     const honorifics = [...new Set(data.honorifics.list.flatMap((h) => [h, foldMarks(h)]))]
@@ -144,8 +147,12 @@ export class LetterReader {
    */
   readAll(raw: string, maxChars = this.settings.maxChars): LetterSentence[] | null {
     if (!this.settings.enabled) return null;
-    let text = joinInitialsAndNumbers(
-      cutLetter(raw, maxChars, this.settings.keptOpening).normalize('NFC'),
+    let text = this.writer.withoutNamesAndPlaces(
+      joinInitialsAndNumbers(
+        this.writer.withoutContacts(
+          cutLetter(raw, maxChars, this.settings.keptOpening).normalize('NFC'),
+        ),
+      ),
     );
     // Writers' names and home places ("(Nga Sơn)") are not part of the request.
     text = text.replace(
@@ -155,7 +162,12 @@ export class LetterReader {
     text = text.replace(/\((?:\s*\p{Lu}[\p{L}]*[\s,]*){1,4}\)/gu, ' ');
     const normalized = normalizeText(text);
     // "Bà hỏi: …" — the column's framing before the letter itself.
-    const intro = /^[^.?!:]{0,40}?\bh[ỏo]i\s*:/u.exec(normalized);
+    const intro =
+      /^[^.?!:]{0,40}?\bh[ỏo]i\s*:/u.exec(normalized) ??
+      // "Ông … (Hà Nội) hỏi, …": government Q&A pages put a comma where papers put a colon.
+      /^\s*(?:ông|bà|anh|chị|bạn đọc|độc giả)(?!\p{L})[^.?!:,]{0,40}?\bh[ỏo]i\s*,/u.exec(
+        normalized,
+      );
     const body = intro ? normalized.slice(intro[0].length) : normalized;
     const sentences: LetterSentence[] = [];
     for (const m of body.matchAll(SENTENCE)) {

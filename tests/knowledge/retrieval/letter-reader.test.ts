@@ -68,7 +68,7 @@ describe('reading a letter', () => {
       'Kính gửi Ban biên tập. Gia đình tôi thuộc hộ nghèo ở xã Nga Sơn, bố mẹ già yếu, đang có tranh chấp ranh giới đất với nhà hàng xóm từ mấy năm nay nhưng không có tiền thuê luật sư. Vậy phải làm sao? Rất mong nhận được phản hồi sớm của quý báo.',
     )!;
     expect(letter.map((s) => s.text)).toEqual([
-      'gia đình tôi thuộc hộ nghèo ở xã nga sơn, bố mẹ già yếu, đang có tranh chấp ranh giới đất với nhà hàng xóm từ mấy năm nay nhưng không có tiền thuê luật sư.',
+      'gia đình tôi thuộc hộ nghèo ở xã, bố mẹ già yếu, đang có tranh chấp ranh giới đất với nhà hàng xóm từ mấy năm nay nhưng không có tiền thuê luật sư.',
       'vậy phải làm sao?',
     ]);
   });

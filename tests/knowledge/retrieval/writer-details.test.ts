@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LETTER_FILE, LetterReader } from '../../../knowledge/retrieval/letter-reader.js';
+import {
+  WriterDetails,
+  type WriterDetailsData,
+} from '../../../knowledge/retrieval/writer-details.js';
+
+const details = new WriterDetails(
+  JSON.parse(readFileSync(LETTER_FILE, 'utf8')) as WriterDetailsData,
+);
+const reader = new LetterReader();
+const squeezed = (text: string) => text.replace(/\s+/gu, ' ').trim();
+const textOf = (letter: string) =>
+  reader
+    .readAll(letter)
+    ?.map((s) => s.text)
+    .join(' | ');
+
+describe("the writer's details a column prints", () => {
+  it('drops e-mail addresses and links, and the dots of "TP.HCM" end no sentence', () => {
+    expect(
+      squeezed(details.withoutContacts('Bạn đọc (hungnv85@gmail.com) ở TP.HCM, xem www.abc.vn')),
+    ).toBe('Bạn đọc ( ) ở TP HCM, xem');
+  });
+
+  it('drops full names and place names, keeps the unit word and lower-case words', () => {
+    expect(
+      squeezed(
+        details.withoutNamesAndPlaces(
+          'Tôi là Nguyễn Văn Hùng, ở xã Quảng Phú, huyện Nông Cống (Hà Nội). Mai táng phí của thương binh',
+        ),
+      ),
+    ).toBe('Tôi là , ở xã, huyện . Mai táng phí của thương binh');
+  });
+
+  it('keeps "Bà mẹ Việt Nam anh hùng" and a capitalised word that is no family name', () => {
+    const kept = 'Mẹ tôi là Bà mẹ Việt Nam anh hùng, sống ở Anh, Đoàn Thanh niên xã';
+    expect(details.withoutNamesAndPlaces(kept)).toBe(kept);
+  });
+});
+
+describe('a letter as a real column prints it', () => {
+  it("reads the same sentences with the writer's full name, e-mail and province", () => {
+    const story =
+      'Chồng tôi là thương binh hạng 2/4, đang hưởng trợ cấp hằng tháng, vừa mất tuần trước sau một thời gian dài ốm nặng. Gia đình tôi có được hưởng mai táng phí và trợ cấp gì không, thủ tục thế nào?';
+    const plain = textOf(story);
+    expect(plain).toMatch(/^chồng tôi là thương binh/u);
+    expect(textOf(`Bạn đọc Trần Thị Thương (thuongtt85@gmail.com) ở TP.HCM hỏi: ${story}`)).toBe(
+      plain,
+    );
+    expect(textOf(`Bà Trần Thị Thương (Nghệ An) hỏi, ${story}`)).toBe(plain);
+    expect(textOf(`Ông Phạm Văn Tâm, ở xã Hòa An, huyện Phú Hòa, tỉnh Phú Yên hỏi: ${story}`)).toBe(
+      plain,
+    );
+    expect(textOf(`${story} (Nguyễn Văn Hùng, Hà Nội)`)).toBe(plain);
+  });
+});
