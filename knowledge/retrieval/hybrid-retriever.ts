@@ -94,8 +94,12 @@ export class HybridRetriever implements Retriever {
       this.settings.rerank.precisionOnCoreName,
       this.settings.rerank.agesDecide,
     );
-    this.letters = new LetterReader(undefined, this.settings.letter);
     this.situations = parts.situations ?? Situations.load();
+    // A name the situations or the lexicon know ("Hà Giang", a battlefield) is no writer's detail.
+    this.letters = new LetterReader(undefined, this.settings.letter, (name) => {
+      const tokens = tokenize(name);
+      return this.situations.tell(tokens).spans.size > 0 || parts.lexicon.match(tokens).length > 0;
+    });
     this.families = parts.choiceFamilies ?? ChoiceFamilies.load();
     parts.docs.forEach((d, i) => {
       if (!this.docOfCode.has(d.code)) this.docOfCode.set(d.code, i);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { foldMarks, normalizeText, phraseAt, syllables } from '../text/normalize.js';
 import { LetterFraming, type FramingData } from './letter-framing.js';
-import { WriterDetails, type WriterDetailsData } from './writer-details.js';
+import { WriterDetails, type MeaningfulName, type WriterDetailsData } from './writer-details.js';
 
 /** When a message is read as a letter, and how much of it. */
 export interface LetterSettings {
@@ -91,6 +91,16 @@ export function joinInitialsAndNumbers(text: string): string {
   );
 }
 
+/** The column's intro without its honorific and its "hỏi:" ("chị , hiện định cư tại anh,"). */
+const withoutIntroWords = (intro: string) =>
+  intro
+    .replace(/h[ỏo]i\s*[:,]\s*$/u, '')
+    .replace(/^\s*(?:ông|bà|anh|chị|bạn đọc|độc giả|bạn|cô|chú|bác|em|cháu)(?!\p{L})/u, '')
+    .replace(/^[\s,;]+|[\s,;]+$/gu, '');
+
+/** An intro's aside shorter than this ("ở", "có email") says nothing of the writer's situation. */
+const MIN_ASIDE_SYLLABLES = 3;
+
 /** Splits a letter into sentences and tells the request from the story. */
 export class LetterReader {
   /** Each request marker's syllables as written (with marks). */
@@ -102,9 +112,10 @@ export class LetterReader {
   constructor(
     data: LetterData = JSON.parse(readFileSync(LETTER_FILE, 'utf8')) as LetterData,
     readonly settings: LetterSettings = DEFAULT_LETTER_SETTINGS,
+    meaningful?: MeaningfulName,
   ) {
     this.framing = new LetterFraming(data);
-    this.writer = new WriterDetails(data);
+    this.writer = new WriterDetails(data, meaningful);
     this.markers = data.requestMarkers.list.map((m) => syllables(normalizeText(m.say)));
     // Typed without marks too: "Chi H.M. (Hau Loc) hoi: …".
     const honorifics = [...new Set(data.honorifics.list.flatMap((h) => [h, foldMarks(h)]))]
@@ -170,6 +181,10 @@ export class LetterReader {
       );
     const body = intro ? normalized.slice(intro[0].length) : normalized;
     const sentences: LetterSentence[] = [];
+    // What the framing says of the writer beyond a name is story: "Chị L., hiện định cư tại Anh, hỏi:".
+    const aside = intro && this.framing.strip(withoutIntroWords(intro[0]));
+    if (aside && syllables(this.writer.withoutPlaceWords(aside)).length >= MIN_ASIDE_SYLLABLES)
+      sentences.push({ text: aside, request: false });
     for (const m of body.matchAll(SENTENCE)) {
       // The greeting, thanks and plea for an answer are neither story nor request.
       const s = this.framing.strip(m[0].trim());

@@ -23,12 +23,25 @@ const EMPTY_BRACKETS = /\(\s*[,;.\-–]*\s*\)/gu;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
+/**
+ * Whether a capitalised name means something to the reviewed data (a situation cue or a lexicon
+ * phrase): "Hà Giang", "Vị Xuyên", "Trường Sơn" tell a war, not where the writer lives.
+ */
+export type MeaningfulName = (name: string) => boolean;
+
 /** Drops a letter writer's name, contacts and home place, keeping the words that tell the story. */
 export class WriterDetails {
   private readonly names: RegExp;
   private readonly places: RegExp;
+  private readonly placeWords: RegExp;
 
-  constructor(data: WriterDetailsData) {
+  /**
+   * @param meaningful names it keeps although they look like a person's or a place's name.
+   */
+  constructor(
+    data: WriterDetailsData,
+    private readonly meaningful: MeaningfulName = () => false,
+  ) {
     const alternatives = (list: readonly string[]) =>
       [...list]
         .sort((a, b) => b.length - a.length)
@@ -37,6 +50,11 @@ export class WriterDetails {
     // A family name and one to three capitalised syllables: "Nguyễn Văn Hùng", "Lê Hương".
     this.names = new RegExp(
       `(?<!\\p{L})(?:${alternatives(data.surnames.list)})(?:\\s+\\p{Lu}[\\p{L}]*){1,3}(?!\\p{L})`,
+      'gu',
+    );
+    // The unit words a place leaves behind, and "ở", "tại", in lower case.
+    this.placeWords = new RegExp(
+      `(?<!\\p{L})(?:${alternatives(data.placeUnits.list.map((u) => u.toLowerCase()))}|ở|tại)(?!\\p{L})`,
       'gu',
     );
     // A unit word and the capitalised name after it: "xã Quảng Phú" keeps "xã".
@@ -60,6 +78,16 @@ export class WriterDetails {
    * leaves no stray dot that would end a sentence.
    */
   withoutNamesAndPlaces(raw: string): string {
-    return raw.replace(this.places, '$1').replace(this.names, ' ').replace(EMPTY_BRACKETS, ' ');
+    return raw
+      .replace(this.places, (place, unit: string) =>
+        this.meaningful(place.slice(unit.length)) ? place : unit,
+      )
+      .replace(this.names, (name) => (this.meaningful(name) ? name : ' '))
+      .replace(EMPTY_BRACKETS, ' ');
+  }
+
+  /** Lower-case text without the unit words a dropped place leaves ("ở xã, huyện, tỉnh" → ""). */
+  withoutPlaceWords(text: string): string {
+    return text.replace(this.placeWords, ' ');
   }
 }

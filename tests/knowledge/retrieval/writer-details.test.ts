@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LETTER_FILE, LetterReader } from '../../../knowledge/retrieval/letter-reader.js';
+import { Situations } from '../../../knowledge/retrieval/situations.js';
+import { tokenize } from '../../../knowledge/text/normalize.js';
 import {
   WriterDetails,
   type WriterDetailsData,
@@ -54,5 +56,36 @@ describe('a letter as a real column prints it', () => {
       plain,
     );
     expect(textOf(`${story} (Nguyễn Văn Hùng, Hà Nội)`)).toBe(plain);
+  });
+});
+
+describe('what a column says of the writer besides a name', () => {
+  it('keeps a name the reviewed situations know: a battlefield is no home place', () => {
+    const situations = Situations.load();
+    const knowing = new LetterReader(undefined, undefined, (name) => {
+      return situations.tell(tokenize(name)).spans.size > 0;
+    });
+    const letter =
+      'Ông Trương Quốc V. hỏi: Bác ruột tôi là công nhân một xí nghiệp của tỉnh. Năm 1979 bác được cử đi dân công hỏa tuyến ở Hoàng Su Phì, Hà Giang. Đến nay bác vẫn chưa được hưởng chế độ gì. Xin hỏi bác tôi có được trợ cấp một lần không?';
+    const text = knowing
+      .readAll(letter)!
+      .map((s) => s.text)
+      .join(' ');
+    expect(text).toContain('hà giang');
+    expect(text).not.toContain('trương');
+  });
+
+  it('reads the writer’s situation told in the intro as story, and drops an intro that only names', () => {
+    const abroad = reader.readAll(
+      'Chị L.Q., quê huyện Triệu Sơn, hiện định cư tại Anh, hỏi: Vợ chồng tôi cưới nhau đã hơn 10 năm mà chưa có con. Tôi muốn nhận đứa cháu gọi tôi bằng cô ruột về làm con nuôi, hồ sơ gồm những gì?',
+    )!;
+    expect(abroad[0]).toEqual({
+      text: expect.stringContaining('định cư tại anh') as string,
+      request: false,
+    });
+    const named = reader.readAll(
+      'Độc giả có email lehung1970@gmail.com hỏi: Bố tôi tham gia kháng chiến chống Mỹ, bị nhiễm chất độc hóa học, nay đã già yếu. Gia đình muốn làm hồ sơ đề nghị công nhận cho bố thì nộp ở đâu?',
+    )!;
+    expect(named[0]!.text).toMatch(/^bố tôi tham gia/u);
   });
 });
