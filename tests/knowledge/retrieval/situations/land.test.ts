@@ -201,3 +201,71 @@ describe('situations/land.json: a sale paper gone in other words, land the villa
     expect(tokens.filter((_t, i) => inside[i]).map((t) => t.text)).toContain('hàng');
   });
 });
+
+describe('situations/land.json: session 8, land and building (press-y)', () => {
+  it('reads the change to residential land told as done in other words as the story of a permit', () => {
+    const told = ids(
+      'Mảnh ao của ông bà để lại đã làm xong thủ tục chuyển lên đất ở hồi tháng trước; giờ tôi dựng nhà cấp 4 trên đó thì có phải xin giấy phép xây dựng không?',
+    );
+    expect(told).toContain('build-permit-after-change');
+    expect(
+      ids('Đất vườn nhà tôi chuyển sang đất ở rồi, nay xây nhà 2 tầng có cần xin phép không?'),
+    ).toContain('build-permit-after-change');
+  });
+
+  it('reads a temporary building permit asked as the new building permit, despite a cut plot', () => {
+    const told = ids(
+      'Đường làng mở rộng lấy mất một phần đất trước nhà, phần còn lại nằm trong quy hoạch; tôi xin cấp phép xây dựng có thời hạn để làm lại nhà được không?',
+    );
+    expect(told).toContain('build-permit-temporary');
+    const temporary = situations.situations.find((s) => s.id === 'build-permit-temporary');
+    expect(temporary?.procedures).toEqual(['1.013225']);
+    expect(temporary?.concerns).toContain('split');
+    expect(ids('Người nước ngoài xin giấy phép tạm trú ở đâu?')).not.toContain(
+      'build-permit-temporary',
+    );
+  });
+
+  it('reads a plot never certified asked for a certificate and for residential use as the first certificate first', () => {
+    const told = ids(
+      'Gia đình tôi lấp cái ao cũ từ năm 2000 rồi làm nhà ở, chưa có sổ, sử dụng ổn định; xin hỏi có được cấp sổ đỏ không và có lên được đất ở không?',
+    );
+    expect(told).toContain('land-first-cert-residential');
+    expect(told).not.toContain('change-use-residential');
+    expect(
+      ids('Tôi có 300m2 đất vườn đã có sổ, muốn chuyển sang đất ở để làm nhà cho con thì làm sao?'),
+    ).toContain('change-use-residential');
+  });
+
+  it('hears a certificate that also covers a strip sold before as issued wrongly, not legal aid', () => {
+    const told = ids(
+      'Năm 2000 tôi bán cho nhà bên 15m2 nhưng khi cấp sổ xã lại cấp cả phần đã bán vào sổ của tôi, sổ nhà bên cũng có phần đó. Nhà tôi khó khăn, có phải kiện để hủy sổ đỏ không?',
+    );
+    expect(told).toContain('land-issued-wrongly');
+    expect(told).not.toContain('legal-aid');
+    expect(
+      ids('Sổ đỏ của tôi bị cấp thừa diện tích so với thực tế, tôi muốn cấp lại đúng diện tích.'),
+    ).toContain('land-issued-wrongly');
+  });
+
+  it('reads land rented from the State as the land lease, not a lease already running', () => {
+    expect(
+      ids(
+        'Hai vợ chồng tôi muốn thuê đất bãi bồi ven sông của nhà nước để trồng ngô và nuôi cá thì làm thủ tục gì?',
+      ),
+    ).toContain('land-lease-state');
+    expect(
+      ids(
+        'Tôi muốn đấu thầu phần đất công ích của thôn để làm trang trại nuôi gà thì làm thế nào?',
+      ),
+    ).toContain('land-lease-public');
+    const running = ids(
+      'Gia đình tôi đang thuê đất công ích của xã để trồng rau, năm nay xin miễn tiền thuê được không?',
+    );
+    expect(running).not.toContain('land-lease-state');
+    expect(running).not.toContain('land-lease-public');
+    expect(
+      ids('Đất công ích của thôn bị một hộ lấn chiếm để xây nhà, xã xử lý thế nào?'),
+    ).not.toContain('land-lease-public');
+  });
+});

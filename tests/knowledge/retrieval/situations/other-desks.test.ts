@@ -142,3 +142,27 @@ describe('other-desks.json: certifying a power of attorney', () => {
     ).toContain('certify-proxy-signature');
   });
 });
+
+describe('other-desks.json: environment and forest (session 8)', () => {
+  it('reads an environmental or discharge permit asked by a farm as the environmental permit', () => {
+    expect(
+      ids('Trang trại gà của tôi có 5.000 con, có phải xin giấy phép môi trường không?'),
+    ).toContain('environment-permit');
+    expect(
+      ids('Xưởng mộc nhà tôi xả nước thải ra mương, có cần xin giấy phép gì không?'),
+    ).toContain('wastewater-permit');
+    expect(
+      ids('Nhà tôi xây nhà mới, nước thải chảy ra ngõ, có cần giấy phép xây dựng không?'),
+    ).not.toContain('wastewater-permit');
+  });
+
+  it('reads timber to be cut from a household forest as the harvesting plan at the commune', () => {
+    const told = ids(
+      'Gia đình tôi nhận đất rừng từ năm 2000, nay cây đã thành gỗ lớn, muốn khai thác gỗ để bán thì xin phép ở đâu?',
+    );
+    expect(told).toContain('forest-timber-harvest');
+    expect(
+      ids('Tôi có rừng trồng keo, muốn vay vốn để khai thác rừng gỗ lớn thì thế nào?'),
+    ).not.toContain('forest-timber-harvest');
+  });
+});
