@@ -190,3 +190,35 @@ describe('civil-status.json: a father added to a registered birth, a death never
     expect(told).not.toContain('inherit-land-2');
   });
 });
+
+describe('civil-status.json: births and deaths with a foreign element', () => {
+  it('reads a child born and registered abroad, the birth told in passing, as its record at home', () => {
+    expect(
+      ids(
+        'Vợ chồng tôi sinh sống và làm việc tại Hàn Quốc, con gái tôi sinh năm 2022, đã được thành phố nơi chúng tôi ở cấp giấy khai sinh. Về nước cho cháu đi học thì phải làm gì?',
+      ),
+    ).toContain('birth-abroad-registered-child');
+  });
+
+  it('reads a Việt kiều who died on a visit home as the death registration with a foreign element', () => {
+    const told = ids(
+      'Chú tôi là Việt kiều Mỹ về thăm quê thì bị tai nạn mất tại Việt Nam. Gia đình cần làm giấy chứng tử cho chú ở đâu?',
+    );
+    expect(told).toContain('death-foreigner-in-vietnam');
+    expect(told).not.toContain('death-report');
+    expect(told).not.toContain('death-register-ask');
+  });
+
+  it('leaves a resident’s death to the ordinary registration', () => {
+    const told = ids('Bố tôi vừa mất ở nhà, xin hỏi làm giấy khai tử ở đâu?');
+    expect(told).not.toContain('death-foreigner-in-vietnam');
+  });
+
+  it('hears “chứng minh là công dân Việt Nam” as the nationality confirmation, not a foreign marriage', () => {
+    const told = ids(
+      'Em gái tôi bị đưa sang Trung Quốc từ nhỏ, lấy chồng người Trung Quốc không đăng ký. Nay về nước không còn giấy tờ gì, muốn kết hôn lại ở quê thì phải chứng minh là công dân Việt Nam thế nào?',
+    );
+    expect(told).toContain('nationality-confirm');
+    expect(told).not.toContain('marriage-foreign');
+  });
+});

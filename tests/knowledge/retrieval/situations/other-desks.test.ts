@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../../../knowledge/text/normalize.js';
-import { ids, situations } from './support.js';
+import { codes, ids, situations } from './support.js';
 
 describe('other-desks.json: driving licences', () => {
   it('reissues a lost licence even when its original file is gone too', () => {
@@ -164,5 +164,104 @@ describe('other-desks.json: environment and forest (session 8)', () => {
     expect(
       ids('Tôi có rừng trồng keo, muốn vay vốn để khai thác rừng gỗ lớn thì thế nào?'),
     ).not.toContain('forest-timber-harvest');
+  });
+});
+
+describe('other-desks.json: service driving licences', () => {
+  it('reads an army licence kept after leaving the service as its exchange, not the ordinary one', () => {
+    const told = ids(
+      'Tôi xuất ngũ năm ngoái, đang giữ bằng lái xe quân sự hạng B2 còn hạn. Về quê muốn lái xe cho công ty thì đổi thế nào?',
+    );
+    expect(told).toContain('licence-military');
+    expect(told).not.toContain('licence-renew');
+  });
+
+  it('reads a licence issued inside the police as the People’s Police exchange', () => {
+    const told = ids(
+      'Chồng tôi nghỉ công tác, có bằng lái xe do ngành công an cấp hạng C. Nay muốn đổi sang bằng thường để chạy xe tải thì làm sao?',
+    );
+    expect(told).toContain('licence-police');
+    expect(told).not.toContain('licence-renew');
+  });
+
+  it('reads “đổi sang bằng lái dân sự” without the service named as the army’s exchange first', () => {
+    expect(
+      codes(
+        'Tôi có giấy phép lái xe được cấp khi còn trong lực lượng vũ trang, muốn đổi sang giấy phép lái xe dân sự có được không?',
+      ),
+    ).toEqual(['3.000349', '3.000350']);
+  });
+
+  it('leaves an expired ordinary licence to the ordinary exchange', () => {
+    const told = ids('Bằng lái ô tô của tôi sắp hết hạn, đổi ở đâu?');
+    expect(told).toContain('licence-renew');
+    expect(told).not.toContain('licence-military');
+    expect(told).not.toContain('licence-police');
+  });
+});
+
+describe('other-desks.json: vehicle registration lost', () => {
+  it('reads a lost registration certificate of one’s own motorbike as its reissue', () => {
+    expect(
+      codes('Nhà tôi bị cháy, mất luôn cà vẹt xe máy, xe vẫn đứng tên tôi. Xin cấp lại ở đâu?'),
+    ).toEqual(['1.013082', '1.013080']);
+  });
+
+  it('reads a dropped wallet holding the registration as its reissue, not a transfer', () => {
+    const told = ids(
+      'Hôm qua tôi đánh rơi ví, trong đó có giấy đăng ký xe ô tô chính chủ. Làm lại giấy đăng ký mất mấy ngày?',
+    );
+    expect(told).toContain('vehicle-paper-dropped');
+    expect(told).not.toContain('vehicle-transfer');
+  });
+
+  it('leaves a second-hand vehicle whose papers went missing to the transfer', () => {
+    expect(
+      ids(
+        'Tôi mua lại xe máy cũ của hàng xóm, người bán làm mất giấy đăng ký xe, giờ sang tên thế nào?',
+      ),
+    ).not.toContain('vehicle-paper-lost');
+  });
+});
+
+describe('other-desks.json: schools', () => {
+  it('leaves a lost upper-secondary diploma to its copy, not the grade-10 admission', () => {
+    const told = ids(
+      'Tôi học trường THPT ở huyện, làm mất bằng tốt nghiệp cấp 3 đã lâu, giờ cần nộp hồ sơ xin việc thì làm sao?',
+    );
+    expect(told).toContain('diploma-lost');
+    expect(told).not.toContain('admission-upper-secondary');
+  });
+
+  it('reads a pupil coming home from a school abroad as the admission from abroad, not a transfer', () => {
+    const told = ids(
+      'Gia đình tôi đi làm ăn xa, con gái học lớp 5 ở trường bên đó. Sang năm cháu về nước học tiếp lớp 6 ở quê thì cần học bạ gì?',
+    );
+    expect(told).toContain('school-from-abroad-schooled');
+    expect(told).not.toContain('school-transfer');
+  });
+
+  it('keeps a transfer at home told with “trường bên đó” a transfer', () => {
+    const told = ids(
+      'Nhà tôi chuyển về huyện khác, con học lớp 4, muốn xin chuyển trường từ trường bên đó về trường bên này thì cần học bạ gì?',
+    );
+    expect(told).toContain('school-transfer');
+    expect(told).not.toContain('school-from-abroad-schooled');
+  });
+});
+
+describe('other-desks.json: clubs', () => {
+  it('reads a club founded on its own charter as an association', () => {
+    expect(
+      codes(
+        'Các cụ hưu trí trong xóm muốn thành lập câu lạc bộ thơ ca, có điều lệ hoạt động và ban chủ nhiệm. Xin phép ở đâu?',
+      ),
+    ).toEqual(['1.013703']);
+  });
+
+  it('does not read a club without a charter as an association', () => {
+    expect(
+      ids('Chúng tôi muốn lập câu lạc bộ bóng chuyền hơi ở thôn thì cần giấy tờ gì?'),
+    ).not.toContain('club-association');
   });
 });

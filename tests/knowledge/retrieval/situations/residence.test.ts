@@ -41,3 +41,13 @@ describe('residence.json: struck off by someone else', () => {
     expect(told).not.toContain('household-remove');
   });
 });
+
+describe('residence.json: never registered anywhere', () => {
+  it('reads a grown-up never registered who asks to be entered in a household book as the permanent registration', () => {
+    expect(
+      ids(
+        'Tôi 30 tuổi, từ nhỏ đi theo bố mẹ làm thuê khắp nơi nên chưa có hộ khẩu ở đâu. Nay tôi muốn nhập hộ khẩu vào nhà bác ruột thì làm thế nào?',
+      ),
+    ).toContain('never-registered-register');
+  });
+});
