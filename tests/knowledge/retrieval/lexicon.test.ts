@@ -218,3 +218,14 @@ describe('lexicon.json: years counted towards the pension', () => {
     ).toContain('tính thời gian công tác');
   });
 });
+
+describe('lexicon.json: a soldier discharged home', () => {
+  it('does not read an old soldier "xuất ngũ về quê" as the reserve registration, but still a young man just discharged', () => {
+    expect(
+      meaningOf('năm 1976 ông tôi xuất ngũ về quê làm ruộng, nay có được trợ cấp gì không'),
+    ).not.toContain('đăng ký phục vụ trong ngạch dự bị');
+    expect(meaningOf('con tôi vừa xuất ngũ thì phải đăng ký gì ở xã')).toContain(
+      'đăng ký phục vụ trong ngạch dự bị',
+    );
+  });
+});

@@ -161,3 +161,62 @@ describe('situations/merit.json: a war invalid recognised again', () => {
     expect(again).not.toContain('invalid-reassess');
   });
 });
+
+describe('situations/merit.json: a martyr not yet recognised', () => {
+  it('hears "chưa được xác nhận là liệt sĩ" and a unit that sent no death notice as the recognition asked', () => {
+    expect(
+      ids(
+        'Chú tôi đi bộ đội năm 1950 rồi không về, đơn vị không gửi giấy báo tử, đến nay chú vẫn chưa được xác nhận là liệt sĩ. Gia đình cần làm gì?',
+      ),
+    ).toContain('martyr-recognition');
+  });
+});
+
+describe('situations/merit.json: a martyr’s headstone carved wrong', () => {
+  it('reads a martyr’s grave with wrong or missing details as the identification by evidence, not a death record', () => {
+    expect(
+      ids(
+        'Mộ liệt sĩ của ông nội tôi ở nghĩa trang tỉnh bạn, bia ghi sai năm sinh và quê quán. Gia đình muốn sửa bia thì làm thế nào?',
+      ),
+    ).toContain('martyr-grave-info');
+    expect(
+      ids(
+        'Tìm được ngôi mộ liệt sĩ còn thiếu thông tin, gia đình tin là của bác tôi, xin xác định lại danh tính.',
+      ),
+    ).toContain('martyr-grave-info');
+    expect(
+      ids('Bố tôi mất năm ngoái, mộ ở nghĩa trang xã, bia ghi sai tên. Tôi phải làm gì?'),
+    ).not.toContain('martyr-grave-info');
+  });
+});
+
+describe('situations/merit.json: a militiaman of the war against the French', () => {
+  it('reads a guerrilla or militiaman of the anti-French war as a resistance participant, not one wounded or a youth volunteer', () => {
+    expect(
+      ids(
+        'Bà nội tôi làm dân quân xã thời chống Pháp, từ 1951 đến 1954. Bà có được hưởng chế độ gì không?',
+      ),
+    ).toContain('fighter-anti-french');
+    expect(
+      ids('Ong toi la du kich thoi danh Phap o lang, nay gia roi, co duoc huong tro cap gi khong?'),
+    ).toContain('fighter-anti-french');
+    expect(
+      ids(
+        'Bố tôi là thanh niên xung phong thời chống Pháp, làm đường ở Điện Biên Phủ. Bố có được trợ cấp không?',
+      ),
+    ).not.toContain('fighter-anti-french');
+    expect(
+      ids('Chú tôi là du kích thời chống Mỹ, nay muốn hỏi chế độ trợ cấp một lần.'),
+    ).not.toContain('fighter-anti-french');
+  });
+});
+
+describe('situations/merit.json: a soldier’s years told with months', () => {
+  it('reads "7 năm 5 tháng" of service as under 15 years, the one-off allowance alone', () => {
+    const told = ids(
+      'Chồng tôi nhập ngũ năm 1968, đánh Mỹ ở Quảng Trị, được 7 năm 5 tháng thì phục viên, đến nay chưa được hưởng chế độ gì.',
+    );
+    expect(told).toContain('veteran-anti-us-short');
+    expect(told).not.toContain('veteran-290');
+  });
+});

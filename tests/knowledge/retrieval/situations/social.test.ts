@@ -69,3 +69,32 @@ describe('situations/social.json: the allowance for the old', () => {
     );
   });
 });
+
+describe('situations/social.json: a child harmed at home', () => {
+  it('hears the removal of a child from a parent as child harm, and a relative taking the child in as alternative care', () => {
+    const removed = ids(
+      'Bố dượng hay say rượu, đêm nào cũng chửi bới, con bé nhà chị tôi sợ không dám về. Xã có thể cách ly cháu khỏi ông ấy không?',
+    );
+    expect(removed).toContain('child-harm');
+    const relative = ids(
+      'Hai đứa cháu ngoại tôi bị bố đẻ đánh suốt, mẹ các cháu đi làm xa. Tôi muốn xin đón cháu về nuôi thì báo ai?',
+    );
+    expect(relative).toContain('child-harm-relative-care');
+    expect(
+      ids('Con gái tôi bị chồng đánh đập nhiều lần, xin hỏi xã có cấm anh ta đến gần không?'),
+    ).not.toContain('child-harm');
+  });
+});
+
+describe('situations/social.json: a household taken off the poor list', () => {
+  it('reads a household made to leave poverty that asks to be reconsidered as the recognition, not leaving poverty', () => {
+    const told = ids(
+      'Nhà tôi vẫn khó khăn mà năm nay xã cho thoát nghèo. Tôi muốn xin xét lại hộ nghèo thì làm đơn thế nào?',
+    );
+    expect(told).toContain('poor-reconsider');
+    expect(told).not.toContain('leave-poverty');
+    expect(ids('Nhà tôi làm ăn đã khá hơn, muốn thoát nghèo thì làm thế nào?')).toContain(
+      'leave-poverty',
+    );
+  });
+});
