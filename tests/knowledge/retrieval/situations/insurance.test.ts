@@ -308,3 +308,106 @@ describe('situations/insurance.json: labour cooperation and work abroad in other
     );
   });
 });
+
+describe('situations/insurance.json: old years of work to be counted (session 8)', () => {
+  it('reads "có được tính hưởng BHXH" about old years as the count of those years, not leaving a job', () => {
+    const told = ids(
+      'Từ năm 1985 đến 1992 tôi làm ở hợp tác xã vận tải rồi thôi việc, giấy tờ thất lạc cả. Những năm đó có được tính hưởng chế độ BHXH không?',
+    );
+    expect(told).toContain('insurance-period-confirm');
+    expect(told).not.toContain('insured-laid-off');
+  });
+
+  it('reads "cộng thêm những năm" as the count of old years, the lump sum only its fallback', () => {
+    const told = ids(
+      'Tôi đóng bảo hiểm xã hội ở công ty hiện nay được 16 năm, trước đó làm giáo viên hợp đồng 5 năm. Tôi có được cộng thêm những năm dạy học để đủ lương hưu, hay phải lĩnh một lần?',
+    );
+    expect(told).toContain('insurance-period-confirm');
+    expect(told).not.toContain('insured-one-off-any');
+  });
+
+  it('reads a change of employer in a work history as no move of home', () => {
+    const told = ids(
+      'Năm 1990 tôi chuyển sang công ty xây lắp, đóng bảo hiểm xã hội đến nay, sắp nghỉ hưu. Có được xác nhận thời gian đóng từ năm 1985 không?',
+    );
+    expect(told).not.toContain('pension-move');
+    expect(told).toContain('pension-period-confirm');
+    // A real move of a pensioner is still a move.
+    expect(
+      ids('Tôi đang hưởng lương hưu ở Nghệ An, nay chuyển về Thanh Hóa ở với con thì làm sao?'),
+    ).toContain('pension-move');
+  });
+
+  it('reads a retirement claimed after contributions were kept as the pension, not the unemployment benefit', () => {
+    const told = ids(
+      'Chồng tôi thôi việc ở nhà máy đường từ năm 2019, không rút bảo hiểm xã hội mà để chờ đủ tuổi. Sang năm anh đủ tuổi thì làm hồ sơ hưởng lương hưu ở đâu?',
+    );
+    expect(told).toContain('retire-claim');
+    expect(told).not.toContain('insured-laid-off');
+  });
+
+  it('reads years under labour cooperation asked at retirement as their count, not the pension claim', () => {
+    const told = ids(
+      'Mẹ tôi đi hợp tác lao động ở Tiệp Khắc 5 năm rồi về làm ở xí nghiệp may, đóng bảo hiểm xã hội đến khi nghỉ hưu. Những năm ở Tiệp có được tính không?',
+    );
+    expect(told).toContain('coop-labour-time');
+    expect(told).not.toContain('retire-compulsory');
+  });
+});
+
+describe('situations/insurance.json: words that do not tell what they seem (session 8)', () => {
+  it('reads "có bị mất không" as a right forfeited, not a lost insurance book', () => {
+    expect(
+      ids(
+        'Tôi nghỉ làm đã nửa năm mà chưa nộp hồ sơ thất nghiệp, sổ BHXH đã chốt. Thời gian đóng đó có bị mất không?',
+      ),
+    ).not.toContain('insurance-card-lost');
+    expect(ids('Tôi bị mất sổ BHXH khi chuyển nhà, xin cấp lại ở đâu?')).toContain(
+      'insurance-card-lost',
+    );
+  });
+
+  it('reads whether sick-child days are paid as leave pay, never a pension asked', () => {
+    expect(
+      ids(
+        'Cháu nhà em bị sốt xuất huyết, em phải xin nghỉ ở nhà trông cháu một tuần. Những ngày ấy em có được trả lương không?',
+      ),
+    ).toContain('leave-pay-sick');
+    expect(
+      ids('Bố tôi bị ốm nằm một chỗ, đóng BHXH 25 năm, có được hưởng lương hưu không?'),
+    ).not.toContain('leave-pay-sick');
+  });
+});
+
+describe('situations/insurance.json: a pensioner in prison (session 8)', () => {
+  it('reads a relative asking to collect the pension during the term as the authorisation', () => {
+    const told = ids(
+      'Chú tôi đang hưởng lương hưu thì bị phạt tù hai năm. Trong thời gian chú ở tù, thím tôi có được lĩnh thay lương hưu không?',
+    );
+    expect(told).toContain('pension-proxy');
+    expect(told).not.toContain('pension-prison');
+    expect(told).not.toContain('pensioner-prison');
+  });
+
+  it('reads a term served as the pension resumed, even with a relative to collect it', () => {
+    const told = ids(
+      'Anh tôi hưởng lương hưu, bị án tù ba năm, nay đã mãn hạn tù. Làm sao để nhận lại lương hưu, và có ủy quyền cho vợ nhận thay được không?',
+    );
+    expect(told).toContain('pension-prison-released');
+  });
+});
+
+describe('situations/insurance.json: a foreigner who need not hold a work permit (session 8)', () => {
+  it('reads a foreign spouse exempt from the permit as the confirmation, not a marriage registration', () => {
+    const told = ids(
+      'Vợ tôi là người Nhật, đã đăng ký kết hôn với tôi, nay làm giáo viên tiếng Nhật ở trung tâm. Cô ấy có được miễn giấy phép lao động không?',
+    );
+    expect(told).toContain('work-permit-exempt');
+    expect(told).not.toContain('marriage-foreign');
+    expect(
+      ids(
+        'Giấy xác nhận không thuộc diện cấp giấy phép lao động của anh ấy sắp hết hạn, gia hạn thế nào?',
+      ),
+    ).not.toContain('work-permit-exempt');
+  });
+});
