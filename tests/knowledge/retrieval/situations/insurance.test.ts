@@ -411,3 +411,17 @@ describe('situations/insurance.json: a foreigner who need not hold a work permit
     ).not.toContain('work-permit-exempt');
   });
 });
+
+describe('situations/insurance.json: retirement as the reason old years are counted (session 8)', () => {
+  it('reads the retirement told with a period to count as whom it concerns, not the pension asked', () => {
+    const tokens = tokenize(
+      'Tôi làm ở hợp tác xã từ năm 1980 đến 1989, có đóng bảo hiểm xã hội nhưng sổ không ghi. Xin cho biết thủ tục để được cộng nối thời gian đó cho đủ điều kiện về hưu?',
+    );
+    const [confirm] = situations.match(tokens).filter((s) => s.id === 'insurance-period-confirm');
+    expect(confirm).toBeDefined();
+    const inside = situations.phrasesOf(tokens, new Set(confirm!.concerns));
+    expect(tokens.filter((_t, i) => inside[i]).map((t) => t.text)).toEqual(
+      expect.arrayContaining(['về', 'hưu']),
+    );
+  });
+});
