@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../../../knowledge/text/normalize.js';
-import { situations, ids } from './support.js';
+import { situations, ids, codes } from './support.js';
 
 describe('situations/insurance.json', () => {
   it('does not read a former soldier’s years abroad as the labour-cooperation record when he asks the 142 allowance', () => {
@@ -423,5 +423,20 @@ describe('situations/insurance.json: retirement as the reason old years are coun
     expect(tokens.filter((_t, i) => inside[i]).map((t) => t.text)).toEqual(
       expect.arrayContaining(['về', 'hưu']),
     );
+  });
+});
+
+describe('situations/insurance.json: state-sector years counted by their own record (session 8)', () => {
+  it('leads a period at a state enterprise to the state-sector count, a private one only to the confirmation', () => {
+    const state = codes(
+      'Bố tôi làm công nhân lâm trường từ năm 1983 đến 1992, nay lâm trường giải thể, không còn hồ sơ. Thời gian đó có được tính hưởng BHXH khi bố nghỉ hưu không?',
+    );
+    expect(state).toContain('1.014181');
+    expect(state).toContain('1.014185');
+    const own = codes(
+      'Tôi làm kế toán cho một công ty tư nhân 3 năm, có đóng bảo hiểm xã hội nhưng sổ không ghi thời gian đó. Làm sao để được xác nhận thời gian đóng?',
+    );
+    expect(own).toContain('1.014185');
+    expect(own).not.toContain('1.014181');
   });
 });
