@@ -222,3 +222,13 @@ describe('civil-status.json: births and deaths with a foreign element', () => {
     expect(told).not.toContain('marriage-foreign');
   });
 });
+
+describe('situations/civil-status.json: the death of a revolutionary of before 1945 (session 8)', () => {
+  it('reads the family of a dead lão thành cách mạng as asking the merit allowance, not the death registration', () => {
+    const told = ids(
+      'Bố tôi mất năm 1989, đến năm 2013 được công nhận là cán bộ lão thành cách mạng. Con đẻ có được nhận trợ cấp một lần không?',
+    );
+    expect(told).toContain('revolutionary-pre-1945');
+    expect(told).not.toContain('death-report');
+  });
+});

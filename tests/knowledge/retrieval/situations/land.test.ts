@@ -269,3 +269,18 @@ describe('situations/land.json: session 8, land and building (press-y)', () => {
     ).not.toContain('land-lease-public');
   });
 });
+
+describe('situations/land.json: a quarrel settled between the parties (session 8)', () => {
+  it('reads a settled quarrel over a plot never certified as the first certificate, not the mediation', () => {
+    const told = ids(
+      'Nhà tôi và nhà chú tranh chấp mảnh đất vườn mấy năm, xã hòa giải nhiều lần không thành. Nay hai bên đã thỏa thuận xong ranh giới, muốn làm sổ đỏ theo thỏa thuận thì làm thế nào?',
+    );
+    expect(told).toContain('land-dispute-settled-cert');
+    expect(told).not.toContain('land-dispute-mediated');
+    expect(
+      ids(
+        'Nhà tôi và nhà chú tranh chấp ranh giới đã có sổ đỏ, nay hai bên đã thỏa thuận xong, có phải làm lại sổ không?',
+      ),
+    ).not.toContain('land-dispute-settled-cert');
+  });
+});

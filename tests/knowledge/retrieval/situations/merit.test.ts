@@ -220,3 +220,15 @@ describe('situations/merit.json: a soldier’s years told with months', () => {
     expect(told).not.toContain('veteran-290');
   });
 });
+
+describe('situations/merit.json: a martyr without his Bằng (session 8)', () => {
+  it('reads a martyr never given the Bằng as the Bằng, not the worship allowance the keeper receives', () => {
+    const told = ids(
+      'Bố tôi là liệt sĩ, mẹ tôi hưởng tiền tuất từ năm 1970, nay tôi là người thờ cúng và vẫn nhận tiền thờ cúng hằng năm, nhưng gia đình chưa có Bằng Tổ quốc ghi công. Xin hỏi có được đề nghị cấp Bằng không?',
+    );
+    expect(told).not.toContain('martyr-worship');
+    expect(
+      ids('Bố tôi là liệt sĩ, nay tôi là người thờ cúng thì có được nhận trợ cấp thờ cúng không?'),
+    ).toContain('martyr-worship');
+  });
+});
