@@ -7,13 +7,39 @@
 
 /** The reviewed lists of letter.json this module reads. */
 export interface WriterDetailsData {
+  honorifics: { list: string[] };
   surnames: { list: string[] };
   placeUnits: { list: string[] };
+  nameParticles: { list: string[] };
 }
 
-/** E-mail addresses and web links. */
+/**
+ * E-mail addresses (also cut short or masked by the column: "quachluc56@...", "tamtt***@gmail.com"),
+ * web links, and the site a column names as its source ("(Chinhphu.vn) -").
+ */
 const CONTACTS =
-  /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\bhttps?:\/\/\S+|\bwww\.\S+/giu;
+  /[^\s()<>]+@[^\s()<>]*|\bhttps?:\/\/\S+|\bwww\.\S+|(?<![\p{L}\p{N}])[\p{L}\p{N}-]+\.(?:vn|com|net|org)(?:\.vn)?(?![\p{L}\p{N}])/giu;
+
+/**
+ * The letter without a signature line: a last line of a few words, none of them a lower-case
+ * word other than a name's or an address's ("\n\nPhạm văn Long", "NGUYỄN HỮU PHƯỚC (phường Đông Hòa, TX.
+ * Dĩ An)", "P.T.K.L. (Long Hồ)"). A last line that asks ("Tôi phải làm gì") has lower-case words.
+ */
+/** A signature line holds a name and an address: "Trần Ngọc Bích Vân (Ấp 3, xã Xuân Thới Đông, …)". */
+const MAX_SIGNATURE_WORDS = 16;
+
+function withoutSignature(raw: string, nameWords: ReadonlySet<string>): string {
+  const cut = raw.trimEnd().lastIndexOf('\n');
+  if (cut < 0) return raw;
+  const last = raw.slice(cut + 1).trim();
+  const words = last.split(/[\s,;()\-–]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const signature =
+    words.length > 0 &&
+    words.length <= MAX_SIGNATURE_WORDS &&
+    !last.includes('?') &&
+    words.every((w) => !/^\p{Ll}/u.test(w) || nameWords.has(w.replace(/\.$/u, '')));
+  return signature ? raw.slice(0, cut) : raw;
+}
 
 /** "TP.HCM", "Tp. Hà Nội", "TX. Bỉm Sơn": the dot of a city's or town's abbreviation ends no sentence. */
 const TOWN_ABBREVIATION = /(?<!\p{L})(TP|Tp|tp|TX|Tx|tx)\.\s*(?=\p{Lu})/gu;
@@ -34,6 +60,10 @@ export class WriterDetails {
   private readonly names: RegExp;
   private readonly places: RegExp;
   private readonly placeWords: RegExp;
+  /** Brackets of nothing but names, places and honorifics: "(Hà Nội)", "(Độc giả , Vĩnh Phúc)". */
+  private readonly brackets: RegExp;
+  /** Lower-case words a printed name or address holds ("Phạm văn Long", "xã Xuân Thới Đông"). */
+  private readonly nameWords: ReadonlySet<string>;
 
   /**
    * @param meaningful names it keeps although they look like a person's or a place's name.
@@ -52,6 +82,21 @@ export class WriterDetails {
       `(?<!\\p{L})(?:${alternatives(data.surnames.list)})(?:\\s+\\p{Lu}[\\p{L}]*){1,3}(?!\\p{L})`,
       'gu',
     );
+    this.nameWords = new Set(
+      [...data.nameParticles.list, ...data.placeUnits.list].flatMap((w) =>
+        w.toLowerCase().split(/\s+/u),
+      ),
+    );
+    const lower = alternatives(
+      [...this.nameWords, ...data.honorifics.list].flatMap((w) => [
+        w,
+        w.charAt(0).toUpperCase() + w.slice(1),
+      ]),
+    );
+    this.brackets = new RegExp(
+      `\\([\\s,.\\-–]*(?:(?:\\p{Lu}[\\p{L}]*|${lower})(?!\\p{L})[\\s,.\\-–]*){1,12}\\)`,
+      'gu',
+    );
     // The unit words a place leaves behind, and "ở", "tại", in lower case.
     this.placeWords = new RegExp(
       `(?<!\\p{L})(?:${alternatives(data.placeUnits.list.map((u) => u.toLowerCase()))}|ở|tại)(?!\\p{L})`,
@@ -65,11 +110,14 @@ export class WriterDetails {
   }
 
   /**
-   * The letter without e-mail addresses and links, and with the dots of town abbreviations taken out:
+   * The letter without a signature line, e-mail addresses and links, and with the dots of town
+   * abbreviations taken out:
    * done before the letter is split into sentences, as their dots end none.
    */
   withoutContacts(raw: string): string {
-    return raw.replace(CONTACTS, ' ').replace(TOWN_ABBREVIATION, '$1 ');
+    return withoutSignature(raw, this.nameWords)
+      .replace(CONTACTS, ' ')
+      .replace(TOWN_ABBREVIATION, '$1 ');
   }
 
   /**
@@ -83,7 +131,8 @@ export class WriterDetails {
         this.meaningful(place.slice(unit.length)) ? place : unit,
       )
       .replace(this.names, (name) => (this.meaningful(name) ? name : ' '))
-      .replace(EMPTY_BRACKETS, ' ');
+      .replace(EMPTY_BRACKETS, ' ')
+      .replace(this.brackets, ' ');
   }
 
   /** Lower-case text without the unit words a dropped place leaves ("ở xã, huyện, tỉnh" → ""). */

@@ -26,6 +26,40 @@ describe("the writer's details a column prints", () => {
     ).toBe('Bạn đọc ( ) ở TP HCM, xem');
   });
 
+  it('drops masked and cut e-mails and the site a column names as its source', () => {
+    expect(
+      squeezed(
+        details.withoutContacts(
+          '(Chinhphu.vn) - Ông (quachluc56@...) và bà (tamtt***@gmail.com) hỏi',
+        ),
+      ),
+    ).toBe('( ) - Ông ( ) và bà ( ) hỏi');
+  });
+
+  it('drops a signature line, and keeps a last line that asks', () => {
+    for (const signature of [
+      'Phạm văn Long',
+      'NGUYỄN HỮU PHƯỚC (phường Đông Hòa, TX. Dĩ An)',
+      'Trần Ngọc Bích Vân (Ấp 3, xã Xuân Thới Đông, huyện Hóc Môn, TP.HCM)',
+      'P.T.K.L. (Long Hồ)',
+    ])
+      expect(details.withoutContacts(`Tôi có phải xin phép không?\n\n${signature}`).trim()).toBe(
+        'Tôi có phải xin phép không?',
+      );
+    const asks = 'Nhà tôi bị mất sổ đỏ.\nTôi phải làm gì';
+    expect(details.withoutContacts(asks)).toBe(asks);
+  });
+
+  it('drops brackets of names, places and honorifics only', () => {
+    expect(
+      squeezed(
+        details.withoutNamesAndPlaces(
+          'Xin hỏi cơ quan nào? (Độc giả Vương Đức Anh, Vĩnh Phúc) (cũ)',
+        ),
+      ),
+    ).toBe('Xin hỏi cơ quan nào? (cũ)');
+  });
+
   it('drops full names and place names, keeps the unit word and lower-case words', () => {
     expect(
       squeezed(
