@@ -29,6 +29,17 @@ describe('situations/insurance.json: the insurance book kept by the old employer
     ).not.toContain('insurance-book-withheld');
   });
 
+  it('hears "đòi sổ" only typed with marks: unaccented "doi so" is the exchange of a land book', () => {
+    expect(
+      ids(
+        'Thua dat nha em do lai thay rong hon tren so, em muon lam thu tuc cap doi so do cho dung thi sao?',
+      ),
+    ).not.toContain('insurance-book-withheld');
+    expect(
+      ids('Chủ xưởng cũ không chịu trả, tôi đến đòi sổ bảo hiểm mấy lần rồi, phải làm sao?'),
+    ).toContain('insurance-book-withheld');
+  });
+
   it('reads a reissue asked after the company closed as the reissue', () => {
     const told = ids(
       'Công ty cũ của tôi phá sản rồi, tôi nghỉ việc, muốn xin cấp lại sổ BHXH ở đâu?',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../../../knowledge/text/normalize.js';
-import { situations, ids } from './support.js';
+import { situations, ids, codes } from './support.js';
 
 describe('situations/land.json: building on the land', () => {
   it('reads a built house raised by a number of floors as altered, not built anew', () => {
@@ -282,5 +282,46 @@ describe('situations/land.json: a quarrel settled between the parties (session 8
         'Nhà tôi và nhà chú tranh chấp ranh giới đã có sổ đỏ, nay hai bên đã thỏa thuận xong, có phải làm lại sổ không?',
       ),
     ).not.toContain('land-dispute-settled-cert');
+  });
+});
+
+describe('situations/land.json: an old register re-measured, a structure to build (session 8)', () => {
+  it('reads a plot only in the old register that measures larger as the first certificate', () => {
+    const told = ids(
+      'Đất vườn nhà tôi có tên trong sổ mục kê từ thời hợp tác xã, nay đo đạc lại thì dôi ra gần 40m2. Tôi định làm hồ sơ xin cấp sổ đỏ, phần dôi ra có phải nộp tiền không?',
+    );
+    expect(told).toContain('land-old-register-remeasured');
+    expect(told).not.toContain('land-remeasured-same-bounds');
+    // A plot already certified and re-measured is exchanged, not certified anew.
+    expect(
+      ids(
+        'Nhà tôi kê khai từ năm 1988 và đã được cấp sổ đỏ năm 2003, nay đo lại diện tích tăng lên 12m2, muốn làm sổ theo số đo mới.',
+      ),
+    ).not.toContain('land-old-register-remeasured');
+  });
+
+  it('does not read "whether a change of use is needed" as a change of use told', () => {
+    expect(
+      ids(
+        'Thửa đất ở của gia đình đo lại rộng hơn trước, phần rộng thêm đó có phải xin chuyển mục đích không?',
+      ),
+    ).not.toContain('change-use');
+    expect(ids('Tôi muốn xin chuyển mục đích đất vườn sang đất ở thì làm thủ tục gì?')).toContain(
+      'change-use',
+    );
+  });
+
+  it('reads a warehouse or workshop to be built and its permit as the new building permit', () => {
+    expect(
+      ids('Tôi muốn dựng cái kho chứa phân bón cạnh vườn, có phải xin phép xây dựng không?'),
+    ).toContain('build-permit-structure');
+    // "xây nhà xưởng" also tells a house built: the same permit either way.
+    expect(codes('Xin hoi xay nha xuong 300m2 o xa thi co can giay phep xay dung khong?')).toEqual([
+      '1.013225',
+    ]);
+    // A workshop asking about its environment permit is not building.
+    expect(
+      ids('Xưởng mộc của tôi có cần giấy phép môi trường không, nước thải ít thôi?'),
+    ).not.toContain('build-permit-structure');
   });
 });
