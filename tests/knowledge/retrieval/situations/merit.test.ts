@@ -232,3 +232,21 @@ describe('situations/merit.json: a martyr without his Bằng (session 8)', () =>
     ).toContain('martyr-worship');
   });
 });
+
+describe('situations/merit.json: the funeral of a person with merit', () => {
+  it('reads the funeral of a person with merit, told only by the funeral or after a move, as the merit funeral grant', () => {
+    const told = ids(
+      'Cụ nội tôi là mẹ liệt sĩ, những năm cuối đời cụ vào Đắk Lắk ở với con gái và mất ở đó. Gia đình đến nay chưa nhận được tiền mai táng, xin hỏi có được giải quyết không?',
+    );
+    expect(told).toContain('merit-funeral');
+    expect(told).not.toContain('merit-move');
+    // a martyr's remains are not a funeral grant
+    expect(
+      ids('Gia đình tôi muốn an táng hài cốt liệt sĩ về nghĩa trang quê nhà thì làm thủ tục gì?'),
+    ).not.toContain('merit-funeral');
+    // a move alone stays the file's move
+    expect(
+      ids('Bố tôi là thương binh, nay chuyển vào ở với con ở tỉnh khác thì hồ sơ chuyển thế nào?'),
+    ).toContain('merit-move');
+  });
+});

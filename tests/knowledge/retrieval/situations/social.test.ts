@@ -98,3 +98,16 @@ describe('situations/social.json: a household taken off the poor list', () => {
     );
   });
 });
+
+describe('situations/social.json: parents who died leaving young children', () => {
+  it("reads the parents' death told by the children they left as the orphan allowance, not the death registration", () => {
+    const told = ids(
+      'Em gái tôi và chồng bị tai nạn mất năm ngoái, để lại hai đứa nhỏ 3 tuổi và 5 tuổi. Các cháu đang ở với bà ngoại. Xin hỏi các cháu có được trợ cấp gì không?',
+    );
+    expect(told).toContain('orphan-allowance');
+    expect(told).not.toContain('death-report');
+    expect(
+      ids('Anh chị tôi qua đời vì bệnh, để lại con thơ. Tôi đang nuôi cháu, có được hỗ trợ không?'),
+    ).toContain('orphan-allowance');
+  });
+});
