@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ids } from './support.js';
+import { tokenize } from '../../../../knowledge/text/normalize.js';
+import { ids, situations } from './support.js';
 
 describe('situations/merit.json', () => {
   it('reads a youth volunteer who died on duty and is not yet a martyr as the martyr recognition', () => {
@@ -248,5 +249,17 @@ describe('situations/merit.json: the funeral of a person with merit', () => {
     expect(
       ids('Bố tôi là thương binh, nay chuyển vào ở với con ở tỉnh khác thì hồ sơ chuyển thế nào?'),
     ).toContain('merit-move');
+  });
+});
+
+describe('situations/merit.json: a war invalid turned mentally ill asking for more', () => {
+  it('reads "hưởng thêm trợ cấp" from an invalid with a mental illness as the re-assessment, the wording a concern', () => {
+    const letter =
+      'Chồng tôi là thương binh 2/4, vết thương ở đầu nay làm anh bị rối loạn tâm thần. Anh có được hưởng thêm trợ cấp gì không?';
+    expect(ids(letter)).toContain('invalid-mental');
+    expect(ids(letter)).not.toContain('invalid-also-sick');
+    const mental = situations.situations.find((s) => s.id === 'invalid-mental');
+    expect(mental?.concerns).toContain('more-allowance-asked');
+    expect(situations.cuesIn(tokenize(letter))).toContain('more-allowance-asked');
   });
 });
