@@ -229,3 +229,14 @@ describe('lexicon.json: a soldier discharged home', () => {
     );
   });
 });
+
+describe('lexicon.json: charity and scholarship funds (session 8)', () => {
+  it('reads a charity or scholarship fund as the licence and charter of a fund', () => {
+    expect(meaningOf('chúng tôi muốn lập quỹ từ thiện giúp người nghèo')).toContain(
+      'giấy phép thành lập và công nhận điều lệ quỹ',
+    );
+    expect(meaningOf('thanh lap quy khuyen hoc cua dong ho can giay to gi')).toContain(
+      'giấy phép thành lập và công nhận điều lệ quỹ',
+    );
+  });
+});

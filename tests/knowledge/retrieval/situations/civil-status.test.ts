@@ -232,3 +232,13 @@ describe('situations/civil-status.json: the death of a revolutionary of before 1
     expect(told).not.toContain('death-report');
   });
 });
+
+describe('civil-status.json: an adopter living in England (session 8)', () => {
+  it('reads "sinh sống ở Anh" as living abroad, so a niece is adopted with a foreign element', () => {
+    const told = ids(
+      'Chồng tôi và tôi đang sinh sống tại Anh, muốn nhận con của em gái tôi ở quê làm con nuôi. Thủ tục thế nào?',
+    );
+    expect(told).toContain('adoption-from-abroad');
+    expect(told).not.toContain('adoption-register');
+  });
+});

@@ -128,3 +128,21 @@ describe('situations/cues.json: a death told after an accident', () => {
     ).toContain('work-accident-death');
   });
 });
+
+describe('situations/cues.json: suing told in so many words (session 8)', () => {
+  it('does not hear a lawsuit in "điều kiện" or "sự kiện"', () => {
+    const told = situations.cuesIn(
+      tokenize('Nhà tôi khó khăn, xin hỏi điều kiện để tổ chức sự kiện từ thiện là gì?'),
+    );
+    expect(told.has('lawsuit')).toBe(false);
+  });
+
+  it('still hears suing told as "khởi kiện" or "đi kiện"', () => {
+    expect(
+      ids('Nhà tôi nghèo, muốn khởi kiện người hàng xóm lấn đất nhưng không có tiền thuê luật sư.'),
+    ).toContain('legal-aid');
+    expect(situations.cuesIn(tokenize('Tôi định đi kiện công ty vì nợ lương')).has('lawsuit')).toBe(
+      true,
+    );
+  });
+});

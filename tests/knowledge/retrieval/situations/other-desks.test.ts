@@ -265,3 +265,48 @@ describe('other-desks.json: clubs', () => {
     ).not.toContain('club-association');
   });
 });
+
+describe('other-desks.json: clubs and funds founded by residents (session 8)', () => {
+  it('reads a club of friends with no sport told as an association founded at the commune', () => {
+    expect(
+      codes(
+        'Mấy anh em đồng hương chúng tôi muốn thành lập câu lạc bộ để giúp nhau lúc ốm đau. Phải xin phép ai?',
+      ),
+    ).toEqual(['1.013703']);
+  });
+
+  it('does not read a sports club as a plain club founded as an association', () => {
+    expect(
+      ids('Các bà trong khu phố muốn lập câu lạc bộ dưỡng sinh buổi sáng, có phải đăng ký không?'),
+    ).not.toContain('club-plain');
+  });
+
+  it('reads a charity fund founded by friends as the provincial fund licence', () => {
+    const told = ids(
+      'Chúng tôi muốn thành lập quỹ từ thiện để giúp các cháu nhỏ có hoàn cảnh khó khăn. Cần những giấy tờ gì?',
+    );
+    expect(told).toContain('fund-found');
+    expect(told).not.toContain('legal-aid');
+    expect(
+      codes('Mấy người bạn định lập một quỹ học bổng cho sinh viên nghèo, làm thế nào?'),
+    ).toEqual(['1.014936']);
+  });
+
+  it('reads a fund kept inside one village as the commune’s fund licence first', () => {
+    expect(
+      codes('Dòng họ tôi muốn lập quỹ khuyến học trong thôn để thưởng cho các cháu học giỏi.'),
+    ).toEqual(['1.014942', '1.014936']);
+  });
+
+  it('reads a fund working across the country as the ministry’s fund licence first', () => {
+    expect(
+      codes('Chúng tôi định thành lập quỹ từ thiện hoạt động trên cả nước, xin phép ở đâu?'),
+    ).toEqual(['1.014930', '1.014936']);
+  });
+
+  it('does not read a credit or investment fund as a charity fund founded by residents', () => {
+    expect(ids('Xã tôi muốn thành lập quỹ tín dụng nhân dân thì cần điều kiện gì?')).not.toContain(
+      'fund-found',
+    );
+  });
+});

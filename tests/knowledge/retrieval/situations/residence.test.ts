@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ids } from './support.js';
+import { codes, ids } from './support.js';
 
 describe('residence.json: moving house told as the background', () => {
   it('leaves the single-status certificate asked for a marriage in the other’s home town to itself', () => {
@@ -49,5 +49,29 @@ describe('residence.json: never registered anywhere', () => {
         'Tôi 30 tuổi, từ nhỏ đi theo bố mẹ làm thuê khắp nơi nên chưa có hộ khẩu ở đâu. Nay tôi muốn nhập hộ khẩu vào nhà bác ruột thì làm thế nào?',
       ),
     ).toContain('never-registered-register');
+  });
+});
+
+describe('residence.json: ID cards and old ID numbers (session 8)', () => {
+  it('reads a Vietnamese settled abroad asking for an ID card as the card from 14, not the old number', () => {
+    const told = ids(
+      'Tôi định cư ở Canada nhiều năm, vẫn còn giữ chứng minh nhân dân cũ. Sắp về nước, tôi có làm được thẻ căn cước không?',
+    );
+    expect(told).toContain('id-card-overseas');
+    expect(told).not.toContain('old-id-proof');
+    expect(codes('Em sinh sống ở Úc, về Việt Nam muốn làm căn cước thì làm ở đâu?')).toEqual([
+      '1.014061',
+    ]);
+  });
+
+  it('reads the old number to be shown as "của mình" as proving both numbers are one person’s', () => {
+    expect(
+      ids(
+        'Tôi đã làm căn cước mới nhưng sổ đỏ vẫn ghi số chứng minh nhân dân cũ. Làm sao chứng minh số CMND cũ là của mình?',
+      ),
+    ).toContain('old-id-same-person');
+    expect(
+      ids('Căn cước mới của tôi khác hẳn số cũ, ngân hàng hỏi giấy tờ về số CMND cũ.'),
+    ).toContain('old-id-same-person');
   });
 });
