@@ -146,3 +146,33 @@ describe('situations/cues.json: suing told in so many words (session 8)', () => 
     );
   });
 });
+
+describe('situations/cues.json: a lawsuit is not "điều kiện", a move told as the new home', () => {
+  it('does not hear a lawsuit in "điều kiện", and still hears one told as "khởi kiện" or "kiện ra tòa"', () => {
+    const told = ids(
+      'Gia đình tôi thuộc hộ nghèo, hoàn cảnh khó khăn, xin hỏi tôi có đủ điều kiện được hỗ trợ tiền đóng bảo hiểm không?',
+    );
+    expect(told).not.toContain('legal-aid');
+    expect(told).not.toContain('legal-aid-group');
+    expect(
+      ids(
+        'Tôi thuộc hộ nghèo, đang bị người ta kiện ra tòa đòi nhà, tôi không có tiền thuê người bào chữa.',
+      ),
+    ).toContain('legal-aid');
+    expect(
+      ids(
+        'Nhà tôi khó khăn, muốn khởi kiện công ty nợ lương nhưng không có tiền, có được giúp không?',
+      ),
+    ).toContain('legal-aid');
+  });
+
+  it('hears what is wanted "ở nơi mới" or "ở chỗ ở mới" as a move', () => {
+    const tokens = tokenize('Tôi muốn nhập khẩu cả nhà vào chỗ ở mới thì cần giấy tờ gì?');
+    expect(situations.cuesIn(tokens).has('move')).toBe(true);
+    expect(
+      situations
+        .cuesIn(tokenize('Bây giờ tôi muốn làm lại giấy tờ ở nơi mới thì làm sao?'))
+        .has('move'),
+    ).toBe(true);
+  });
+});

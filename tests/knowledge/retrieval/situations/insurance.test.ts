@@ -451,3 +451,69 @@ describe('situations/insurance.json: state-sector years counted by their own rec
     expect(own).not.toContain('1.014181');
   });
 });
+
+describe('situations/insurance.json: a pension raise owed, service ending the benefit, a card at the new home, what the card pays', () => {
+  it('reads a pensioner asking for the difference of a pension raise as the adjustment of his decision', () => {
+    const told = ids(
+      'Tôi là giáo viên nghỉ hưu từ năm ngoái, có đợt điều chỉnh tăng lương hưu mà lương hưu của tôi vẫn như cũ, tôi có được truy lĩnh phần chênh lệch không?',
+    );
+    expect(told).toContain('pension-recalculate');
+    expect(told).not.toContain('retire-compulsory');
+    expect(codes('Me toi nghi huu nam 2020, luong huu co duoc tang khong?')[0]).toBe('1.001710');
+  });
+
+  it('reads military service while on unemployment benefit as the end of the benefit, not once back from it', () => {
+    expect(
+      ids(
+        'Em đang hưởng trợ cấp thất nghiệp được 2 tháng thì có giấy gọi nhập ngũ, tiền các tháng sau có còn không?',
+      ),
+    ).toContain('ui-enlist-receiving');
+    expect(
+      ids(
+        'Con trai tôi vừa nộp hồ sơ hưởng trợ cấp thất nghiệp thì trúng tuyển nghĩa vụ công an, vậy có được nhận tiếp không?',
+      ),
+    ).toContain('ui-enlist-claim');
+    // Back from the service, the years insured before it are claimed.
+    const back = ids(
+      'Tôi xuất ngũ tháng trước, trước khi nhập ngũ có đóng bảo hiểm thất nghiệp 2 năm, giờ có làm hồ sơ thất nghiệp được không?',
+    );
+    expect(back).not.toContain('ui-enlist-claim');
+    expect(back).not.toContain('ui-enlist-receiving');
+  });
+
+  it('reads a pensioner or benefit holder who moved and wants the health card there as the card change and the payment moved', () => {
+    expect(
+      codes(
+        'Mẹ tôi đang hưởng trợ cấp mất sức lao động, nay về sống với con ở tỉnh khác, muốn có thẻ bảo hiểm y tế ở chỗ ở mới thì làm thế nào?',
+      ).slice(0, 2),
+    ).toEqual(['1.002759', '1.001742']);
+    expect(
+      ids(
+        'Ông tôi đang lĩnh lương hưu, đã chuyển vào ở với con trong Nam, thẻ BHYT tại nơi mới làm sao?',
+      ),
+    ).toContain('pension-move-health-card');
+    // No health card asked: the payment's move alone.
+    expect(
+      ids('Bố tôi hưởng lương hưu, nay chuyển về quê sống, lương hưu có lĩnh ở quê được không?'),
+    ).not.toContain('pension-move-health-card');
+  });
+
+  it('reads "bảo hiểm y tế có chi trả không" after a treatment as the direct payment, not with a referral or a change of clinic asked', () => {
+    expect(
+      ids(
+        'Tôi đi mổ ruột thừa ở bệnh viện tư, không phải nơi đăng ký thẻ, bảo hiểm y tế có chi trả không?',
+      ),
+    ).toContain('medical-card-pays');
+    expect(
+      ids('Vợ tôi sinh con ở bệnh viện khác nơi đăng ký khám, bhyt co thanh toan khong?'),
+    ).toContain('medical-card-pays');
+    expect(ids('Tôi nằm viện trái tuyến ở tỉnh, BHYT có thanh toán không?')).not.toContain(
+      'medical-card-pays',
+    );
+    expect(
+      ids(
+        'Tôi muốn đổi nơi khám ban đầu sang bệnh viện gần nhà để được BHYT thanh toán, thủ tục thế nào?',
+      ),
+    ).not.toContain('medical-card-pays');
+  });
+});
