@@ -325,3 +325,23 @@ describe('situations/land.json: an old register re-measured, a structure to buil
     ).not.toContain('build-permit-structure');
   });
 });
+
+describe('situations/land.json: a released mortgage and papers other than the certificate (session 8)', () => {
+  it('reads a loan paid off, the bank telling to deregister, as the release, not the mortgage', () => {
+    const told = ids(
+      'Ông vay ngân hàng, thế chấp bằng sổ đỏ. Nay ông đã trả xong cả gốc lẫn lãi, ngân hàng trả sổ nhưng dặn phải đi xóa đăng ký. Làm ở đâu?',
+    );
+    expect(told).not.toContain('land-mortgage');
+  });
+
+  it('does not read "the other papers are lost" as a lost certificate', () => {
+    expect(
+      ids(
+        'Gia đình mua lô đất do thi hành án bán, chỉ còn biên bản bàn giao đất, các giấy tờ khác bị thất lạc. Cần điều kiện gì để được cấp sổ đỏ?',
+      ),
+    ).not.toContain('land-lost');
+    expect(ids('Sổ đỏ nhà tôi bị thất lạc khi chuyển nhà, xin cấp lại thế nào?')).toContain(
+      'land-lost',
+    );
+  });
+});

@@ -310,3 +310,16 @@ describe('other-desks.json: clubs and funds founded by residents (session 8)', (
     );
   });
 });
+
+describe('other-desks.json: building on a plot inside a planning zone (session 8)', () => {
+  it('reads "có được xây nhà" on planned land as the building permit, a planning check as the planning information', () => {
+    const build = ids(
+      'Đất nhà tôi nằm trong quy hoạch 5 năm rồi mà chưa thu hồi. Tôi có được xây nhà mới trên mảnh đất đó không?',
+    );
+    expect(build).toContain('build-in-planning');
+    expect(build).not.toContain('planning-info');
+    expect(ids('Tôi định mua mảnh đất, muốn kiểm tra xem có nằm trong quy hoạch không.')).toContain(
+      'planning-info',
+    );
+  });
+});
