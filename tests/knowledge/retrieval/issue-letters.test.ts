@@ -184,4 +184,18 @@ describe.skipIf(!ready)('the example letters of issue #17', () => {
       ).toBe('1.010806');
     },
   );
+  it(
+    'reads a land quarrel the parties settled as the first certificate, its mediation as story',
+    { timeout: 120_000 },
+    async () => {
+      const hits = (
+        await retriever.search(
+          'Trước đây bố tôi có tranh chấp đất thổ cư với cô ruột tôi, phần đất tranh chấp khoảng 800 m2 tại thôn, chưa ai có sổ đỏ. Vụ việc được xã hòa giải nhiều lần nhưng không thành. Đến năm 2022 hai bên đã thỏa thuận xong về ranh giới. Nay bố tôi phải làm hồ sơ thế nào để được cấp sổ đỏ theo đúng thỏa thuận?',
+        )
+      ).hits.map((h) => h.code);
+      expect(['1.013978', '1.115520']).toContain(hits[0]);
+      // The commune's mediation (1.012812) is past: not among the three offered.
+      expect(hits.slice(0, 3)).not.toContain('1.012812');
+    },
+  );
 });
