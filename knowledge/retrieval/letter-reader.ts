@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { foldMarks, normalizeText, phraseAt, syllables } from '../text/normalize.js';
+import { normalizeText, phraseAt, syllables } from '../text/normalize.js';
 import { LetterFraming, type FramingData } from './letter-framing.js';
 import { WriterDetails, type MeaningfulName, type WriterDetailsData } from './writer-details.js';
 
@@ -49,8 +49,6 @@ interface LetterData extends FramingData, WriterDetailsData {
   honorifics: { list: string[] };
 }
 
-const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
-
 /** A sentence with its closing punctuation. */
 const SENTENCE = /[^.?!…\n]+[.?!…\n]*/gu;
 const HAS_WORD = /[\p{L}\p{N}]/u;
@@ -91,12 +89,9 @@ export function joinInitialsAndNumbers(text: string): string {
   );
 }
 
-/** The column's intro without its honorific and its "hỏi:" ("chị , hiện định cư tại anh,"). */
-const withoutIntroWords = (intro: string) =>
-  intro
-    .replace(/h[ỏo]i\s*[:,]\s*$/u, '')
-    .replace(/^\s*(?:ông|bà|anh|chị|bạn đọc|độc giả|bạn|cô|chú|bác|em|cháu)(?!\p{L})/u, '')
-    .replace(/^[\s,;]+|[\s,;]+$/gu, '');
+/** Alternatives of a word list for a regular expression, the longest first ("bạn đọc" before "bạn"). */
+const alternativesOf = (list: readonly string[]) =>
+  [...list].sort((a, b) => b.length - a.length).join('|');
 
 /** An intro's aside shorter than this ("ở", "có email") says nothing of the writer's situation. */
 const MIN_ASIDE_SYLLABLES = 3;
@@ -105,7 +100,10 @@ const MIN_ASIDE_SYLLABLES = 3;
 export class LetterReader {
   /** Each request marker's syllables as written (with marks). */
   private readonly markers: string[][];
-  private readonly names: RegExp;
+  /** "Ông … (Hà Nội) hỏi, …": government Q&A pages put a comma where papers put a colon. */
+  private readonly intro: RegExp;
+  /** The honorific that opens a column's intro ("Chị , hiện định cư tại Anh, hỏi:"). */
+  private readonly introWords: RegExp;
   private readonly framing: LetterFraming;
   private readonly writer: WriterDetails;
 
@@ -117,17 +115,9 @@ export class LetterReader {
     this.framing = new LetterFraming(data);
     this.writer = new WriterDetails(data, meaningful);
     this.markers = data.requestMarkers.list.map((m) => syllables(normalizeText(m.say)));
-    // Typed without marks too: "Chi H.M. (Hau Loc) hoi: …".
-    const honorifics = [...new Set(data.honorifics.list.flatMap((h) => [h, foldMarks(h)]))]
-      .flatMap((h) => [h, capitalised(h)])
-      .sort((a, b) => b.length - a.length)
-      .join('|');
-    // "Bà Nguyễn Thị H." / "ông Lê Văn T." — but not "Bà mẹ Việt Nam anh hùng" (lower case "mẹ"), nor
-    // "Bà Mẹ Việt Nam Anh hùng" written with capitals.
-    this.names = new RegExp(
-      `(^|[^\\p{L}])(${honorifics})\\s+(?!Mẹ\\b)((?:\\p{Lu}[\\p{L}]*\\.?\\s*){1,4})`,
-      'gu',
-    );
+    const honorifics = alternativesOf(data.honorifics.list);
+    this.intro = new RegExp(`^\\s*(?:${honorifics})(?!\\p{L})[^.?!:,]{0,40}?\\bh[ỏo]i\\s*,`, 'u');
+    this.introWords = new RegExp(`^\\s*(?:${honorifics})(?!\\p{L})`, 'u');
   }
 
   /**
@@ -158,31 +148,21 @@ export class LetterReader {
    */
   readAll(raw: string, maxChars = this.settings.maxChars): LetterSentence[] | null {
     if (!this.settings.enabled) return null;
-    let text = this.writer.withoutNamesAndPlaces(
+    // Writers' names, contacts and home places ("(Nga Sơn)") are not part of the request.
+    const text = this.writer.withoutNamesAndPlaces(
       joinInitialsAndNumbers(
         this.writer.withoutContacts(
           cutLetter(raw, maxChars, this.settings.keptOpening).normalize('NFC'),
         ),
       ),
     );
-    // Writers' names and home places ("(Nga Sơn)") are not part of the request.
-    text = text.replace(
-      this.names,
-      (_m, before: string, honorific: string) => `${before}${honorific} `,
-    );
-    text = text.replace(/\((?:\s*\p{Lu}[\p{L}]*[\s,]*){1,4}\)/gu, ' ');
     const normalized = normalizeText(text);
     // "Bà hỏi: …" — the column's framing before the letter itself.
-    const intro =
-      /^[^.?!:]{0,40}?\bh[ỏo]i\s*:/u.exec(normalized) ??
-      // "Ông … (Hà Nội) hỏi, …": government Q&A pages put a comma where papers put a colon.
-      /^\s*(?:ông|bà|anh|chị|bạn đọc|độc giả)(?!\p{L})[^.?!:,]{0,40}?\bh[ỏo]i\s*,/u.exec(
-        normalized,
-      );
+    const intro = /^[^.?!:]{0,40}?\bh[ỏo]i\s*:/u.exec(normalized) ?? this.intro.exec(normalized);
     const body = intro ? normalized.slice(intro[0].length) : normalized;
     const sentences: LetterSentence[] = [];
     // What the framing says of the writer beyond a name is story: "Chị L., hiện định cư tại Anh, hỏi:".
-    const aside = intro && this.framing.strip(withoutIntroWords(intro[0]));
+    const aside = intro && this.framing.strip(this.withoutIntroWords(intro[0]));
     if (aside && syllables(this.writer.withoutPlaceWords(aside)).length >= MIN_ASIDE_SYLLABLES)
       sentences.push({ text: aside, request: false });
     for (const m of body.matchAll(SENTENCE)) {
@@ -200,6 +180,14 @@ export class LetterReader {
     // A letter that never asks in so many words asks in its last sentence.
     if (!sentences.some((s) => s.request)) sentences[sentences.length - 1]!.request = true;
     return sentences;
+  }
+
+  /** The column's intro without its honorific and its "hỏi:" ("chị , hiện định cư tại anh,"). */
+  private withoutIntroWords(intro: string): string {
+    return intro
+      .replace(/h[ỏo]i\s*[:,]\s*$/u, '')
+      .replace(this.introWords, '')
+      .replace(/^[\s,;]+|[\s,;]+$/gu, '');
   }
 
   /**

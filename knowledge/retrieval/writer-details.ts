@@ -5,6 +5,8 @@
  * "anh hùng", "Nông Cống" as in "nông nghiệp", and the dots of "gmail.com" and "TP.HCM" end sentences.
  */
 
+import { foldMarks } from '../text/normalize.js';
+
 /** The reviewed lists of letter.json this module reads. */
 export interface WriterDetailsData {
   honorifics: { list: string[] };
@@ -20,14 +22,14 @@ export interface WriterDetailsData {
 const CONTACTS =
   /[^\s()<>]+@[^\s()<>]*|\bhttps?:\/\/\S+|\bwww\.\S+|(?<![\p{L}\p{N}])[\p{L}\p{N}-]+\.(?:vn|com|net|org)(?:\.vn)?(?![\p{L}\p{N}])/giu;
 
+/** A signature line holds a name and an address: "Trần Ngọc Bích Vân (Ấp 3, xã Xuân Thới Đông, …)". */
+const MAX_SIGNATURE_WORDS = 16;
+
 /**
  * The letter without a signature line: a last line of a few words, none of them a lower-case
  * word other than a name's or an address's ("\n\nPhạm văn Long", "NGUYỄN HỮU PHƯỚC (phường Đông Hòa, TX.
  * Dĩ An)", "P.T.K.L. (Long Hồ)"). A last line that asks ("Tôi phải làm gì") has lower-case words.
  */
-/** A signature line holds a name and an address: "Trần Ngọc Bích Vân (Ấp 3, xã Xuân Thới Đông, …)". */
-const MAX_SIGNATURE_WORDS = 16;
-
 function withoutSignature(raw: string, nameWords: ReadonlySet<string>): string {
   const cut = raw.trimEnd().lastIndexOf('\n');
   if (cut < 0) return raw;
@@ -49,6 +51,8 @@ const EMPTY_BRACKETS = /\(\s*[,;.\-–]*\s*\)/gu;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
+const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
 /**
  * Whether a capitalised name means something to the reviewed data (a situation cue or a lexicon
  * phrase): "Hà Giang", "Vị Xuyên", "Trường Sơn" tell a war, not where the writer lives.
@@ -58,6 +62,8 @@ export type MeaningfulName = (name: string) => boolean;
 /** Drops a letter writer's name, contacts and home place, keeping the words that tell the story. */
 export class WriterDetails {
   private readonly names: RegExp;
+  /** A name after an honorific: "Bà Nguyễn Thị H.", "Chi H.M.", "Chị Lan Anh". */
+  private readonly honoredNames: RegExp;
   private readonly places: RegExp;
   private readonly placeWords: RegExp;
   /** Brackets of nothing but names, places and honorifics: "(Hà Nội)", "(Độc giả , Vĩnh Phúc)". */
@@ -82,16 +88,22 @@ export class WriterDetails {
       `(?<!\\p{L})(?:${alternatives(data.surnames.list)})(?:\\s+\\p{Lu}[\\p{L}]*){1,3}(?!\\p{L})`,
       'gu',
     );
+    // Typed without marks too ("Chi H.M. (Hau Loc) hoi: …"), but not "Bà mẹ Việt Nam anh hùng" (lower
+    // case "mẹ"), nor "Bà Mẹ Việt Nam Anh hùng" written with capitals.
+    const honorifics = [...new Set(data.honorifics.list.flatMap((h) => [h, foldMarks(h)]))].flatMap(
+      (h) => [h, capitalised(h)],
+    );
+    this.honoredNames = new RegExp(
+      `(^|[^\\p{L}])(${alternatives(honorifics)})\\s+(?!Mẹ\\b)((?:\\p{Lu}[\\p{L}]*\\.?\\s*){1,4})`,
+      'gu',
+    );
     this.nameWords = new Set(
       [...data.nameParticles.list, ...data.placeUnits.list].flatMap((w) =>
         w.toLowerCase().split(/\s+/u),
       ),
     );
     const lower = alternatives(
-      [...this.nameWords, ...data.honorifics.list].flatMap((w) => [
-        w,
-        w.charAt(0).toUpperCase() + w.slice(1),
-      ]),
+      [...this.nameWords, ...data.honorifics.list].flatMap((w) => [w, capitalised(w)]),
     );
     this.brackets = new RegExp(
       `\\([\\s,.\\-–]*(?:(?:\\p{Lu}[\\p{L}]*|${lower})(?!\\p{L})[\\s,.\\-–]*){1,12}\\)`,
@@ -111,8 +123,7 @@ export class WriterDetails {
 
   /**
    * The letter without a signature line, e-mail addresses and links, and with the dots of town
-   * abbreviations taken out:
-   * done before the letter is split into sentences, as their dots end none.
+   * abbreviations taken out: done before the letter is split into sentences, as their dots end none.
    */
   withoutContacts(raw: string): string {
     return withoutSignature(raw, this.nameWords)
@@ -121,7 +132,8 @@ export class WriterDetails {
   }
 
   /**
-   * The letter without full names and place names (raw text, marks and capitals as typed). Done after
+   * The letter without full names, names after an honorific, place names and brackets of nothing
+   * else (raw text, marks and capitals as typed). Done after
    * the initials' dots are joined ({@link joinInitialsAndNumbers}), so "Lê Văn Đ. (Thọ Xuân) hỏi:"
    * leaves no stray dot that would end a sentence.
    */
@@ -131,6 +143,10 @@ export class WriterDetails {
         this.meaningful(place.slice(unit.length)) ? place : unit,
       )
       .replace(this.names, (name) => (this.meaningful(name) ? name : ' '))
+      .replace(
+        this.honoredNames,
+        (_m, before: string, honorific: string) => `${before}${honorific} `,
+      )
       .replace(EMPTY_BRACKETS, ' ')
       .replace(this.brackets, ' ');
   }
