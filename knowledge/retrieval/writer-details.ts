@@ -94,7 +94,7 @@ export class WriterDetails {
       (h) => [h, capitalised(h)],
     );
     this.honoredNames = new RegExp(
-      `(^|[^\\p{L}])(${alternatives(honorifics)})\\s+(?!Mẹ\\b)((?:\\p{Lu}[\\p{L}]*\\.?\\s*){1,4})`,
+      `(^|[^\\p{L}])(${alternatives(honorifics)})\\s+(?!Mẹ(?!\\p{L}))((?:\\p{Lu}[\\p{L}]*\\.?\\s*){1,4})`,
       'gu',
     );
     this.nameWords = new Set(

@@ -70,6 +70,16 @@ describe("the writer's details a column prints", () => {
     ).toBe('Tôi là , ở xã, huyện . Mai táng phí của thương binh');
   });
 
+  it('keeps "Bà Mẹ Việt Nam Anh hùng" written with capitals, and drops the name after "Ông"', () => {
+    expect(
+      squeezed(
+        details.withoutNamesAndPlaces(
+          'Ông Lê Văn T hỏi: mẹ tôi là Bà Mẹ Việt Nam Anh hùng, vừa mất.',
+        ),
+      ),
+    ).toBe('Ông hỏi: mẹ tôi là Bà Mẹ Việt Nam Anh hùng, vừa mất.');
+  });
+
   it('keeps "Bà mẹ Việt Nam anh hùng" and a capitalised word that is no family name', () => {
     const kept = 'Mẹ tôi là Bà mẹ Việt Nam anh hùng, sống ở Anh, Đoàn Thanh niên xã';
     expect(details.withoutNamesAndPlaces(kept)).toBe(kept);
